@@ -1,0 +1,55 @@
+"""Where iauth-desktop keeps its configuration and its data.
+
+``IAUTH_CONFIG_DIR`` and ``IAUTH_DATA_DIR`` override the platform's usual places, so tests, the
+``--demo`` mode and reviewers with unusual setups never touch the normal ones.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "iauth-desktop"
+CONFIG_DIR_ENV = "IAUTH_CONFIG_DIR"
+DATA_DIR_ENV = "IAUTH_DATA_DIR"
+PRIVATE_DIR_MODE = 0o700
+
+
+def config_dir(*, create: bool = True, environ: Mapping[str, str] | None = None) -> Path:
+    """The folder holding ``profiles.json``; created (mode 0700) unless ``create`` is false."""
+    return _choose(CONFIG_DIR_ENV, platformdirs.user_config_dir, create=create, environ=environ)
+
+
+def data_dir(*, create: bool = True, environ: Mapping[str, str] | None = None) -> Path:
+    """The folder for data the app keeps between runs; created (mode 0700) unless asked not to."""
+    return _choose(DATA_DIR_ENV, platformdirs.user_data_dir, create=create, environ=environ)
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create ``path`` (and its parents) if missing; a folder this call creates gets mode 0700.
+
+    A folder that already exists keeps its mode: the reviewer may have pointed us at a shared
+    place on purpose, and silently changing its permissions would be worse than leaving them.
+    """
+    if not path.is_dir():
+        path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
+        # mkdir's mode is filtered through the umask; say what we mean explicitly.
+        path.chmod(PRIVATE_DIR_MODE)
+    return path
+
+
+def _choose(
+    variable: str,
+    platform_default: Callable[[str], str],
+    *,
+    create: bool,
+    environ: Mapping[str, str] | None,
+) -> Path:
+    env = os.environ if environ is None else environ
+    override = env.get(variable, "").strip()
+    path = Path(override).expanduser() if override else Path(platform_default(APP_NAME))
+    path = path.absolute()
+    return ensure_private_dir(path) if create else path
