@@ -1,0 +1,182 @@
+"""A real HTTP server speaking the protocol of ``getdetectinfo.php`` on a real TCP socket.
+
+``EmulatorServer(EmulatorConfig()).start()`` listens on 127.0.0.1 (a free port by default) and
+serves from a daemon thread until ``stop()``. Quiet unless ``verbose``; never logs a body.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ipaddress
+import socket
+import socketserver
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import ThreadingHTTPServer
+from types import TracebackType
+from typing import Any
+
+from iauth_desktop.core.crypto import aes_key_bytes
+from iauth_desktop.core.errors import UsageError
+from iauth_desktop.emulator.answers import AnswerBuilder
+from iauth_desktop.emulator.demo import DEMO_AES_KEY, DEMO_APPID, DEMO_SECRET_KEY
+from iauth_desktop.emulator.faults import Fault, parse_fault
+from iauth_desktop.emulator.handler import ENDPOINT_PATH, ServiceHandler
+
+__all__ = ["ENDPOINT_PATH", "EmulatorConfig", "EmulatorServer"]
+
+
+@dataclass(frozen=True)
+class EmulatorConfig:
+    host: str = "127.0.0.1"
+    port: int = 0
+    appid: str = DEMO_APPID
+    secret_key: str = field(default=DEMO_SECRET_KEY, repr=False)
+    aes_key: str = field(default=DEMO_AES_KEY, repr=False)
+    fault: str | None = None  # "NAME[:ARG]", applied to every request
+    clock: Callable[[], float] = field(default=time.time, compare=False)
+    verbose: bool = False
+    allow_remote: bool = False
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class _HTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], emulator: EmulatorServer) -> None:
+        self.emulator = emulator
+        self._connections: set[socket.socket] = set()
+        self._connections_lock = threading.Lock()
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
+        super().__init__(address, ServiceHandler)
+
+    def server_bind(self) -> None:
+        # HTTPServer.server_bind would look the host up in DNS (getfqdn): not needed, can be slow.
+        socketserver.TCPServer.server_bind(self)
+        self.server_name = str(self.server_address[0])
+        self.server_port = int(self.server_address[1])
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self._connections_lock:
+            self._connections.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        with self._connections_lock:
+            self._connections.discard(request)
+        super().shutdown_request(request)
+
+    def close_connections(self) -> None:
+        """End idle keep-alive connections too, so nothing answers after ``stop()``."""
+        with self._connections_lock:
+            connections = list(self._connections)
+        for connection in connections:
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        error = sys.exc_info()[1]
+        if isinstance(error, OSError) and not self.emulator.verbose:
+            return  # the client went away: its business, not ours
+        super().handle_error(request, client_address)
+
+
+class EmulatorServer:
+    """The emulator; use as ``with EmulatorServer(config) as server: ... server.url ...``."""
+
+    def __init__(self, config: EmulatorConfig | None = None) -> None:
+        self.config = config or EmulatorConfig()
+        aes_key_bytes(self.config.aes_key)  # KeyLengthError now rather than at the first request
+        if not self.config.appid or not self.config.secret_key:
+            raise UsageError("the emulator needs a non-empty appid and secret key")
+        if not (self.config.allow_remote or _is_loopback(self.config.host)):
+            raise UsageError(
+                f"refusing to listen on {self.config.host!r}, which is not a loopback address: "
+                "the emulator serves demo secrets to anyone (use --allow-remote to insist)"
+            )
+        self.fault: Fault | None = parse_fault(self.config.fault) if self.config.fault else None
+        self.answers = AnswerBuilder(self.config.aes_key)
+        self.stopping = threading.Event()
+        self._httpd: _HTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def appid(self) -> str:
+        return self.config.appid
+
+    @property
+    def secret_key(self) -> str:
+        return self.config.secret_key
+
+    @property
+    def verbose(self) -> bool:
+        return self.config.verbose
+
+    def now(self) -> float:
+        return self.config.clock()
+
+    def start(self) -> EmulatorServer:
+        if self._httpd is not None:
+            raise RuntimeError("the emulator is already running")
+        self.stopping.clear()
+        self._httpd = _HTTPServer((self.config.host, self.config.port), self)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever,
+            kwargs={"poll_interval": 0.1},
+            name=f"iauth-emulator:{self.port}",
+            daemon=True,
+        )
+        self._thread.start()
+        return self
+
+    @property
+    def port(self) -> int:
+        if self._httpd is None:
+            raise RuntimeError("the emulator is not running")
+        return self._httpd.server_port
+
+    @property
+    def url(self) -> str:
+        host = self.config.host
+        with contextlib.suppress(ValueError):
+            address = ipaddress.ip_address(host)
+            if address.is_unspecified:  # listening everywhere: loopback reaches it too
+                host = "::1" if address.version == 6 else "127.0.0.1"
+        if ":" in host:
+            host = f"[{host}]"
+        return f"http://{host}:{self.port}{ENDPOINT_PATH}"
+
+    def stop(self) -> None:
+        httpd, thread = self._httpd, self._thread
+        if httpd is None:
+            return
+        self.stopping.set()  # wakes handlers sleeping in the delay fault
+        httpd.shutdown()
+        httpd.close_connections()
+        httpd.server_close()
+        if thread is not None:
+            thread.join(timeout=5)
+        self._httpd = self._thread = None
+
+    def __enter__(self) -> EmulatorServer:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
