@@ -26,6 +26,7 @@ AES_KEY_BYTES = 32
 _BLOCK = 16
 _WHITESPACE = b" \t\r\n\x0b\x0c"
 _DEFAULT_CHUNK = 1 << 20
+_ALIGN = 64  # Base64 characters per 48 bytes = 3 AES blocks
 
 
 def aes_key_bytes(key: str | bytes) -> bytes:
@@ -56,7 +57,7 @@ def decrypt_payload(data: str | bytes, key: str | bytes, *, expect_text: bool = 
     return decryptor.finish()
 
 
-def _strict_b64decode(text: bytes) -> bytes:
+def _strict_b64decode(text: bytes | memoryview) -> bytes:
     try:
         return pybase64.b64decode(text, validate=True)
     except (binascii.Error, ValueError) as exc:
@@ -88,37 +89,58 @@ class StreamingDecryptor:
         self._finished = False
 
     def feed(self, chunk: bytes | bytearray | memoryview) -> None:
-        text = bytes(chunk).translate(None, _WHITESPACE)
-        if not text:
+        text = chunk if isinstance(chunk, bytes) else bytes(chunk)
+        if self._b64_rest:
+            text = self._b64_rest + text
+        # 64 Base64 characters are 48 bytes, three AES blocks: decoding whole groups of 64 keeps
+        # the ciphertext block-aligned, so nothing is copied to stitch blocks together.
+        whole = len(text) - len(text) % _ALIGN
+        if not whole:
+            self._b64_rest = text
             return
         if self._padded_end:
             raise Base64DecodeError(
                 "the encrypted data continues after its Base64 end marker '=': it was corrupted"
             )
-        text = self._b64_rest + text
-        whole = len(text) - len(text) % 4
+        try:
+            ciphertext = pybase64.b64decode(memoryview(text)[:whole], validate=True)
+        except (binascii.Error, ValueError):
+            # Rare path: line-wrapped Base64 (or garbage, which the strict decode reports).
+            text = text.translate(None, _WHITESPACE)
+            whole = len(text) - len(text) % _ALIGN
+            if not whole:
+                self._b64_rest = text
+                return
+            ciphertext = _strict_b64decode(memoryview(text)[:whole])
         self._b64_rest = text[whole:]
-        if whole:
-            if text[whole - 1 : whole] == b"=":
-                self._padded_end = True
-            self._decrypt(_strict_b64decode(text[:whole]))
+        if text[whole - 1 : whole] == b"=":
+            self._padded_end = True
+        self._decrypt(ciphertext)
 
     def _decrypt(self, ciphertext: bytes) -> None:
         if self._ct_rest:
             ciphertext = self._ct_rest + ciphertext
         whole = len(ciphertext) - len(ciphertext) % _BLOCK
         self._ct_rest = ciphertext[whole:]
-        if whole:
+        if whole == len(ciphertext):
+            self._out += self._cipher.decrypt(ciphertext)
+        elif whole:
             self._out += self._cipher.decrypt(memoryview(ciphertext)[:whole])
 
     def finish(self) -> bytearray:
         if self._finished:
             raise RuntimeError("StreamingDecryptor.finish() called twice")
         self._finished = True
-        if self._b64_rest:
-            if len(self._b64_rest) == 1 or b"=" in self._b64_rest:
+        rest = self._b64_rest.translate(None, _WHITESPACE)
+        if rest:
+            if self._padded_end:
+                raise Base64DecodeError(
+                    "the encrypted data continues after its Base64 end marker '=': it was corrupted"
+                )
+            if len(rest) % 4 == 1:
                 raise Base64DecodeError("the encrypted data's Base64 text is cut short")
-            rest = self._b64_rest + b"=" * (-len(self._b64_rest) % 4)
+            if len(rest) % 4:  # tolerate Base64 written without its '=' padding
+                rest += b"=" * (-len(rest) % 4)
             self._decrypt(_strict_b64decode(rest))
         if self._ct_rest or not self._out:
             raise CorruptCiphertextError(
