@@ -109,7 +109,9 @@ def test_refuses_to_sign_without_parts() -> None:
 
 
 @given(
-    appid=st.text(st.characters(blacklist_characters="&", blacklist_categories=("Cs",)), min_size=1),
+    appid=st.text(
+        st.characters(blacklist_characters="&", blacklist_categories=("Cs",)), min_size=1
+    ),
     secret=st.text(st.characters(blacklist_categories=("Cs",)), min_size=1),
     api=st.text(st.characters(blacklist_characters="&", blacklist_categories=("Cs",)), min_size=1),
     expire=st.integers(1, 10**9),
