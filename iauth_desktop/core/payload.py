@@ -1,0 +1,247 @@
+"""Decrypted payload -> VerificationResult, without holding the video as text even once.
+
+``scan_object`` finds the six media strings at the top level; the rest of the object (small) goes
+through ``json.loads``; each media string is Base64-decoded straight from a view of the plaintext
+in bounded chunks, so a worker thread never holds the GIL for long and a 50 MiB video costs its
+decoded bytes, not a 67 MB str beside them.
+
+Media values: a non-empty string becomes a ``MediaItem`` (decoded bytes, or the raw text and why
+it would not decode) and ``raw`` holds ``MEDIA_PLACEHOLDER``; ``""`` and ``null`` mean "no medium"
+(no item, the value stays in ``raw``); any other value (number, object, ...) becomes an item with
+an error and also stays in ``raw`` as sent. The text must be valid JSON all the same: a raw
+control character inside a media string is a format error, exactly as ``json.loads`` would say.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+import threading
+from typing import Any
+
+from iauth_desktop.core.crypto import decode_base64_chunked
+from iauth_desktop.core.errors import (
+    Base64DecodeError,
+    CancelledError,
+    PayloadFormatError,
+    WrongKeyError,
+)
+from iauth_desktop.core.media import MEDIA_FIELDS, MediaItem
+from iauth_desktop.core.payload_scan import Buffer, scan_object
+from iauth_desktop.core.result import MEDIA_PLACEHOLDER, VerificationResult
+
+_CHUNK = 1 << 20
+_WHITESPACE = b" \t\r\n\x0b\x0c"  # what decode_base64_chunked ignores
+_RAW_WHITESPACE = (b"\n", b"\r", b"\t", b"\x0b", b"\x0c")  # ignored by it, yet invalid in JSON
+_BACKSLASH = 0x5C
+_OTHER_ESCAPE = re.compile(rb"\\[^/nrt]")  # anything beyond \/ and the line-wrap escapes
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CONTROL_TEXT = re.compile(r"[\x00-\x1f]")
+_NOISE_WINDOW = 1024
+_NOT_BASE64 = "the value is not valid standard Base64"
+_NO_DATA = "the value decodes to no data"
+
+
+def parse_payload(
+    plaintext: bytes | bytearray, *, cancel: threading.Event | None = None
+) -> VerificationResult:
+    """The decrypted JSON object as a typed result; media decoded, one broken item kept apart.
+
+    Raises WrongKeyError when the plaintext is noise, PayloadFormatError when it is text but not a
+    JSON object, CancelledError when ``cancel`` is set (checked between media chunks).
+    """
+    if _looks_like_noise(plaintext):
+        raise WrongKeyError(
+            "the decrypted data is not text: the AES result key is probably wrong "
+            "(check the profile's AES key)"
+        )
+    try:
+        return _parse_scanned(plaintext, cancel)
+    except PayloadFormatError:
+        pass  # let json.loads over the whole text name the problem (or agree it is fine)
+    return _result_from_object(_load_whole(plaintext), cancel)
+
+
+def media_item_from_value(name: str, value: Any) -> MediaItem | None:
+    """The item for a media field's JSON value; ``None`` when there is no medium ("" or null)."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        return MediaItem.undecodable(name, f"the value is {_json_kind(value)}, not a string", None)
+    try:
+        data = decode_base64_chunked(value.encode("ascii"))
+    except (Base64DecodeError, UnicodeEncodeError):
+        return MediaItem.undecodable(name, _NOT_BASE64, value)
+    if not data:
+        return MediaItem.undecodable(name, _NO_DATA, value)
+    return MediaItem.decoded(name, bytes(data))
+
+
+# --- the fast path -------------------------------------------------------------------------
+
+
+def _parse_scanned(buf: Buffer, cancel: threading.Event | None) -> VerificationResult:
+    scanned = scan_object(buf)
+    raw = _load_text(scanned.skeleton)
+    if not isinstance(raw, dict):
+        raise PayloadFormatError("the decrypted data is not a JSON object")
+    media: dict[str, MediaItem] = {}
+    with memoryview(buf) as view:
+        for name in MEDIA_FIELDS:
+            if name not in raw:
+                continue
+            _check(cancel)
+            span = scanned.spans.get(name, (0, 0))
+            if span[1] > span[0]:
+                item: MediaItem | None = _decode_span(name, buf, view, span, cancel)
+                raw[name] = MEDIA_PLACEHOLDER
+            else:
+                item = media_item_from_value(name, raw[name])
+            if item is not None:
+                media[name] = item
+    return VerificationResult(raw, media)
+
+
+def _decode_span(
+    name: str, buf: Buffer, view: memoryview, span: tuple[int, int], cancel: threading.Event | None
+) -> MediaItem:
+    """Decode the JSON string content ``buf[start:end]`` as Base64."""
+    start, end = span
+    if any(buf.find(char, start, end) >= 0 for char in _RAW_WHITESPACE):
+        raise PayloadFormatError("the decrypted data holds a malformed string")  # json would say
+    try:
+        if buf.find(b"\\", start, end) < 0:
+            data = decode_base64_chunked(view[start:end])
+        elif _OTHER_ESCAPE.search(buf, start, end) is None:
+            data = _decode_simple_escapes(buf, view, start, end, cancel)
+        else:  # \uXXXX and friends: rare enough to unescape the plain way
+            data = decode_base64_chunked(_unescape(view[start:end]).encode("ascii"))
+    except (Base64DecodeError, UnicodeEncodeError):
+        return MediaItem.undecodable(name, _NOT_BASE64, _unescape(view[start:end]))
+    if not data:
+        return MediaItem.undecodable(name, _NO_DATA, _unescape(view[start:end]))
+    return MediaItem.decoded(name, bytes(data))
+
+
+def _decode_simple_escapes(
+    buf: Buffer, view: memoryview, start: int, end: int, cancel: threading.Event | None
+) -> bytearray:
+    """Base64 whose only escapes are ``\\/`` (PHP) and ``\\n \\r \\t`` (wrapped lines).
+
+    Unescaped and decoded one chunk at a time into one preallocated buffer, so the text is never
+    copied whole. With no ``\\\\`` present, every backslash starts an escape of two bytes.
+    """
+    out = bytearray((end - start) * 3 // 4 + 3)
+    written = 0
+    rest = b""
+    ended = False
+    pos = start
+    while pos < end:
+        _check(cancel)
+        stop = min(pos + _CHUNK, end)
+        if stop < end and buf[stop - 1] == _BACKSLASH:
+            stop -= 1  # keep an escape in one piece
+        chunk = view[pos:stop].tobytes().replace(b"\\/", b"/")
+        chunk = chunk.replace(b"\\n", b"").replace(b"\\r", b"").replace(b"\\t", b"")
+        text = rest + chunk.translate(None, _WHITESPACE)
+        whole = len(text) - len(text) % 4
+        rest = text[whole:]
+        if whole:
+            if ended:
+                raise Base64DecodeError("Base64 text continues after its end marker '='")
+            part = decode_base64_chunked(text[:whole])
+            out[written : written + len(part)] = part
+            written += len(part)
+            ended = text[whole - 1] == ord("=")
+        pos = stop
+    if rest:
+        raise Base64DecodeError("Base64 text is cut short (its length is not a multiple of 4)")
+    del out[written:]
+    return out
+
+
+def _unescape(content: memoryview) -> str:
+    """The JSON string content as text (for a medium kept as raw text)."""
+    try:
+        text = str(content, "utf-8")
+        if "\\" not in text and _CONTROL_TEXT.search(text) is None:
+            return text
+        value = json.loads(f'"{text}"')
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise PayloadFormatError("the decrypted data holds a malformed string") from exc
+    assert isinstance(value, str)
+    return value
+
+
+# --- the slow path and errors --------------------------------------------------------------
+
+
+def _result_from_object(obj: dict[str, Any], cancel: threading.Event | None) -> VerificationResult:
+    media: dict[str, MediaItem] = {}
+    for name in MEDIA_FIELDS:
+        if name in obj:
+            _check(cancel)
+            item = media_item_from_value(name, obj[name])
+            if isinstance(obj[name], str) and obj[name]:
+                obj[name] = MEDIA_PLACEHOLDER
+            if item is not None:
+                media[name] = item
+    return VerificationResult(obj, media)
+
+
+def _looks_like_noise(buf: Buffer) -> bool:
+    """Wrong-key output is random bytes: not UTF-8, or control characters, from the start."""
+    head = bytes(buf[:_NOISE_WINDOW])
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return True
+    return _CONTROL.search(head) is not None
+
+
+def _load_text(data: bytes) -> Any:
+    try:
+        return json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise PayloadFormatError("the decrypted data is not valid JSON") from exc
+
+
+def _load_whole(buf: Buffer) -> dict[str, Any]:
+    try:
+        text = buf.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        raise PayloadFormatError("the decrypted data is not valid UTF-8 text") from None
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno}, column {exc.colno}"
+        raise PayloadFormatError(
+            f"the decrypted data is not valid JSON ({exc.msg}, {where})"
+        ) from None
+    except (ValueError, RecursionError):
+        raise PayloadFormatError("the decrypted data is not valid JSON") from None
+    if not isinstance(obj, dict):
+        raise PayloadFormatError(
+            f"the decrypted data is JSON but not an object (it is {_json_kind(obj)})"
+        )
+    return obj
+
+
+def _json_kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return "null"
+
+
+def _check(cancel: threading.Event | None) -> None:
+    if cancel is not None and cancel.is_set():
+        raise CancelledError("reading the verification result was cancelled")
