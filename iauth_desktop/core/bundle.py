@@ -26,7 +26,7 @@ from iauth_desktop.core.bundle_format import (
     format_timestamp,
 )
 from iauth_desktop.core.bundle_read import BundleCheck, LoadedBundle, read_bundle, verify_bundle
-from iauth_desktop.core.errors import TargetExistsError
+from iauth_desktop.core.errors import OutputError, TargetExistsError
 from iauth_desktop.core.media import MEDIA_FIELDS
 from iauth_desktop.core.result import VerificationResult
 
@@ -50,7 +50,7 @@ def write_bundle(
     """Write ``result`` as a bundle folder at ``target`` (whose parent must exist).
 
     Raises TargetExistsError when ``target`` exists and is not an empty folder, unless ``force``.
-    File-system failures propagate as OSError, with nothing left behind.
+    File-system failures raise OutputError (exit code 2), with nothing left behind.
     """
     target = Path(target)
     _check_target(target, force=force)
@@ -61,9 +61,14 @@ def write_bundle(
         "fetched_at": format_timestamp(fetched_at),
         "tool_version": tool_version,
     }
-    staging = Path(
-        tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
-    )
+    try:
+        staging = Path(
+            tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+        )
+    except OSError as exc:
+        raise OutputError(
+            f"cannot write the evidence bundle in {target.parent}: {exc.strerror or exc}"
+        ) from exc
     placed = False
     try:
         staging.chmod(_DIR_MODE)
@@ -71,6 +76,10 @@ def write_bundle(
         _fsync_dir(staging)
         _move_into_place(staging, target)
         placed = True
+    except OSError as exc:
+        raise OutputError(
+            f"writing the evidence bundle to {target} failed: {exc.strerror or exc}"
+        ) from exc
     finally:
         if not placed:
             shutil.rmtree(staging, ignore_errors=True)
@@ -117,7 +126,7 @@ def _write_contents(result: VerificationResult, folder: Path, meta: dict[str, An
     _write_file(folder / MANIFEST_FILE, text.encode("utf-8") + b"\n")
 
 
-def _write_file(path: Path, content: bytes) -> dict[str, Any]:
+def _write_file(path: Path, content: bytes | bytearray) -> dict[str, Any]:
     """Create ``path`` (0600, never an existing file), write, fsync; its manifest entry."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     fd = os.open(path, flags, _FILE_MODE)

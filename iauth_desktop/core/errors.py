@@ -43,6 +43,10 @@ class TargetExistsError(UsageError):
     """The output folder exists and is not empty, and replacing it was not asked for."""
 
 
+class OutputError(UsageError):
+    """An output file or folder could not be written (permissions, missing folder, disk full)."""
+
+
 # --- 3: the service answered an error code -------------------------------------------------
 
 

@@ -83,11 +83,13 @@ class MediaItem:
     """One of the six media fields: decoded bytes, or the reason it could not be decoded.
 
     Exactly one of ``data`` and ``error`` is set. ``raw_text`` keeps the string the service sent
-    when decoding failed (``None`` when the value was not a string at all).
+    when decoding failed (``None`` when the value was not a string at all). ``data`` may be the
+    bytearray the decoder filled: a 50 MB video is never copied just to make it immutable, so
+    treat it as read-only.
     """
 
     field: str
-    data: bytes | None = dataclass_field(repr=False)
+    data: bytes | bytearray | None = dataclass_field(repr=False)
     mime: str
     ext: str
     sha256: str | None
@@ -96,7 +98,7 @@ class MediaItem:
     warning: str | None = None
 
     @classmethod
-    def decoded(cls, name: str, data: bytes) -> MediaItem:
+    def decoded(cls, name: str, data: bytes | bytearray) -> MediaItem:
         mime, ext = sniff(data)
         return cls(
             field=name,

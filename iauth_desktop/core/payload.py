@@ -75,7 +75,7 @@ def media_item_from_value(name: str, value: Any) -> MediaItem | None:
         return MediaItem.undecodable(name, _NOT_BASE64, value)
     if not data:
         return MediaItem.undecodable(name, _NO_DATA, value)
-    return MediaItem.decoded(name, bytes(data))
+    return MediaItem.decoded(name, data)
 
 
 # --- the fast path -------------------------------------------------------------------------
@@ -121,7 +121,7 @@ def _decode_span(
         return MediaItem.undecodable(name, _NOT_BASE64, _unescape(view[start:end]))
     if not data:
         return MediaItem.undecodable(name, _NO_DATA, _unescape(view[start:end]))
-    return MediaItem.decoded(name, bytes(data))
+    return MediaItem.decoded(name, data)
 
 
 def _decode_simple_escapes(

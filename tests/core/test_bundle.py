@@ -15,7 +15,7 @@ import pytest
 
 from iauth_desktop.core import bundle as bundle_module
 from iauth_desktop.core.bundle import read_bundle, verify_bundle, write_bundle
-from iauth_desktop.core.errors import IntegrityError, TargetExistsError
+from iauth_desktop.core.errors import IntegrityError, OutputError, TargetExistsError
 from iauth_desktop.core.payload import parse_payload
 from iauth_desktop.core.result import MEDIA_PLACEHOLDER, VerificationResult
 
@@ -253,7 +253,7 @@ def test_failed_replacement_restores_the_old_bundle(
         return real_rename(self, target)
 
     monkeypatch.setattr(Path, "rename", rename)
-    with pytest.raises(OSError, match="disk gone"):
+    with pytest.raises(OutputError, match="disk gone"):
         write_bundle(VerificationResult({"a": 1}), bundle, **META, force=True)
     assert listing(tmp_path) == ["case-1"]
     assert {name: (bundle / name).read_bytes() for name in listing(bundle)} == before
@@ -272,7 +272,7 @@ def test_failure_while_writing_leaves_nothing(
         return real_write(path, content)
 
     monkeypatch.setattr(bundle_module, "_write_file", write_then_fail)
-    with pytest.raises(OSError, match="no space"):
+    with pytest.raises(OutputError, match="no space"):
         write_bundle(result, tmp_path / "out", **META)
     assert len(written) == 2
     assert listing(tmp_path) == []
@@ -285,7 +285,7 @@ def test_failure_to_rename_into_place_leaves_nothing(
         raise PermissionError("read-only")
 
     monkeypatch.setattr(Path, "rename", refuse)
-    with pytest.raises(PermissionError):
+    with pytest.raises(OutputError):
         write_bundle(result, tmp_path / "out", **META)
     assert listing(tmp_path) == []
 
@@ -316,12 +316,12 @@ def test_read_only_parent_leaves_nothing(tmp_path: Path, result: VerificationRes
     parent = tmp_path / "ro"
     parent.mkdir()
     with read_only(parent):
-        with pytest.raises(PermissionError):
+        with pytest.raises(OutputError):
             write_bundle(result, parent / "out", **META)
         assert listing(parent) == []
 
 
-def test_missing_parent_is_an_os_error(tmp_path: Path, result: VerificationResult) -> None:
-    with pytest.raises(FileNotFoundError):
+def test_missing_parent_is_an_output_error(tmp_path: Path, result: VerificationResult) -> None:
+    with pytest.raises(OutputError, match="No such file"):
         write_bundle(result, tmp_path / "no" / "out", **META)
     assert listing(tmp_path) == []

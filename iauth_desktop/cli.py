@@ -1,0 +1,75 @@
+"""The ``iauth-desktop`` command line. One exit-code table for every command:
+
+0 done · 2 usage or configuration · 3 the service answered an error code · 4 network, HTTP,
+truncated or non-JSON answer, answer over the size cap · 5 decryption or integrity failure ·
+130 interrupted. With no subcommand it starts the GUI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from iauth_desktop import __version__
+from iauth_desktop.commands.common import add_connection_options
+from iauth_desktop.commands.fetch import add_fetch_parser
+from iauth_desktop.commands.gui import add_gui_options
+from iauth_desktop.commands.profile import add_profile_parser
+from iauth_desktop.commands.sign import add_sign_parser
+from iauth_desktop.core.errors import IauthError
+from iauth_desktop.emulator.cli_entry import add_emulator_arguments, run_emulator
+
+EXIT_INTERRUPTED = 130
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that says what is wrong and exits 2, as the exit-code table wants."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="iauth-desktop",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"iauth-desktop {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="start the built-in emulator and open the console against it",
+    )
+    add_connection_options(parser)
+    add_gui_options(parser)
+    parser.set_defaults(handler=_run_gui)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    add_sign_parser(sub)
+    add_fetch_parser(sub)
+    add_profile_parser(sub)
+    emulator = sub.add_parser("emulator", help="run the protocol emulator on 127.0.0.1")
+    add_emulator_arguments(emulator)
+    emulator.set_defaults(handler=run_emulator)
+    return parser
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    from iauth_desktop.commands.gui import run_gui  # noqa: PLC0415 - Qt only for the window
+
+    return run_gui(args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except IauthError as exc:
+        print(f"iauth-desktop: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("iauth-desktop: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED

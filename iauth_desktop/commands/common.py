@@ -1,0 +1,29 @@
+"""What several commands share: resolving credentials from options, environment and profiles."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from iauth_desktop.core.profiles import ProfileStore
+from iauth_desktop.core.resolve import Credentials, resolve_credentials
+from iauth_desktop.core.secrets import SecretStore
+
+
+def add_connection_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--endpoint", metavar="URL", help="full URL of getdetectinfo.php")
+    parser.add_argument("--profile", metavar="NAME", help="a saved profile (default: the default)")
+
+
+def credentials_from(
+    args: argparse.Namespace, *, need_sign: bool = True, need_decrypt: bool = True
+) -> Credentials:
+    return resolve_credentials(
+        endpoint=getattr(args, "endpoint", None),
+        profile=getattr(args, "profile", None),
+        environ=os.environ,
+        profiles=ProfileStore.default_location(),
+        secrets=SecretStore(),
+        need_sign=need_sign,
+        need_decrypt=need_decrypt,
+    )

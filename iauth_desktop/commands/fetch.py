@@ -1,0 +1,101 @@
+"""``iauth-desktop fetch``: fetch one verification, write its evidence bundle, print the verdict."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from iauth_desktop import __version__
+from iauth_desktop.commands.common import add_connection_options, credentials_from
+from iauth_desktop.core.bundle import write_bundle
+from iauth_desktop.core.client import ClientOptions, DetectInfoClient
+from iauth_desktop.core.errors import TargetExistsError
+
+
+def add_fetch_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser("fetch", help="fetch a verification by token into an evidence bundle")
+    parser.add_argument("token", help="the token the verification produced, braces included")
+    parser.add_argument(
+        "--info-type",
+        type=int,
+        choices=(0, 1),
+        default=0,
+        help="0 = everything with media (default), 1 = text only",
+    )
+    parser.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar="DIR",
+        help="folder to write the evidence bundle to",
+    )
+    parser.add_argument("--force", action="store_true", help="replace a non-empty --out folder")
+    parser.add_argument(
+        "--form", action="store_true", help="send the body form-encoded instead of JSON"
+    )
+    add_connection_options(parser)
+    parser.set_defaults(handler=run_fetch)
+
+
+class ProgressLine:
+    """A one-line progress bar on a terminal; silent when stderr is not one."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._enabled = stream.isatty()
+        self._shown = -1
+
+    def __call__(self, received: int, total: int | None) -> None:
+        if not self._enabled:
+            return
+        mib = received / 1048576
+        step = int(mib * 10)
+        if step == self._shown:
+            return
+        self._shown = step
+        if total:
+            share = received / total
+            bar = "#" * int(share * 30)
+            text = f"\r[{bar:<30}] {mib:7.1f} / {total / 1048576:.1f} MiB"
+        else:
+            text = f"\r{mib:7.1f} MiB received"
+        self._stream.write(text)
+        self._stream.flush()
+
+    def close(self) -> None:
+        if self._enabled and self._shown >= 0:
+            self._stream.write("\n")
+            self._stream.flush()
+
+
+def _refuse_non_empty(out: Path, force: bool) -> None:
+    if out.exists() and not force and (not out.is_dir() or any(out.iterdir())):
+        raise TargetExistsError(f"{out} exists and is not empty; use --force to replace it")
+
+
+def run_fetch(args: argparse.Namespace) -> int:
+    _refuse_non_empty(args.out, args.force)
+    creds = credentials_from(args, need_sign=True, need_decrypt=True)
+    assert creds.appid and creds.secret_key and creds.aes_key
+    options = ClientOptions(body_encoding="form" if args.form else "json")
+    client = DetectInfoClient(creds.endpoint, creds.appid, creds.secret_key, creds.aes_key, options)
+    progress = ProgressLine(sys.stderr)
+    try:
+        outcome = client.fetch(args.token, args.info_type, progress=progress)
+    finally:
+        progress.close()
+    written = write_bundle(
+        outcome.result,
+        args.out,
+        token=outcome.token,
+        endpoint=outcome.endpoint,
+        info_type=outcome.info_type,
+        fetched_at=outcome.fetched_at,
+        tool_version=__version__,
+        force=args.force,
+    )
+    verdict = outcome.result.verdict
+    print(f"{verdict.status}: {verdict.summary} — evidence bundle written to {written}")
+    return 0

@@ -1,0 +1,52 @@
+"""Starting the window: from the command line's options, or as the demo."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from iauth_desktop.commands.common import credentials_from
+from iauth_desktop.commands.demo import DemoSession
+from iauth_desktop.core.errors import MissingCredentialsError, UsageError
+from iauth_desktop.core.secrets import SecretStore
+
+
+def add_gui_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--open", metavar="TOKEN", help="fetch this token as soon as the window opens"
+    )
+    parser.add_argument(
+        "--screenshot",
+        metavar="FILE.png",
+        type=Path,
+        help="with --open: save a picture of the window once the case is shown, print one JSON "
+        "line of timings (startup_ms, load_ms, max_gui_stall_ms) and exit",
+    )
+    parser.add_argument(
+        "--language",
+        choices=("zh_CN", "en"),
+        help="interface language (default: as saved, else the system's)",
+    )
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from iauth_desktop.app import run_app  # noqa: PLC0415 - Qt is imported only for the window
+
+    screenshot: Path | None = getattr(args, "screenshot", None)
+    token: str | None = getattr(args, "open", None)
+    if screenshot is not None and not (token and token.strip()):
+        raise UsageError("--screenshot needs --open TOKEN")
+    gui = {
+        "open_token": token,
+        "screenshot": screenshot,
+        "language": getattr(args, "language", None),
+    }
+    keyring = SecretStore().status()
+    if args.demo:
+        with DemoSession() as demo:
+            return run_app(demo.credentials, keyring, demo_tokens=demo.tokens, **gui)
+    try:
+        creds = credentials_from(args)
+    except MissingCredentialsError as exc:
+        return run_app(None, keyring, problem=str(exc), **gui)
+    return run_app(creds, keyring, **gui)

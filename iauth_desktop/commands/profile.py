@@ -1,0 +1,105 @@
+"""``iauth-desktop profile``: named connection profiles; secrets only ever go to the OS keyring."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+from iauth_desktop.core.crypto import aes_key_bytes
+from iauth_desktop.core.endpoints import PRODUCTION_ENDPOINT, SANDBOX_ENDPOINT, TEST_ENDPOINT
+from iauth_desktop.core.errors import InsecureKeyringError, UsageError
+from iauth_desktop.core.profiles import Profile, ProfileStore
+from iauth_desktop.core.secrets import SecretStore
+
+_NAMED_ENDPOINTS = {
+    "test": TEST_ENDPOINT,
+    "sandbox": SANDBOX_ENDPOINT,
+    "production": PRODUCTION_ENDPOINT,
+}
+
+
+def add_profile_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser("profile", help="add, list, show or remove connection profiles")
+    actions = parser.add_subparsers(dest="action", required=True)
+    add = actions.add_parser("add", help="add or replace a profile (secrets: prompt or stdin)")
+    add.add_argument("name")
+    add.add_argument(
+        "--endpoint",
+        default="test",
+        help="test, sandbox, production or a full https:// URL (default: test)",
+    )
+    add.add_argument("--appid", required=True)
+    add.add_argument(
+        "--secret-stdin",
+        action="store_true",
+        help="read the secret key (line 1) and AES key (line 2) from stdin",
+    )
+    add.add_argument("--default", action="store_true", help="make it the default profile")
+    add.add_argument("--replace", action="store_true", help="replace an existing profile")
+    actions.add_parser("list", help="list profiles")
+    show = actions.add_parser("show", help="show one profile (never its secrets)")
+    show.add_argument("name")
+    remove = actions.add_parser("remove", help="remove a profile and its keyring entries")
+    remove.add_argument("name")
+    parser.set_defaults(handler=run_profile)
+
+
+def run_profile(args: argparse.Namespace) -> int:
+    store = ProfileStore.default_location()
+    if args.action == "add":
+        return _add(args, store)
+    if args.action == "list":
+        default = store.default()
+        for profile in store.list():
+            mark = "*" if default is not None and profile.name == default.name else " "
+            print(f"{mark} {profile.name}\t{profile.appid}\t{profile.endpoint}")
+        return 0
+    if args.action == "show":
+        profile = store.get(args.name)
+        secrets = SecretStore()
+        print(f"name:       {profile.name}")
+        print(f"endpoint:   {profile.endpoint}")
+        print(f"appid:      {profile.appid}")
+        for kind in ("secret_key", "aes_key"):
+            stored = secrets.get(profile.name, kind) is not None
+            print(f"{kind + ':':<11} {'stored in the keyring' if stored else 'NOT stored'}")
+        print(f"keyring:    {secrets.status().backend}")
+        return 0
+    removed = store.remove(args.name)
+    SecretStore().delete(removed.name)
+    print(f"removed profile {removed.name}")
+    return 0
+
+
+def _read_secrets(from_stdin: bool) -> tuple[str, str]:
+    if from_stdin:
+        lines = sys.stdin.read().splitlines()
+        if len(lines) < 2:
+            raise UsageError("--secret-stdin expects two lines: the secret key, then the AES key")
+        return lines[0].strip(), lines[1].strip()
+    if not sys.stdin.isatty():
+        raise UsageError("no terminal to prompt on: pass the secrets with --secret-stdin")
+    return getpass.getpass("secret key: ").strip(), getpass.getpass("AES result key: ").strip()
+
+
+def _add(args: argparse.Namespace, store: ProfileStore) -> int:
+    secrets = SecretStore()
+    status = secrets.status()
+    if not status.secure:
+        raise InsecureKeyringError(status.explanation)
+    endpoint = _NAMED_ENDPOINTS.get(args.endpoint, args.endpoint)
+    profile = Profile.create(args.name, endpoint, args.appid)
+    if args.name in store and not args.replace:
+        raise UsageError(f"profile {args.name!r} exists; use --replace to replace it")
+    secret_key, aes_key = _read_secrets(args.secret_stdin)
+    if not secret_key:
+        raise UsageError("the secret key is empty")
+    aes_key_bytes(aes_key)
+    secrets.set(profile.name, "secret_key", secret_key)
+    secrets.set(profile.name, "aes_key", aes_key)
+    store.add(profile, replace=args.replace)
+    if args.default:
+        store.set_default(profile.name)
+    print(f"saved profile {profile.name} (secrets in {status.backend})")
+    return 0
