@@ -126,7 +126,7 @@ def _write_contents(result: VerificationResult, folder: Path, meta: dict[str, An
     _write_file(folder / MANIFEST_FILE, text.encode("utf-8") + b"\n")
 
 
-def _write_file(path: Path, content: bytes | bytearray) -> dict[str, Any]:
+def _write_file(path: Path, content: bytes | bytearray | memoryview) -> dict[str, Any]:
     """Create ``path`` (0600, never an existing file), write, fsync; its manifest entry."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     fd = os.open(path, flags, _FILE_MODE)

@@ -66,7 +66,7 @@ def sniff(data: bytes | bytearray | memoryview) -> tuple[str, str]:
     return kind
 
 
-def image_warning(data: bytes | bytearray, mime: str) -> str | None:
+def image_warning(data: bytes | bytearray | memoryview, mime: str) -> str | None:
     """A cheap sanity check: an image cut short usually lacks its end marker. The data is kept."""
     tail = bytes(data[-64:])
     if mime == "image/jpeg" and b"\xff\xd9" not in tail:
@@ -83,13 +83,13 @@ class MediaItem:
     """One of the six media fields: decoded bytes, or the reason it could not be decoded.
 
     Exactly one of ``data`` and ``error`` is set. ``raw_text`` keeps the string the service sent
-    when decoding failed (``None`` when the value was not a string at all). ``data`` may be the
-    bytearray the decoder filled: a 50 MB video is never copied just to make it immutable, so
-    treat it as read-only.
+    when decoding failed (``None`` when the value was not a string at all). ``data`` may be a view
+    into the decrypted plaintext the media were decoded in place in: a 50 MB video is never copied
+    just to make it immutable, so treat it as read-only.
     """
 
     field: str
-    data: bytes | bytearray | None = dataclass_field(repr=False)
+    data: bytes | bytearray | memoryview | None = dataclass_field(repr=False)
     mime: str
     ext: str
     sha256: str | None
@@ -98,7 +98,7 @@ class MediaItem:
     warning: str | None = None
 
     @classmethod
-    def decoded(cls, name: str, data: bytes | bytearray) -> MediaItem:
+    def decoded(cls, name: str, data: bytes | bytearray | memoryview) -> MediaItem:
         mime, ext = sniff(data)
         return cls(
             field=name,

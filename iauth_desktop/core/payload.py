@@ -14,11 +14,15 @@ control character inside a media string is a format error, exactly as ``json.loa
 
 from __future__ import annotations
 
+import base64
+import binascii
 import codecs
 import json
 import re
 import threading
 from typing import Any
+
+import pybase64
 
 from iauth_desktop.core.crypto import decode_base64_chunked
 from iauth_desktop.core.errors import (
@@ -110,13 +114,11 @@ def _decode_span(
     start, end = span
     if any(buf.find(char, start, end) >= 0 for char in _RAW_WHITESPACE):
         raise PayloadFormatError("the decrypted data holds a malformed string")  # json would say
-    try:
-        if buf.find(b"\\", start, end) < 0:
-            data = decode_base64_chunked(view[start:end])
-        elif _OTHER_ESCAPE.search(buf, start, end) is None:
-            data = _decode_simple_escapes(buf, view, start, end, cancel)
-        else:  # \uXXXX and friends: rare enough to unescape the plain way
-            data = decode_base64_chunked(_unescape(view[start:end]).encode("ascii"))
+    simple = buf.find(b"\\", start, end) < 0 or _OTHER_ESCAPE.search(buf, start, end) is None
+    if simple:
+        return _decode_chunked(name, buf, view, span, cancel)
+    try:  # \uXXXX and friends: rare enough to unescape the plain way
+        data = decode_base64_chunked(_unescape(view[start:end]).encode("ascii"))
     except (Base64DecodeError, UnicodeEncodeError):
         return MediaItem.undecodable(name, _NOT_BASE64, _unescape(view[start:end]))
     if not data:
@@ -124,41 +126,105 @@ def _decode_span(
     return MediaItem.decoded(name, data)
 
 
-def _decode_simple_escapes(
-    buf: Buffer, view: memoryview, start: int, end: int, cancel: threading.Event | None
-) -> bytearray:
-    """Base64 whose only escapes are ``\\/`` (PHP) and ``\\n \\r \\t`` (wrapped lines).
+def _simple_unescape(chunk: bytes) -> bytes:
+    """Undo ``\\/`` (PHP), drop ``\\n \\r \\t`` (wrapped lines); callers rule out others."""
+    if b"\\" not in chunk:
+        return chunk
+    chunk = chunk.replace(b"\\/", b"/")
+    return chunk.replace(b"\\n", b"").replace(b"\\r", b"").replace(b"\\t", b"")
 
-    Unescaped and decoded one chunk at a time into one preallocated buffer, so the text is never
-    copied whole. With no ``\\\\`` present, every backslash starts an escape of two bytes.
+
+class _ChunkDecoder:
+    """Decodes a media string's Base64 one chunk at a time, in place when it may.
+
+    In place (the plaintext is a bytearray): four characters give three bytes and escapes only
+    shrink the text, so what is written never overtakes what is still to be read, and the
+    plaintext becomes the media's own storage: a 50 MB video costs no memory beyond the decrypted
+    text. Otherwise into one preallocated buffer. With no double backslash present, every
+    backslash starts a two-byte escape, so a chunk never ends inside one unless it ends on one.
     """
-    out = bytearray((end - start) * 3 // 4 + 3)
-    written = 0
-    rest = b""
-    ended = False
-    pos = start
-    while pos < end:
-        _check(cancel)
-        stop = min(pos + _CHUNK, end)
-        if stop < end and buf[stop - 1] == _BACKSLASH:
-            stop -= 1  # keep an escape in one piece
-        chunk = view[pos:stop].tobytes().replace(b"\\/", b"/")
-        chunk = chunk.replace(b"\\n", b"").replace(b"\\r", b"").replace(b"\\t", b"")
-        text = rest + chunk.translate(None, _WHITESPACE)
-        whole = len(text) - len(text) % 4
-        rest = text[whole:]
-        if whole:
-            if ended:
+
+    def __init__(self, buf: Buffer, view: memoryview, start: int, end: int) -> None:
+        self.view, self.start, self.end = view, start, end
+        # In place only for plain Base64 (no escapes, no spaces): then a failed decode can still
+        # give back the exact text, by re-encoding what was decoded so far.
+        clean = buf.find(b"\\", start, end) < 0 and buf.find(b" ", start, end) < 0
+        self.in_place = isinstance(buf, bytearray) and clean
+        if isinstance(buf, bytearray) and clean:
+            self.out, self.out_start = buf, start
+        else:
+            self.out, self.out_start = bytearray((end - start) * 3 // 4 + 3), 0
+        self.read, self.write = start, self.out_start
+        self.rest = b""
+
+    def run(self, cancel: threading.Event | None) -> None:
+        view, end, out = self.view, self.end, self.out
+        ended = False
+        while self.read < end:
+            _check(cancel)
+            stop = min(self.read + _CHUNK, end)
+            if stop < end and view[stop - 1] == _BACKSLASH:
+                stop -= 1  # keep an escape in one piece
+            text = self.rest + _simple_unescape(view[self.read : stop].tobytes())
+            whole = len(text) - len(text) % 4
+            try:
+                part = _strict_decode(text[:whole])
+            except Base64DecodeError:  # spaces inside the Base64 (rare): drop them and retry
+                text = text.translate(None, _WHITESPACE)
+                whole = len(text) - len(text) % 4
+                part = _strict_decode(text[:whole])
+            if part and ended:
                 raise Base64DecodeError("Base64 text continues after its end marker '='")
-            part = decode_base64_chunked(text[:whole])
-            out[written : written + len(part)] = part
-            written += len(part)
-            ended = text[whole - 1] == ord("=")
-        pos = stop
-    if rest:
-        raise Base64DecodeError("Base64 text is cut short (its length is not a multiple of 4)")
-    del out[written:]
-    return out
+            out[self.write : self.write + len(part)] = part
+            self.write += len(part)
+            ended = ended or (whole > 0 and text[whole - 1] == ord("="))
+            self.rest = text[whole:]
+            self.read = stop
+        if self.rest.translate(None, _WHITESPACE):
+            raise Base64DecodeError("Base64 text is cut short (its length is not a multiple of 4)")
+
+    def data(self) -> bytearray | memoryview:
+        if self.in_place:  # a view of the plaintext
+            return memoryview(self.out)[self.out_start : self.write]
+        del self.out[self.write :]
+        return self.out
+
+    def raw_text(self) -> str:
+        """The value as the service sent it (escapes undone), even after a partial decode.
+
+        In place, what was decoded so far re-encodes to exactly the text it came from (plain
+        Base64, whole quartets); the unread rest is still in the buffer.
+        """
+        if not self.in_place:  # the source is untouched
+            return _unescape(self.view[self.start : self.end])
+        decoded = memoryview(self.out)[self.out_start : self.write]
+        done = base64.b64encode(decoded).decode("ascii")
+        unread = _unescape(self.view[self.read : self.end])
+        return done + self.rest.decode("ascii", "replace") + unread
+
+
+def _decode_chunked(
+    name: str,
+    buf: Buffer,
+    view: memoryview,
+    span: tuple[int, int],
+    cancel: threading.Event | None,
+) -> MediaItem:
+    decoder = _ChunkDecoder(buf, view, *span)
+    try:
+        decoder.run(cancel)
+    except Base64DecodeError:
+        return MediaItem.undecodable(name, _NOT_BASE64, decoder.raw_text())
+    if decoder.write == decoder.out_start:
+        return MediaItem.undecodable(name, _NO_DATA, decoder.raw_text())
+    return MediaItem.decoded(name, decoder.data())
+
+
+def _strict_decode(text: bytes) -> bytes:
+    try:
+        return pybase64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise Base64DecodeError(_NOT_BASE64) from exc
 
 
 def _unescape(content: memoryview) -> str:

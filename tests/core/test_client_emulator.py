@@ -199,7 +199,9 @@ def test_broken_jpeg_spoils_only_frontpic(emulator: EmulatorServer) -> None:
     result = make_client(emulator.url).fetch(FAULT_TOKENS["broken-jpeg"]).result
     front = result.media["frontpic"]
     data = front.data or b""
-    valid_jpeg = data.startswith(JPEG_START) and data.rstrip(b"\0").endswith(b"\xff\xd9")
+    valid_jpeg = bytes(data).startswith(JPEG_START) and bytes(data).rstrip(b"\0").endswith(
+        b"\xff\xd9"
+    )
     assert front.error is not None or not valid_jpeg
     assert front.error is not None or front.warning is not None  # the reviewer is told
     others = [item for name, item in result.media.items() if name != "frontpic"]

@@ -223,3 +223,19 @@ def test_cancel_stops_between_media() -> None:
     with pytest.raises(CancelledError):
         parse_payload(json.dumps(full_case()).encode(), cancel=cancel)
     assert parse_payload(json.dumps(DOC_TEXT).encode(), cancel=cancel).raw == DOC_TEXT
+
+
+def test_in_place_failure_midway_keeps_the_exact_text() -> None:
+    import base64
+    import os
+
+    good = base64.b64encode(os.urandom(3 << 20)).decode()
+    broken = good[: 2 << 20] + "!!!!" + good[(2 << 20) + 4 :]  # past the first 1 MiB chunk
+    plaintext = bytearray(
+        json.dumps({"yt_errorcode": 0, "video": broken, "frontpic": good[:400]}).encode()
+    )
+    result = parse_payload(plaintext)
+    video = result.media["video"]
+    assert video.data is None
+    assert video.raw_text == broken
+    assert result.media["frontpic"].data == base64.b64decode(good[:400])
