@@ -1,0 +1,129 @@
+"""QApplication bootstrap of the review console (and of its screenshot mode)."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import os
+import resource
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
+from iauth_desktop.core.endpoints import TEST_ENDPOINT
+from iauth_desktop.core.profiles import ProfileStore
+from iauth_desktop.core.resolve import Credentials
+from iauth_desktop.core.secrets import KeyringStatus
+from iauth_desktop.ui.app_settings import AppSettings
+from iauth_desktop.ui.connections import (
+    build_connections,
+    fixed_connection,
+    unconfigured_connection,
+)
+from iauth_desktop.ui.i18n import LANGUAGES, install_language, system_language
+from iauth_desktop.ui.main_window import MainWindow
+from iauth_desktop.ui.screenshot import ScreenshotRun, needs_offscreen
+
+_qt_log = logging.getLogger("iauth_desktop.qt")
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def disable_core_dumps() -> None:
+    """Decrypted evidence lives in this process's memory: never let it reach a core file."""
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+# Notices with nothing to act on: the offscreen platform's, and libjpeg's about a damaged image
+# (the evidence panel already says which image could not be decoded).
+_HARMLESS = (
+    "propagateSizeHints",
+    "Corrupt JPEG data",
+    "JPEG datastream contains no image",
+    "Unsupported marker type",
+)
+
+
+def _qt_message(kind: QtMsgType, _context: object, message: str) -> None:
+    level = _QT_LEVELS.get(kind, logging.WARNING)
+    if any(text in message for text in _HARMLESS):
+        level = logging.DEBUG
+    _qt_log.log(level, "%s", message)
+
+
+def build_window(
+    creds: Credentials | None,
+    keyring: KeyringStatus,
+    *,
+    demo_tokens: dict[str, str] | None = None,
+    problem: str = "",
+    settings: AppSettings | None = None,
+) -> MainWindow:
+    """The console for ``creds`` (None: not configured, ``problem`` says why)."""
+    demo = bool(demo_tokens)
+    endpoint_override = None
+    if creds is not None and creds.sources.get("endpoint") == "option":
+        endpoint_override = creds.endpoint
+    if creds is None:
+        initial = unconfigured_connection(problem, TEST_ENDPOINT)
+    else:
+        initial = fixed_connection(creds, "demo" if demo else None)
+    store = None if demo else ProfileStore.default_location()
+    connections = build_connections(initial, endpoint_override=endpoint_override, store=store)
+    return MainWindow(
+        connections,
+        keyring,
+        settings=settings,
+        demo_tokens=demo_tokens,
+        problem=problem,
+        profile_store=store,
+        endpoint_override=endpoint_override,
+    )
+
+
+def run_app(
+    creds: Credentials | None,
+    keyring: KeyringStatus,
+    *,
+    demo_tokens: dict[str, str] | None = None,
+    problem: str = "",
+    open_token: str | None = None,
+    screenshot: Path | None = None,
+    language: str | None = None,
+) -> int:
+    """Run the console until it is closed; in screenshot mode until the picture is saved."""
+    disable_core_dumps()
+    if screenshot is not None and needs_offscreen():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    qInstallMessageHandler(_qt_message)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("iauth-desktop")
+    settings = AppSettings.load()
+    chosen = language or settings.language
+    install_language(app, chosen if chosen in LANGUAGES else system_language())
+    window = build_window(
+        creds, keyring, demo_tokens=demo_tokens, problem=problem, settings=settings
+    )
+    # Everything made so far lives as long as the app: keep the cyclic GC from walking it again
+    # (a full collection of it holds the GIL for ~16 ms, a visible hitch during a fetch).
+    gc.collect()
+    gc.freeze()
+    if screenshot is not None and open_token:
+        run = ScreenshotRun(window, open_token, screenshot)
+        run.start()
+        app.exec()
+        window.close()
+        return run.exit_code
+    window.show()
+    if open_token:
+        window.fetch_token(open_token)
+    code = int(app.exec())
+    window.close()
+    return code

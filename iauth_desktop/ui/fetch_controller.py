@@ -1,0 +1,171 @@
+"""Fetch one case in the background: credentials, ``DetectInfoClient.fetch``, ``prepare_case``.
+
+All of it runs as one task of a ``TaskRunner``; the controller turns the outcome into signals
+the window shows, and holds the case on screen (``current``) until Close case drops it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+
+from iauth_desktop.core.case import ReviewCase
+from iauth_desktop.core.client import DetectInfoClient
+from iauth_desktop.core.client_options import ClientOptions
+from iauth_desktop.core.codes import api_error
+from iauth_desktop.core.errors import (
+    DecryptionError,
+    ServiceError,
+    TransportError,
+    UsageError,
+)
+from iauth_desktop.ui.app_settings import AppSettings
+from iauth_desktop.ui.connections import Connection
+from iauth_desktop.ui.i18n import current_language
+from iauth_desktop.ui.prepared_case import PreparedCase, prepare_case
+from iauth_desktop.ui.tasks import Progress, TaskFailure, TaskRunner
+
+INFO_FULL, INFO_TEXT_ONLY = 0, 1
+
+
+class FetchController(QObject):
+    """``fetch`` starts (cancelling a running fetch); signals report in the GUI thread.
+
+    ``failed(message, exit_code)`` carries a translated message and the CLI's exit-code class
+    (2 configuration, 3 service error code, 4 network, 5 decryption, 1 internal).
+    """
+
+    started = Signal()
+    progress = Signal("qlonglong", "qlonglong")  # received, total (-1: unknown)
+    finished = Signal(object)  # PreparedCase
+    failed = Signal(str, int)
+    cancelled = Signal()
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        settings: Callable[[], AppSettings] = AppSettings.load,
+    ) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self.make_options: Callable[[AppSettings], ClientOptions] = options_from_settings
+        self._runner = TaskRunner("fetch", self)
+        self._runner.progress.connect(self.progress)
+        self._runner.succeeded.connect(self._on_succeeded)
+        self._runner.failed.connect(self._on_failed)
+        self._runner.cancelled.connect(self.cancelled)
+        self._current: PreparedCase | None = None
+
+    @property
+    def current(self) -> PreparedCase | None:
+        """The case on screen; None after Close case."""
+        return self._current
+
+    @property
+    def runner(self) -> TaskRunner:
+        return self._runner
+
+    def is_running(self) -> bool:
+        return self._runner.is_running()
+
+    def fetch(self, token: str, info_type: int, connection: Connection) -> None:
+        options = self.make_options(self._settings())
+        token = token.strip()
+
+        def work(progress: Progress, cancel: threading.Event) -> PreparedCase:
+            return fetch_case(
+                connection,
+                token,
+                info_type=info_type,
+                options=options,
+                progress=progress,
+                cancel=cancel,
+            )
+
+        self._runner.start(work)
+        self.started.emit()
+
+    def cancel(self) -> None:
+        self._runner.cancel()
+
+    def adopt(self, prepared: PreparedCase) -> None:
+        """A case that arrived another way (an opened bundle) becomes the one on screen."""
+        self._current = prepared
+
+    def drop_case(self) -> None:
+        self._current = None
+
+    def shutdown(self, timeout_ms: int = 5000) -> bool:
+        return self._runner.shutdown(timeout_ms)
+
+    @Slot(object)
+    def _on_succeeded(self, prepared: PreparedCase) -> None:
+        self._current = prepared
+        self.finished.emit(prepared)
+
+    @Slot(object)
+    def _on_failed(self, failure: TaskFailure) -> None:
+        self.failed.emit(describe_failure(failure), failure.exit_code)
+
+
+def options_from_settings(settings: AppSettings) -> ClientOptions:
+    return ClientOptions(proxy=settings.proxy, ca_bundle=settings.ca_bundle)
+
+
+def fetch_case(
+    connection: Connection,
+    token: str,
+    *,
+    info_type: int,
+    options: ClientOptions,
+    progress: Progress,
+    cancel: threading.Event,
+) -> PreparedCase:
+    """The whole fetch, in the worker: secrets, request, decryption, media decoding."""
+    creds = connection.resolve()
+    client = DetectInfoClient(
+        creds.endpoint, creds.appid or "", creds.secret_key or "", creds.aes_key or "", options
+    )
+    outcome = client.fetch(token, info_type, progress=progress, cancel=cancel)
+    case = ReviewCase(
+        result=outcome.result,
+        token=outcome.token,
+        endpoint=outcome.endpoint,
+        info_type=outcome.info_type,
+        fetched_at=outcome.fetched_at,
+        origin="fetch",
+        profile_name=creds.profile_name,
+    )
+    return prepare_case(case, cancel)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FetchController", text)
+
+
+def describe_failure(failure: TaskFailure) -> str:
+    """A reviewer's sentence: what kind of problem, then the core's own plain message."""
+    error = failure.error
+    if error is None:
+        return _tr("Internal error: the fetch stopped unexpectedly (details are in the log).")
+    if isinstance(error, ServiceError):
+        info = api_error(error.code)
+        meaning = info.zh if current_language() == "zh_CN" else info.en
+        text = _tr("The service answered error code {code} ({name}): {meaning}").format(
+            code=error.code, name=error.name, meaning=meaning
+        )
+        if error.errormsg:
+            text += " — " + _tr("the service said: {message}").format(message=error.errormsg)
+        return text
+    if isinstance(error, TransportError):
+        prefix = _tr("Network or service problem")
+    elif isinstance(error, DecryptionError):
+        prefix = _tr("Decryption failed")
+    elif isinstance(error, UsageError):
+        prefix = _tr("Configuration problem")
+    else:
+        prefix = _tr("Error")
+    return f"{prefix}: {failure.message}"

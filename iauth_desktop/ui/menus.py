@@ -1,0 +1,77 @@
+"""The main window's menus and their shortcuts; labels set again on a language change."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+# The languages offered, each named in its own language (never translated).
+LANGUAGE_NAMES = {"zh_CN": "中文（简体）", "en": "English"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainMenus", text)
+
+
+class MainMenus:
+    """Creates the menu bar of ``window``; the window connects the actions' ``triggered``."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        bar = window.menuBar()
+        self.file_menu = QMenu(window)
+        self.tools_menu = QMenu(window)
+        self.view_menu = QMenu(window)
+        self.language_menu = QMenu(window)
+        for menu in (self.file_menu, self.tools_menu, self.view_menu):
+            bar.addMenu(menu)
+
+        self.open_case = QAction(window)
+        self.open_case.setShortcut(QKeySequence.StandardKey.Open)
+        self.close_case = QAction(window)
+        self.close_case.setShortcut(QKeySequence("Ctrl+W"))
+        self.quit = QAction(window)
+        self.quit.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.file_menu.addActions([self.open_case, self.close_case])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit)
+
+        self.signature_inspector = QAction(window)
+        self.settings = QAction(window)
+        self.settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.tools_menu.addActions([self.signature_inspector, self.settings])
+
+        self.focus_token = QAction(window)
+        self.focus_token.setShortcut(QKeySequence("Ctrl+L"))
+        self.view_menu.addAction(self.focus_token)
+        self.view_menu.addMenu(self.language_menu)
+        self.language_group = QActionGroup(window)
+        self.language_group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGE_NAMES.items():
+            action = QAction(name, window)
+            action.setCheckable(True)
+            action.setData(code)
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        self.retranslate_ui()
+
+    def check_language(self, language: str) -> None:
+        action = self.language_actions.get(language)
+        if action is not None:
+            action.setChecked(True)
+
+    def retranslate_ui(self) -> None:
+        self.file_menu.setTitle(_tr("&File"))
+        self.tools_menu.setTitle(_tr("&Tools"))
+        self.view_menu.setTitle(_tr("&View"))
+        self.language_menu.setTitle(_tr("&Language"))
+        self.open_case.setText(_tr("&Open case folder…"))
+        self.close_case.setText(_tr("&Close case"))
+        self.close_case.setToolTip(_tr("Close the case and drop its decrypted data from memory"))
+        self.quit.setText(_tr("&Quit"))
+        self.signature_inspector.setText(_tr("&Signature inspector…"))
+        self.settings.setText(_tr("S&ettings…"))
+        self.focus_token.setText(_tr("Go to &token field"))
