@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
+from iauth_desktop.core.crypto import StreamingDecryptor
 from iauth_desktop.core.endpoints import TEST_ENDPOINT
 from iauth_desktop.core.profiles import ProfileStore
 from iauth_desktop.core.resolve import Credentials
@@ -111,6 +112,9 @@ def run_app(
     window = build_window(
         creds, keyring, demo_tokens=demo_tokens, problem=problem, settings=settings
     )
+    # The AES backend loads its native libraries on first use, holding the GIL for ~15 ms in a
+    # PySide process: let that happen now rather than in the middle of the first fetch.
+    StreamingDecryptor(bytes(32))
     # Everything made so far lives as long as the app: keep the cyclic GC from walking it again
     # (a full collection of it holds the GIL for ~16 ms, a visible hitch during a fetch).
     gc.collect()

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from iauth_desktop.commands.common import credentials_from
 from iauth_desktop.commands.demo import DemoSession
 from iauth_desktop.core.errors import MissingCredentialsError, UsageError
+from iauth_desktop.core.resolve import Credentials
 from iauth_desktop.core.secrets import SecretStore
 
 
@@ -36,17 +38,19 @@ def run_gui(args: argparse.Namespace) -> int:
     token: str | None = getattr(args, "open", None)
     if screenshot is not None and not (token and token.strip()):
         raise UsageError("--screenshot needs --open TOKEN")
-    gui = {
-        "open_token": token,
-        "screenshot": screenshot,
-        "language": getattr(args, "language", None),
-    }
+    language: str | None = getattr(args, "language", None)
     keyring = SecretStore().status()
+
+    def run(creds: Credentials | None, **extra: Any) -> int:
+        return run_app(
+            creds, keyring, open_token=token, screenshot=screenshot, language=language, **extra
+        )
+
     if args.demo:
         with DemoSession() as demo:
-            return run_app(demo.credentials, keyring, demo_tokens=demo.tokens, **gui)
+            return run(demo.credentials, demo_tokens=demo.tokens)
     try:
         creds = credentials_from(args)
     except MissingCredentialsError as exc:
-        return run_app(None, keyring, problem=str(exc), **gui)
-    return run_app(creds, keyring, **gui)
+        return run(None, problem=str(exc))
+    return run(creds)

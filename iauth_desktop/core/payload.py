@@ -20,6 +20,7 @@ import codecs
 import json
 import re
 import threading
+from dataclasses import dataclass
 from typing import Any
 
 import pybase64
@@ -32,7 +33,7 @@ from iauth_desktop.core.errors import (
     WrongKeyError,
 )
 from iauth_desktop.core.media import MEDIA_FIELDS, MediaItem
-from iauth_desktop.core.payload_scan import Buffer, scan_object
+from iauth_desktop.core.payload_scan import WINDOW, Buffer, scan_object
 from iauth_desktop.core.result import MEDIA_PLACEHOLDER, VerificationResult
 
 _CHUNK = 1 << 20
@@ -112,11 +113,11 @@ def _decode_span(
 ) -> MediaItem:
     """Decode the JSON string content ``buf[start:end]`` as Base64."""
     start, end = span
-    if any(buf.find(char, start, end) >= 0 for char in _RAW_WHITESPACE):
+    traits = _span_traits(buf, start, end)
+    if traits.raw_whitespace:
         raise PayloadFormatError("the decrypted data holds a malformed string")  # json would say
-    simple = buf.find(b"\\", start, end) < 0 or _OTHER_ESCAPE.search(buf, start, end) is None
-    if simple:
-        return _decode_chunked(name, buf, view, span, cancel)
+    if not traits.other_escape:
+        return _decode_chunked(name, buf, view, span, traits=traits, cancel=cancel)
     try:  # \uXXXX and friends: rare enough to unescape the plain way
         data = decode_base64_chunked(_unescape(view[start:end]).encode("ascii"))
     except (Base64DecodeError, UnicodeEncodeError):
@@ -124,6 +125,29 @@ def _decode_span(
     if not data:
         return MediaItem.undecodable(name, _NO_DATA, _unescape(view[start:end]))
     return MediaItem.decoded(name, data)
+
+
+@dataclass(frozen=True)
+class _SpanTraits:
+    raw_whitespace: bool  # raw CR/LF/tab...: invalid inside a JSON string
+    backslash: bool
+    space: bool
+    other_escape: bool  # an escape beyond \\/ \\n \\r \\t
+
+
+def _span_traits(buf: Buffer, start: int, end: int) -> _SpanTraits:
+    """What a media string holds, found in 1 MiB windows (short GIL holds, one pass)."""
+    raw_whitespace = backslash = space = other_escape = False
+    for pos in range(start, end, WINDOW):
+        stop = min(pos + WINDOW, end)
+        if any(buf.find(char, pos, stop) >= 0 for char in _RAW_WHITESPACE):
+            return _SpanTraits(True, backslash, space, other_escape)
+        space = space or buf.find(b" ", pos, stop) >= 0
+        if buf.find(b"\\", pos, stop) >= 0:
+            backslash = True
+            # one byte past the window: an escape may straddle its end
+            other_escape = other_escape or bool(_OTHER_ESCAPE.search(buf, pos, min(stop + 1, end)))
+    return _SpanTraits(raw_whitespace, backslash, space, other_escape)
 
 
 def _simple_unescape(chunk: bytes) -> bytes:
@@ -144,11 +168,13 @@ class _ChunkDecoder:
     backslash starts a two-byte escape, so a chunk never ends inside one unless it ends on one.
     """
 
-    def __init__(self, buf: Buffer, view: memoryview, start: int, end: int) -> None:
+    def __init__(
+        self, buf: Buffer, view: memoryview, start: int, end: int, traits: _SpanTraits
+    ) -> None:
         self.view, self.start, self.end = view, start, end
         # In place only for plain Base64 (no escapes, no spaces): then a failed decode can still
         # give back the exact text, by re-encoding what was decoded so far.
-        clean = buf.find(b"\\", start, end) < 0 and buf.find(b" ", start, end) < 0
+        clean = not traits.backslash and not traits.space
         self.in_place = isinstance(buf, bytearray) and clean
         if isinstance(buf, bytearray) and clean:
             self.out, self.out_start = buf, start
@@ -208,9 +234,11 @@ def _decode_chunked(
     buf: Buffer,
     view: memoryview,
     span: tuple[int, int],
+    *,
+    traits: _SpanTraits,
     cancel: threading.Event | None,
 ) -> MediaItem:
-    decoder = _ChunkDecoder(buf, view, *span)
+    decoder = _ChunkDecoder(buf, view, *span, traits)
     try:
         decoder.run(cancel)
     except Base64DecodeError:

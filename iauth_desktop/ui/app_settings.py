@@ -16,6 +16,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from iauth_desktop.core.errors import UsageError
 from iauth_desktop.core.paths import config_dir, ensure_private_dir
 
@@ -68,7 +70,11 @@ class AppSettings:
     def save(self) -> None:
         """Write atomically (temp file + rename); UsageError saying why when it cannot."""
         if self.idle_close_minutes < 0:
-            raise UsageError("the idle time before closing a case cannot be negative")
+            raise UsageError(
+                QCoreApplication.translate(
+                    "AppSettings", "the idle time before closing a case cannot be negative"
+                )
+            )
         document = {"version": FORMAT_VERSION, **asdict(self)}
         data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
         path = self.path()
@@ -84,4 +90,8 @@ class AppSettings:
                     Path(temp_name).unlink()
                 raise
         except OSError as exc:
-            raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+            raise UsageError(
+                QCoreApplication.translate("AppSettings", "cannot write {path}: {reason}").format(
+                    path=path, reason=exc.strerror or exc
+                )
+            ) from None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -62,9 +62,11 @@ class CaseView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._waiting: set[str] = set()
+        self._generation = 0  # bumped by clear(): staged work of an older case is dropped
         self._has_case = False
         self._digits: tuple[str, bool] = ("", True)  # validatedata, present in the answer
         self._files: tuple[tuple[str, ...], ...] = ((), (), ())  # changed, missing, unexpected
+        self._video_error: str | None = None  # why the video field did not decode (re-worded)
         self.today: date | None = None  # None: the real date (tests pin it)
 
         self.tamper_label = QLabel(self)
@@ -185,13 +187,22 @@ class CaseView(QWidget):
         self._digits = (result.validatedata, "validatedata" in result.raw)
         self._set_digits()
         self._video_stack.setCurrentIndex(1 if text_only else 0)
+        # Images and video on the next turn of the event loop: the verdict and fields paint first
+        # and no single step keeps the GUI thread from painting for long.
+        generation = self._generation
+        QTimer.singleShot(0, self, lambda: self._show_media(prepared, generation, text_only))
+
+    def _show_media(self, prepared: PreparedCase, generation: int, text_only: bool) -> None:
+        if generation != self._generation:  # closed or replaced meanwhile
+            return
         if not text_only:
             self._load_video(prepared)
-        self.evidence.show_media(prepared.images, result.media, text_only=text_only)
+        self.evidence.show_media(prepared.images, prepared.result.media, text_only=text_only)
         self._apply_default_sizes()
 
     def clear(self) -> None:
         """Close case: no decrypted value, image or video stays referenced by this view."""
+        self._generation += 1
         self._has_case = False
         self._waiting = set()
         self.banner.clear()
@@ -199,8 +210,7 @@ class CaseView(QWidget):
         self.fields.clear()
         self.evidence.clear()
         self.video.clear()
-        self._digits = ("", True)
-        self._files = ((), (), ())
+        self._digits, self._files, self._video_error = ("", True), ((), (), ()), None
         self.digits_label.clear()
         self._show_tampering()
         self._video_stack.setCurrentIndex(0)
@@ -208,14 +218,18 @@ class CaseView(QWidget):
     def _load_video(self, prepared: PreparedCase) -> None:
         item = prepared.result.media.get("video")
         if prepared.video is None and item is not None and item.error:
-            self.video.show_unavailable(
-                self.tr("The video could not be decoded: %1.").replace("%1", item.error)
-            )
+            self._video_error = item.error
+            self._show_video_error()
             return
         self._waiting.add("poster")  # before load(): the poster may come at once
         self.video.load(prepared.video)
         if prepared.video is None or not self.video.has_video():
             self._waiting.discard("poster")
+
+    def _show_video_error(self) -> None:
+        if self._video_error is not None:
+            text = self.tr("The video could not be decoded: %1.")
+            self.video.show_unavailable(text.replace("%1", self._video_error))
 
     def has_case(self) -> bool:
         return self._has_case
@@ -287,6 +301,7 @@ class CaseView(QWidget):
         self._no_video.setText(self.tr("No media requested: the case was fetched as text only."))
         self._set_digits()
         self._show_tampering()
+        self._show_video_error()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -11,12 +11,17 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from iauth_desktop.core.errors import UsageError
 from iauth_desktop.core.profiles import ProfileStore
 from iauth_desktop.core.resolve import Credentials, resolve_credentials
 from iauth_desktop.core.secrets import SecretStore
 
 _log = logging.getLogger(__name__)
+# The entries that are no saved profile: kept in English in ``Connection.label``, shown translated.
+_ENVIRONMENT = str(QT_TRANSLATE_NOOP("Connections", "environment"))
+_NOT_CONFIGURED = str(QT_TRANSLATE_NOOP("Connections", "(not configured)"))
 
 
 @dataclass(frozen=True)
@@ -32,7 +37,7 @@ class Connection:
 
 def fixed_connection(creds: Credentials, label: str | None = None) -> Connection:
     """A connection whose credentials are already known (the demo, or resolved at start-up)."""
-    name = label or creds.profile_name or "environment"
+    name = label or creds.profile_name or _ENVIRONMENT
     return Connection(name, creds.profile_name, creds.endpoint, creds.appid, lambda: creds)
 
 
@@ -40,9 +45,19 @@ def unconfigured_connection(problem: str, endpoint: str) -> Connection:
     """Start-up could not resolve credentials: fetching explains ``problem`` again."""
 
     def resolve() -> Credentials:
-        raise UsageError(problem or "no credentials are configured")
+        raise UsageError(
+            problem or QCoreApplication.translate("Connections", "no credentials are configured")
+        )
 
-    return Connection("(not configured)", None, endpoint, None, resolve)
+    return Connection(_NOT_CONFIGURED, None, endpoint, None, resolve)
+
+
+def display_label(connection: Connection) -> str:
+    """The label in the interface language: a profile's name as it is, built-in entries
+    translated."""
+    if connection.profile_name is None and connection.label in (_ENVIRONMENT, _NOT_CONFIGURED):
+        return QCoreApplication.translate("Connections", connection.label)
+    return connection.label
 
 
 def profile_connection(

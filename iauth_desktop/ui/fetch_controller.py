@@ -142,30 +142,31 @@ def fetch_case(
     return prepare_case(case, cancel)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FetchController", text)
-
-
 def describe_failure(failure: TaskFailure) -> str:
     """A reviewer's sentence: what kind of problem, then the core's own plain message."""
     error = failure.error
     if error is None:
-        return _tr("Internal error: the fetch stopped unexpectedly (details are in the log).")
+        return QCoreApplication.translate(
+            "FetchController",
+            "Internal error: the fetch stopped unexpectedly (details are in the log).",
+        )
     if isinstance(error, ServiceError):
         info = api_error(error.code)
         meaning = info.zh if current_language() == "zh_CN" else info.en
-        text = _tr("The service answered error code {code} ({name}): {meaning}").format(
-            code=error.code, name=error.name, meaning=meaning
-        )
+        text = QCoreApplication.translate(
+            "FetchController", "The service answered error code {code} ({name}): {meaning}"
+        ).format(code=error.code, name=error.name, meaning=meaning)
         if error.errormsg:
-            text += " — " + _tr("the service said: {message}").format(message=error.errormsg)
+            text += " — " + QCoreApplication.translate(
+                "FetchController", "the service said: {message}"
+            ).format(message=error.errormsg)
         return text
     if isinstance(error, TransportError):
-        prefix = _tr("Network or service problem")
+        prefix = QCoreApplication.translate("FetchController", "Network or service problem")
     elif isinstance(error, DecryptionError):
-        prefix = _tr("Decryption failed")
+        prefix = QCoreApplication.translate("FetchController", "Decryption failed")
     elif isinstance(error, UsageError):
-        prefix = _tr("Configuration problem")
+        prefix = QCoreApplication.translate("FetchController", "Configuration problem")
     else:
-        prefix = _tr("Error")
+        prefix = QCoreApplication.translate("FetchController", "Error")
     return f"{prefix}: {failure.message}"

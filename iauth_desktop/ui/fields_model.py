@@ -60,10 +60,19 @@ def display_text(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+_ANSWERED_ROLES = frozenset(
+    {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole}
+    | set(FieldRole)
+)
+
+
 class FieldsModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[_Row] = []
+        # The first layout asks for every cell's text many times: computed once, kept until the
+        # case, the masking or the language changes (a case shows without stalling the GUI).
+        self._texts: dict[tuple[int, int], str] = {}
 
     # --- loading -----------------------------------------------------------------------------
 
@@ -83,11 +92,13 @@ class FieldsModel(QAbstractTableModel):
             rows.extend(_Row(key, display_text(value), "other") for key, value in extras.items())
         self.beginResetModel()
         self._rows = rows
+        self._texts.clear()
         self.endResetModel()
 
     def clear(self) -> None:
         self.beginResetModel()
         self._rows = []
+        self._texts.clear()
         self.endResetModel()
 
     # --- masking -----------------------------------------------------------------------------
@@ -123,6 +134,7 @@ class FieldsModel(QAbstractTableModel):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def _value_changed(self, row: int) -> None:
+        self._texts.pop((row, FieldColumn.VALUE), None)
         index = self.index(row, FieldColumn.VALUE)
         roles = [
             Qt.ItemDataRole.DisplayRole,
@@ -134,6 +146,7 @@ class FieldsModel(QAbstractTableModel):
 
     def retranslate_ui(self) -> None:
         """Labels and headers in the new language (the view calls this on LanguageChange)."""
+        self._texts.clear()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(FieldColumn) - 1)
         if self._rows:
             first = self.index(0, FieldColumn.LABEL)
@@ -170,14 +183,21 @@ class FieldsModel(QAbstractTableModel):
         return headers.get(FieldColumn(section)) if 0 <= section < len(FieldColumn) else None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if role not in _ANSWERED_ROLES or not index.isValid():
             return None
-        item = self._rows[index.row()]
-        column = FieldColumn(index.column())
+        row, col = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = self._texts.get((row, col))
+            if text is None and 0 <= row < len(self._rows):
+                text = self._texts[(row, col)] = self._cell_text(self._rows[row], col)
+            return text
+        if not 0 <= row < len(self._rows):
+            return None
+        return self._other_role(self._rows[row], FieldColumn(col), role)
+
+    def _other_role(self, item: _Row, column: FieldColumn, role: int) -> Any:
         if item.section == "header":
             return self._header_data(column, role)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(item, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(item, column)
         if role == Qt.ItemDataRole.FontRole and not item.present and column == FieldColumn.VALUE:
@@ -185,6 +205,12 @@ class FieldsModel(QAbstractTableModel):
             font.setItalic(True)
             return font
         return self._custom_data(item, role)
+
+    def _cell_text(self, item: _Row, col: int) -> str:
+        column = FieldColumn(col)
+        if item.section == "header":
+            return str(self._header_data(column, Qt.ItemDataRole.DisplayRole))
+        return self._display(item, column)
 
     def _custom_data(self, item: _Row, role: int) -> Any:
         if role == FieldRole.UNMASKED_VALUE:

@@ -1,61 +1,60 @@
-"""Translated labels for the service's field names, failure stages and verdicts."""
+"""Translated labels for the service's field names, failure stages and verdicts.
+
+Every text is a literal ``QCoreApplication.translate("Labels", ...)`` call so that
+``pyside6-lupdate`` extracts it; the dictionaries are rebuilt on each call, so a label always
+comes in the language installed at that moment.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-_CONTEXT = "Labels"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
 
 def field_label(key: str) -> str:
     """The label of a documented field; an undocumented field keeps its raw key."""
     labels = {
-        "name": _tr("Name"),
-        "ID": _tr("ID number"),
-        "sex": _tr("Sex"),
-        "nation": _tr("Ethnicity"),
-        "ID_birth": _tr("Date of birth"),
-        "ID_address": _tr("Address"),
-        "ID_authority": _tr("Issuing authority"),
-        "ID_valid_date": _tr("Valid period"),
-        "phone": _tr("Phone"),
-        "validatedata": _tr("Digits read aloud"),
-        "yt_errorcode": _tr("Final result code"),
-        "yt_errormsg": _tr("Final result message"),
-        "livestatus": _tr("Liveness code"),
-        "livemsg": _tr("Liveness message"),
-        "comparestatus": _tr("Compare code"),
-        "comparemsg": _tr("Compare message"),
-        "type": _tr("Verification type"),
-        "frontpic": _tr("ID card front"),
-        "backpic": _tr("ID card back"),
-        "videopic1": _tr("Video frame 1"),
-        "videopic2": _tr("Video frame 2"),
-        "videopic3": _tr("Video frame 3"),
-        "video": _tr("Liveness video"),
+        "name": QCoreApplication.translate("Labels", "Name"),
+        "ID": QCoreApplication.translate("Labels", "ID number"),
+        "sex": QCoreApplication.translate("Labels", "Sex"),
+        "nation": QCoreApplication.translate("Labels", "Ethnicity"),
+        "ID_birth": QCoreApplication.translate("Labels", "Date of birth"),
+        "ID_address": QCoreApplication.translate("Labels", "Address"),
+        "ID_authority": QCoreApplication.translate("Labels", "Issuing authority"),
+        "ID_valid_date": QCoreApplication.translate("Labels", "Valid period"),
+        "phone": QCoreApplication.translate("Labels", "Phone"),
+        "validatedata": QCoreApplication.translate("Labels", "Digits read aloud"),
+        "yt_errorcode": QCoreApplication.translate("Labels", "Final result code"),
+        "yt_errormsg": QCoreApplication.translate("Labels", "Final result message"),
+        "livestatus": QCoreApplication.translate("Labels", "Liveness code"),
+        "livemsg": QCoreApplication.translate("Labels", "Liveness message"),
+        "comparestatus": QCoreApplication.translate("Labels", "Compare code"),
+        "comparemsg": QCoreApplication.translate("Labels", "Compare message"),
+        "type": QCoreApplication.translate("Labels", "Verification type"),
+        "frontpic": QCoreApplication.translate("Labels", "ID card front"),
+        "backpic": QCoreApplication.translate("Labels", "ID card back"),
+        "videopic1": QCoreApplication.translate("Labels", "Video frame 1"),
+        "videopic2": QCoreApplication.translate("Labels", "Video frame 2"),
+        "videopic3": QCoreApplication.translate("Labels", "Video frame 3"),
+        "video": QCoreApplication.translate("Labels", "Liveness video"),
     }
     return labels.get(key, key)
 
 
 def stage_label(stage: str) -> str:
     stages = {
-        "request": _tr("request"),
-        "service": _tr("service"),
-        "token": _tr("token"),
-        "SMS": _tr("SMS code"),
-        "ID OCR": _tr("ID card OCR"),
-        "liveness (digits)": _tr("liveness (digits)"),
-        "liveness (action)": _tr("liveness (action)"),
-        "liveness": _tr("liveness"),
-        "compare": _tr("face compare"),
-        "ID database": _tr("ID database"),
-        "hybrid 1:1": _tr("hybrid 1:1 compare"),
-        "WeChat real name": _tr("WeChat real name"),
-        "unknown": _tr("unknown stage"),
+        "request": QCoreApplication.translate("Labels", "request"),
+        "service": QCoreApplication.translate("Labels", "service"),
+        "token": QCoreApplication.translate("Labels", "token"),
+        "SMS": QCoreApplication.translate("Labels", "SMS code"),
+        "ID OCR": QCoreApplication.translate("Labels", "ID card OCR"),
+        "liveness (digits)": QCoreApplication.translate("Labels", "liveness (digits)"),
+        "liveness (action)": QCoreApplication.translate("Labels", "liveness (action)"),
+        "liveness": QCoreApplication.translate("Labels", "liveness"),
+        "compare": QCoreApplication.translate("Labels", "face compare"),
+        "ID database": QCoreApplication.translate("Labels", "ID database"),
+        "hybrid 1:1": QCoreApplication.translate("Labels", "hybrid 1:1 compare"),
+        "WeChat real name": QCoreApplication.translate("Labels", "WeChat real name"),
+        "unknown": QCoreApplication.translate("Labels", "unknown stage"),
         "—": "—",
     }
     return stages.get(stage, stage)
@@ -63,16 +62,16 @@ def stage_label(stage: str) -> str:
 
 def verdict_label(status: str) -> str:
     verdicts = {
-        "passed": _tr("Passed"),
-        "failed": _tr("Failed"),
-        "incomplete": _tr("Incomplete"),
+        "passed": QCoreApplication.translate("Labels", "Passed"),
+        "failed": QCoreApplication.translate("Labels", "Failed"),
+        "incomplete": QCoreApplication.translate("Labels", "Incomplete"),
     }
     return verdicts.get(status, status)
 
 
 def verification_type_label(value: int | None) -> str:
     if value == 0:
-        return _tr("first verification")
+        return QCoreApplication.translate("Labels", "first verification")
     if value == 1:
-        return _tr("second verification")
-    return _tr("verification type not given")
+        return QCoreApplication.translate("Labels", "second verification")
+    return QCoreApplication.translate("Labels", "verification type not given")

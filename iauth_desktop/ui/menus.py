@@ -10,10 +10,6 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 LANGUAGE_NAMES = {"zh_CN": "中文（简体）", "en": "English"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainMenus", text)
-
-
 class MainMenus:
     """Creates the menu bar of ``window``; the window connects the actions' ``triggered``."""
 
@@ -64,14 +60,20 @@ class MainMenus:
             action.setChecked(True)
 
     def retranslate_ui(self) -> None:
-        self.file_menu.setTitle(_tr("&File"))
-        self.tools_menu.setTitle(_tr("&Tools"))
-        self.view_menu.setTitle(_tr("&View"))
-        self.language_menu.setTitle(_tr("&Language"))
-        self.open_case.setText(_tr("&Open case folder…"))
-        self.close_case.setText(_tr("&Close case"))
-        self.close_case.setToolTip(_tr("Close the case and drop its decrypted data from memory"))
-        self.quit.setText(_tr("&Quit"))
-        self.signature_inspector.setText(_tr("&Signature inspector…"))
-        self.settings.setText(_tr("S&ettings…"))
-        self.focus_token.setText(_tr("Go to &token field"))
+        self.file_menu.setTitle(QCoreApplication.translate("MainMenus", "&File"))
+        self.tools_menu.setTitle(QCoreApplication.translate("MainMenus", "&Tools"))
+        self.view_menu.setTitle(QCoreApplication.translate("MainMenus", "&View"))
+        self.language_menu.setTitle(QCoreApplication.translate("MainMenus", "&Language"))
+        self.open_case.setText(QCoreApplication.translate("MainMenus", "&Open case folder…"))
+        self.close_case.setText(QCoreApplication.translate("MainMenus", "&Close case"))
+        self.close_case.setToolTip(
+            QCoreApplication.translate(
+                "MainMenus", "Close the case and drop its decrypted data from memory"
+            )
+        )
+        self.quit.setText(QCoreApplication.translate("MainMenus", "&Quit"))
+        self.signature_inspector.setText(
+            QCoreApplication.translate("MainMenus", "&Signature inspector…")
+        )
+        self.settings.setText(QCoreApplication.translate("MainMenus", "S&ettings…"))
+        self.focus_token.setText(QCoreApplication.translate("MainMenus", "Go to &token field"))

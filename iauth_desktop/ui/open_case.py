@@ -45,7 +45,11 @@ def load_case_folder(path: Path) -> tuple[ReviewCase, BundleCheck]:
         loaded = read_bundle(path)
         modified = (path / MANIFEST_FILE).stat().st_mtime
     except OSError as exc:
-        raise UsageError(f"cannot read the folder {path}: {exc.strerror or exc}") from None
+        raise UsageError(
+            QCoreApplication.translate(
+                "OpenCase", "cannot read the folder {folder}: {reason}"
+            ).format(folder=path, reason=exc.strerror or exc)
+        ) from None
     check = loaded.check
     info_type = loaded.info_type
     case = ReviewCase(

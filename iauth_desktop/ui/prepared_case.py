@@ -53,7 +53,7 @@ def prepare_case(case: ReviewCase, cancel: threading.Event | None = None) -> Pre
     return PreparedCase(case=case, images=images, video=video)
 
 
-def _byte_array(data: bytes, cancel: threading.Event | None) -> QByteArray:
+def _byte_array(data: bytes | bytearray | memoryview, cancel: threading.Event | None) -> QByteArray:
     copy = QByteArray()
     copy.reserve(len(data))
     view = memoryview(data)

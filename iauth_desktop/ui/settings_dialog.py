@@ -31,6 +31,7 @@ from iauth_desktop.core.profiles import ProfileStore
 from iauth_desktop.core.secrets import SecretStore
 from iauth_desktop.ui.app_settings import AppSettings
 from iauth_desktop.ui.i18n import install_language, system_language
+from iauth_desktop.ui.menus import LANGUAGE_NAMES
 from iauth_desktop.ui.profile_editor import ERROR_STYLE
 from iauth_desktop.ui.profiles_page import ProfilesPage
 
@@ -51,15 +52,25 @@ def check_proxy(text: str) -> str | None:
         parts = urlsplit(value)
         parts.port  # noqa: B018 - raises ValueError for a malformed port
     except ValueError as exc:
-        raise UsageError(f"the proxy URL is not usable: {exc}") from None
+        raise UsageError(
+            QCoreApplication.translate(
+                "SettingsDialog", "the proxy URL is not usable: {reason}"
+            ).format(reason=exc)
+        ) from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise UsageError(
-            "the proxy must be an http:// or https:// URL with a host, e.g. http://proxy:3128"
+            QCoreApplication.translate(
+                "SettingsDialog",
+                "the proxy must be an http:// or https:// URL with a host, e.g. http://proxy:3128",
+            )
         )
     if parts.username is not None or parts.password is not None:
         raise UsageError(
-            "a proxy user name or password would be stored in plain text: set HTTPS_PROXY in "
-            "the environment instead, or use a proxy that authenticates the machine"
+            QCoreApplication.translate(
+                "SettingsDialog",
+                "a proxy user name or password would be stored in plain text: set HTTPS_PROXY "
+                "in the environment instead, or use a proxy that authenticates the machine",
+            )
         )
     return value
 
@@ -69,7 +80,11 @@ def check_ca_bundle(text: str) -> str | None:
     if not value:
         return None
     if not Path(value).is_file():
-        raise UsageError(f"the CA bundle {value} does not exist or is not a file")
+        raise UsageError(
+            QCoreApplication.translate(
+                "SettingsDialog", "the CA bundle {path} does not exist or is not a file"
+            ).format(path=value)
+        )
     return value
 
 
@@ -183,7 +198,7 @@ class SettingsDialog(QDialog):
         self.idle_spin.setSuffix(self.tr(" min"))
         self.idle_spin.setSpecialValueText(self.tr("never"))
         self.language_label.setText(self.tr("&Language"))
-        names = (self.tr("System default"), "中文 (简体)", "English")
+        names = (self.tr("System default"), LANGUAGE_NAMES["zh_CN"], LANGUAGE_NAMES["en"])
         for index, name in enumerate(names):
             self.language_combo.setItemText(index, name)
 

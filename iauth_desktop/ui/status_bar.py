@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from iauth_desktop.core.endpoints import classify_endpoint
 from iauth_desktop.core.secrets import KeyringStatus
-from iauth_desktop.ui.connections import Connection
+from iauth_desktop.ui.connections import Connection, display_label
 
 # Endpoint kind -> (background, text colour). Production stands out; the word says it too.
 _KIND_COLOURS = {
@@ -49,7 +49,7 @@ class ConnectionStatusBar(QStatusBar):
         else:
             self.profile_label.setText(
                 self.tr("Profile: {name} · appid {appid}").format(
-                    name=connection.label, appid=connection.appid or "—"
+                    name=display_label(connection), appid=connection.appid or "—"
                 )
             )
             kind = classify_endpoint(connection.endpoint)

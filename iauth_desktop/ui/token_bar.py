@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iauth_desktop.ui.connections import Connection
+from iauth_desktop.ui.connections import Connection, display_label
 from iauth_desktop.ui.fetch_controller import INFO_FULL, INFO_TEXT_ONLY
 
 
@@ -48,10 +48,10 @@ class TokenBar(QWidget):
         self.bytes_label = QLabel()
         self.bytes_label.setMinimumWidth(150)
         self.cancel_button = QPushButton()
-        for widget in (self.progress_bar, self.bytes_label, self.cancel_button):
-            policy = widget.sizePolicy()
+        for busy_widget in (self.progress_bar, self.bytes_label, self.cancel_button):
+            policy = busy_widget.sizePolicy()
             policy.setRetainSizeWhenHidden(True)  # the bar does not jump when a fetch starts
-            widget.setSizePolicy(policy)
+            busy_widget.setSizePolicy(policy)
         self.token_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
         layout = QHBoxLayout(self)
@@ -89,6 +89,8 @@ class TokenBar(QWidget):
         self.fetch_button.setToolTip(self.tr("Fetch the case (Enter)"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.setToolTip(self.tr("Stop fetching (Esc)"))
+        for index, connection in enumerate(self._connections):
+            self.profile_combo.setItemText(index, display_label(connection))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -102,7 +104,7 @@ class TokenBar(QWidget):
         self.profile_combo.blockSignals(True)
         self.profile_combo.clear()
         for connection in self._connections:
-            self.profile_combo.addItem(connection.label)
+            self.profile_combo.addItem(display_label(connection))
         self.profile_combo.setCurrentIndex(current)
         self.profile_combo.blockSignals(False)
         self.connection_changed.emit(self.profile_combo.currentIndex())

@@ -7,14 +7,14 @@ import weakref
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from iauth_desktop.app import build_window
 from iauth_desktop.core.resolve import Credentials
 from iauth_desktop.core.secrets import KeyringStatus
-from iauth_desktop.emulator.demo import CASE_TOKENS, FAULT_TOKENS
+from iauth_desktop.emulator.demo import CASE_TOKENS, DEMO_APPID, DEMO_SECRET_KEY, FAULT_TOKENS
 from iauth_desktop.ui.main_window import MainWindow
 from iauth_desktop.ui.prepared_case import PreparedCase
 from tests.ui.conftest import QT_NOISE
@@ -147,3 +147,31 @@ def test_language_choice_is_saved(console: MainWindow) -> None:
     assert action.isChecked()
     assert console.settings.language == "en"
     assert type(console.settings).load().language == "en"
+
+
+def test_settings_dialog_opens_from_the_menu(
+    qtbot: QtBot, demo_credentials: Credentials, keyring_status: KeyringStatus
+) -> None:
+    window = build_window(demo_credentials, keyring_status)
+    qtbot.addWidget(window)
+    seen: list[str] = []
+
+    def close_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            seen.append(dialog.objectName())
+            dialog.reject()
+
+    QTimer.singleShot(200, close_dialog)
+    window.menus.settings.trigger()  # modal: returns once the dialog is closed
+    assert seen == ["settingsDialog"]
+    window.reload_connections()  # what a profile change in the dialog triggers
+    assert window.token_bar.current_connection() is not None
+
+
+def test_signature_inspector_opens_from_the_menu(qtbot: QtBot, console: MainWindow) -> None:
+    console.menus.signature_inspector.trigger()
+    inspector = console.findChild(QWidget, "signatureInspector")
+    assert inspector is not None and inspector.isVisible()
+    assert console._signing_secret() == (DEMO_APPID, DEMO_SECRET_KEY)
+    inspector.close()

@@ -14,6 +14,7 @@ from iauth_desktop.core.secrets import KeyringStatus
 from iauth_desktop.ui.app_settings import AppSettings
 from iauth_desktop.ui.connections import (
     build_connections,
+    display_label,
     fixed_connection,
     unconfigured_connection,
 )
@@ -63,7 +64,7 @@ def test_connections_list_every_profile(
     store.add(Profile.create("test", TEST_ENDPOINT, "1400000002"))
     initial = unconfigured_connection("missing credentials: appid", TEST_ENDPOINT)
     connections = build_connections(initial, endpoint_override=None, store=store)
-    assert [c.label for c in connections] == ["(not configured)", "prod", "test"]
+    assert [display_label(c) for c in connections] == ["(not configured)", "prod", "test"]
     assert connections[1].endpoint == PRODUCTION_ENDPOINT
     assert connections[1].appid == "1400000001"
     with pytest.raises(UsageError, match="missing credentials: appid"):
