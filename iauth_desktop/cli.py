@@ -12,6 +12,7 @@ import logging
 import sys
 
 from iauth_desktop import __version__
+from iauth_desktop.commands.audit import add_audit_parser
 from iauth_desktop.commands.common import add_connection_options
 from iauth_desktop.commands.fetch import add_fetch_parser
 from iauth_desktop.commands.gui import add_gui_options
@@ -50,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_sign_parser(sub)
     add_fetch_parser(sub)
     add_profile_parser(sub)
+    add_audit_parser(sub)
     emulator = sub.add_parser("emulator", help="run the protocol emulator on 127.0.0.1")
     add_emulator_arguments(emulator)
     emulator.set_defaults(handler=run_emulator)

@@ -9,9 +9,10 @@ from typing import TextIO
 
 from iauth_desktop import __version__
 from iauth_desktop.commands.common import add_connection_options, credentials_from
+from iauth_desktop.core.audit import AuditLog, describe_outcome, record_fetch
 from iauth_desktop.core.bundle import write_bundle
 from iauth_desktop.core.client import ClientOptions, DetectInfoClient
-from iauth_desktop.core.errors import TargetExistsError
+from iauth_desktop.core.errors import IauthError, TargetExistsError
 
 
 def add_fetch_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -81,11 +82,25 @@ def run_fetch(args: argparse.Namespace) -> int:
     assert creds.appid and creds.secret_key and creds.aes_key
     options = ClientOptions(body_encoding="form" if args.form else "json")
     client = DetectInfoClient(creds.endpoint, creds.appid, creds.secret_key, creds.aes_key, options)
+    audit = AuditLog.default()
+    audit.head()  # fail closed: a damaged audit log is reported before anything is fetched
     progress = ProgressLine(sys.stderr)
+    token = args.token.strip()
     try:
-        outcome = client.fetch(args.token, args.info_type, progress=progress)
+        outcome = client.fetch(token, args.info_type, progress=progress)
+    except (IauthError, KeyboardInterrupt) as exc:
+        record_fetch(audit, None, token, creds.profile_name, creds.endpoint, describe_outcome(exc))
+        raise
     finally:
         progress.close()
+    record_fetch(
+        audit,
+        None,
+        token,
+        creds.profile_name,
+        creds.endpoint,
+        describe_outcome(None, outcome.result.verdict.status),
+    )
     written = write_bundle(
         outcome.result,
         args.out,

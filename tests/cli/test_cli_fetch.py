@@ -180,3 +180,33 @@ def test_version() -> None:
     result = run_cli("--version", env=dict(os.environ))
     assert result.returncode == 0
     assert result.stdout.startswith("iauth-desktop ")
+
+
+def test_every_fetch_is_audited(emulator: RunningEmulator, tmp_path: Path) -> None:
+    env = emulator.env(IAUTH_DATA_DIR=str(tmp_path / "data"))
+    passed = run_cli("fetch", emulator.tokens["pass"], "--out", str(tmp_path / "a"), env=env)
+    expired = run_cli(
+        "fetch", emulator.tokens["expired-token"], "--out", str(tmp_path / "b"), env=env
+    )
+    assert (passed.returncode, expired.returncode) == (0, 3)
+    shown = run_cli("audit", "show", env=env)
+    assert shown.returncode == 0, shown.stderr
+    assert "passed" in shown.stdout
+    assert "service error 12" in shown.stdout
+    assert emulator.tokens["expired-token"] in shown.stdout
+    verified = run_cli("audit", "verify", env=env)
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+
+
+def test_damaged_audit_log_stops_fetch(emulator: RunningEmulator, tmp_path: Path) -> None:
+    env = emulator.env(IAUTH_DATA_DIR=str(tmp_path / "data"))
+    assert (
+        run_cli("fetch", emulator.tokens["pass"], "--out", str(tmp_path / "a"), env=env).returncode
+        == 0
+    )
+    log = tmp_path / "data" / "audit.jsonl"
+    log.write_bytes(log.read_bytes().replace(b'"fetch"', b'"fetcH"'))
+    result = run_cli("fetch", emulator.tokens["pass"], "--out", str(tmp_path / "b"), env=env)
+    assert result.returncode == 5
+    assert "audit" in result.stderr.lower()
+    assert not (tmp_path / "b").exists()
