@@ -169,4 +169,6 @@ def describe_failure(failure: TaskFailure) -> str:
         prefix = QCoreApplication.translate("FetchController", "Configuration problem")
     else:
         prefix = QCoreApplication.translate("FetchController", "Error")
-    return f"{prefix}: {failure.message}"
+    return QCoreApplication.translate("FetchController", "{problem}: {details}").format(
+        problem=prefix, details=failure.message
+    )

@@ -29,6 +29,7 @@ class TokenBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._connections: list[Connection] = []
+        self._progress: tuple[int, int] | None = None  # (received, total) shown, re-worded
         self.token_label = QLabel()
         self.token_edit = QLineEdit()
         self.token_edit.setClearButtonEnabled(True)
@@ -91,6 +92,8 @@ class TokenBar(QWidget):
         self.cancel_button.setToolTip(self.tr("Stop fetching (Esc)"))
         for index, connection in enumerate(self._connections):
             self.profile_combo.setItemText(index, display_label(connection))
+        if self._progress is not None:
+            self.set_progress(*self._progress)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -143,9 +146,11 @@ class TokenBar(QWidget):
         if busy:
             self.progress_bar.setRange(0, 0)  # busy indicator until the size is known
             self.bytes_label.clear()
+            self._progress = None
 
     @Slot("qlonglong", "qlonglong")
     def set_progress(self, received: int, total: int) -> None:
+        self._progress = (received, total)
         locale = QLocale()
         if total > 0:
             self.progress_bar.setRange(0, 1000)

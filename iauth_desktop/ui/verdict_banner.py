@@ -197,7 +197,8 @@ class VerdictBanner(QFrame):
     def _stage_text(self, result: VerificationResult) -> str:
         verdict = result.verdict
         if verdict.status == "failed":
-            stages = ", ".join(stage_label(stage) for stage in verdict.failed_stages)
+            separator = self.tr(", ", "between the names of failed stages")
+            stages = separator.join(stage_label(stage) for stage in verdict.failed_stages)
             return self.tr("Failed at: %1").replace("%1", stages)
         if verdict.status == "incomplete":
             raw = result.raw.get("yt_errorcode")

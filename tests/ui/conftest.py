@@ -84,18 +84,25 @@ def fetch_case(qtbot: QtBot) -> Callable[[MainWindow, str], PreparedCase]:
     def fetch(window: MainWindow, token: str) -> PreparedCase:
         shown: list[PreparedCase] = []
         errors: list[str] = []
+        ready: list[bool] = []
 
         def failed(message: str, _code: int) -> None:
             errors.append(message)
 
+        def media_ready() -> None:
+            ready.append(True)
+
         window.case_shown.connect(shown.append)
         window.fetch_failed.connect(failed)
+        window.case_view.media_ready.connect(media_ready)
         try:
             window.fetch_token(token)
-            qtbot.waitUntil(lambda: bool(shown or errors), timeout=FETCH_TIMEOUT_MS)
+            # The verdict shows first; images and the video's poster follow a turn later.
+            qtbot.waitUntil(lambda: bool((shown and ready) or errors), timeout=FETCH_TIMEOUT_MS)
         finally:
             window.case_shown.disconnect(shown.append)
             window.fetch_failed.disconnect(failed)
+            window.case_view.media_ready.disconnect(media_ready)
         assert not errors, errors[0]
         return shown[0]
 

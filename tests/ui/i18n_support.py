@@ -34,8 +34,10 @@ TRANSLATIONS = REPO_DIR / "resources" / "translations"
 TS_FILE = TRANSLATIONS / "iauth_desktop_zh_CN.ts"
 QM_FILE = TRANSLATIONS / "iauth_desktop_zh_CN.qm"
 # The same arguments as packaging/i18n/update-translations.sh.
-LUPDATE_ARGS = ("-no-obsolete", "-locations", "none", "-source-language", "en")
-LUPDATE_ARGS += ("-target-language", "zh_CN")
+LUPDATE_ARGS = [
+    *("-no-obsolete", "-locations", "none"),
+    *("-source-language", "en", "-target-language", "zh_CN"),
+]
 _PLACEHOLDER = re.compile(r"\{\w*\}|%\d")
 
 
@@ -112,11 +114,11 @@ def english_matchers(messages: Iterable[Message]) -> list[SourceMatcher]:
         if not any(re.search("[A-Za-z]", part) for part in parts):
             continue
         regex = ".*?".join(re.escape(part) for part in parts)
-        if re.match(r"\w", message.source):
+        if re.match(r"\w", message.source, re.ASCII):
             regex = r"(?<!\w)" + regex
-        if re.search(r"\w$", message.source):
+        if re.search(r"\w$", message.source, re.ASCII):
             regex += r"(?!\w)"
-        matchers.append(SourceMatcher(message, re.compile(regex, re.DOTALL)))
+        matchers.append(SourceMatcher(message, re.compile(regex, re.ASCII | re.DOTALL)))
     return matchers
 
 
@@ -133,7 +135,7 @@ def english_leftovers(texts: Iterable[tuple[str, str]], matchers: list[SourceMat
 
 # --- every text a widget tree shows -------------------------------------------------------------
 
-SkipCell = Callable[[QAbstractItemView, QModelIndex], bool]
+SkipCell = Callable[[QAbstractItemView, QModelIndex, Qt.ItemDataRole], bool]
 
 
 def _model_texts(
@@ -153,9 +155,9 @@ def _model_texts(
                 index = model.index(row, column, parent)
                 if column == 0 and model.rowCount(index) > 0:
                     stack.append(index)
-                if skip_cell(view, index):
-                    continue
                 for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                    if skip_cell(view, index, role):
+                        continue
                     value = index.data(role)
                     if isinstance(value, str):
                         yield f"{where} cell {row},{column}", value
@@ -191,7 +193,7 @@ def texts_of(
     *,
     skip: Iterable[QWidget] = (),
     skip_tooltip: Iterable[QWidget] = (),
-    skip_cell: SkipCell = lambda _view, _index: False,
+    skip_cell: SkipCell = lambda _view, _index, _role: False,
 ) -> list[tuple[str, str]]:
     """(where, text) for every text of ``root`` and its children, hidden ones included (a hidden
     widget's text must be re-worded too, it may be shown any moment): labels, buttons, group

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QModelIndex
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
@@ -36,6 +36,7 @@ from tests.ui.test_case_view import demo_case
 pytestmark = pytest.mark.qt_log_ignore(*QT_NOISE, extend=True)
 Fetch = Callable[[MainWindow, str], PreparedCase]
 MATCHERS = english_matchers(read_catalog())
+HORIZONTAL = Qt.Orientation.Horizontal
 
 
 def _switch(qtbot: QtBot, language: str) -> None:
@@ -59,13 +60,13 @@ def _window_texts(window: MainWindow) -> list[tuple[str, str]]:
     profile names, the demo cases' names and tokens, the endpoint URL and the core's keyring
     explanation."""
     banner = window.case_view.banner
-    data = [cell for cells in banner._cells for cell in cells[1:]]
+    data = [cell for cells in banner._cells for cell in cells[1:]]  # code, meanings, message
     data += [window.token_bar.profile_combo, window.case_view.digits_label]
     if window.demo_list is not None:
         data.append(window.demo_list.list)
     fields = window.case_view.fields
 
-    def service_cell(view: QAbstractItemView, index: QModelIndex) -> bool:
+    def service_cell(view: QAbstractItemView, index: QModelIndex, _role: object) -> bool:
         return view is fields and index.column() in (FieldColumn.VALUE, FieldColumn.KEY)
 
     status = window.status
@@ -80,7 +81,8 @@ def _window_texts(window: MainWindow) -> list[tuple[str, str]]:
 def test_main_window_switches_to_chinese_and_back(
     qtbot: QtBot, console: MainWindow, fetch_case: Fetch, english_afterwards: None
 ) -> None:
-    fetch_case(console, CASE_TOKENS["pass"])
+    with qtbot.waitSignal(console.case_view.media_ready, timeout=20_000):
+        fetch_case(console, CASE_TOKENS["pass"])
     assert console.case_view.banner.status_label.text() == "✓ Passed"
     before = _window_texts(console)
     assert len(english_leftovers(before, MATCHERS)) > 50  # the check sees the English window
@@ -95,7 +97,8 @@ def test_main_window_switches_to_chinese_and_back(
     assert not leftovers, "\n".join(leftovers)
     assert console.case_view.banner.status_label.text() == "✓ 通过"
     assert console.menus.file_menu.title() == "文件(&F)"
-    assert console.case_view.fields.fields_model().headerData(0, FieldColumn.LABEL) == "字段"
+    model = console.case_view.fields.fields_model()
+    assert model.headerData(FieldColumn.LABEL, HORIZONTAL) == "字段"
     assert "核验复核" in console.windowTitle()
     assert console.case_view.evidence.tiles["frontpic"].caption().startswith("身份证正面")
 
@@ -105,16 +108,17 @@ def test_main_window_switches_to_chinese_and_back(
     assert console.case_view.banner.status_label.text() == "✓ Passed"
     assert console.menus.file_menu.title() == "&File"
     assert console.token_bar.token_label.text() == "&Token:"
-    assert console.case_view.fields.fields_model().headerData(0, FieldColumn.LABEL) == "Field"
+    assert model.headerData(FieldColumn.LABEL, HORIZONTAL) == "Field"
     assert sorted(_window_texts(console)) == sorted(before)
 
 
 def test_a_video_that_did_not_decode_is_re_worded(
     qtbot: QtBot, console: MainWindow, english_afterwards: None
 ) -> None:
-    console.show_case(demo_case("pass", video="@@ not Base64 @@"))
     reason = "the value is not valid standard Base64"  # the core's words, not translated
-    assert console.case_view.video.message() == f"The video could not be decoded: {reason}."
+    console.show_case(demo_case("pass", video="@@ not Base64 @@"))
+    video = console.case_view.video
+    qtbot.waitUntil(lambda: video.message() == f"The video could not be decoded: {reason}.")
     _switch(qtbot, "zh_CN")
     assert console.case_view.video.message() == f"视频无法解码：{reason}。"
 
@@ -140,7 +144,12 @@ def test_settings_dialog_in_chinese(
     _switch(qtbot, "zh_CN")
 
     tree = dialog.profiles_page.tree
-    profile_data = lambda view, index: view is tree and index.column() in (0, 1)  # noqa: E731
+
+    def profile_data(view: QAbstractItemView, index: QModelIndex, role: object) -> bool:
+        """Names and appids are data, so is the endpoint URL in the tooltip."""
+        tooltip = role == Qt.ItemDataRole.ToolTipRole
+        return view is tree and (index.column() in (0, 1) or tooltip)
+
     texts = texts_of(dialog, skip_cell=profile_data) + texts_of(editor)
     leftovers = english_leftovers(texts, MATCHERS)
     assert not leftovers, "\n".join(leftovers)
