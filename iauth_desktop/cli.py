@@ -17,6 +17,7 @@ from iauth_desktop.commands.common import add_connection_options
 from iauth_desktop.commands.fetch import add_fetch_parser
 from iauth_desktop.commands.gui import add_gui_options
 from iauth_desktop.commands.profile import add_profile_parser
+from iauth_desktop.commands.report import add_report_parser
 from iauth_desktop.commands.sign import add_sign_parser
 from iauth_desktop.core.errors import IauthError
 from iauth_desktop.emulator.cli_entry import add_emulator_arguments, run_emulator
@@ -52,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_fetch_parser(sub)
     add_profile_parser(sub)
     add_audit_parser(sub)
+    add_report_parser(sub)
     emulator = sub.add_parser("emulator", help="run the protocol emulator on 127.0.0.1")
     add_emulator_arguments(emulator)
     emulator.set_defaults(handler=run_emulator)

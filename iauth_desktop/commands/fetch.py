@@ -9,7 +9,8 @@ from typing import TextIO
 
 from iauth_desktop import __version__
 from iauth_desktop.commands.common import add_connection_options, credentials_from
-from iauth_desktop.core.audit import AuditLog, describe_outcome, record_fetch
+from iauth_desktop.commands.report import write_audited_report
+from iauth_desktop.core.audit import AuditLog, default_reviewer, describe_outcome, record_fetch
 from iauth_desktop.core.bundle import write_bundle
 from iauth_desktop.core.client import ClientOptions, DetectInfoClient
 from iauth_desktop.core.errors import IauthError, TargetExistsError
@@ -33,6 +34,12 @@ def add_fetch_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
         help="folder to write the evidence bundle to",
     )
     parser.add_argument("--force", action="store_true", help="replace a non-empty --out folder")
+    parser.add_argument(
+        "--report",
+        type=Path,
+        metavar="FILE.pdf",
+        help="also write the PDF case report of the bundle",
+    )
     parser.add_argument(
         "--form", action="store_true", help="send the body form-encoded instead of JSON"
     )
@@ -113,4 +120,9 @@ def run_fetch(args: argparse.Namespace) -> int:
     )
     verdict = outcome.result.verdict
     print(f"{verdict.status}: {verdict.summary} — evidence bundle written to {written}")
+    if args.report is not None:
+        report = write_audited_report(
+            written, args.report, reviewer=default_reviewer(), force=args.force
+        )
+        print(f"case report written to {report.path} ({report.pages} pages)")
     return 0

@@ -210,3 +210,26 @@ def test_damaged_audit_log_stops_fetch(emulator: RunningEmulator, tmp_path: Path
     assert result.returncode == 5
     assert "audit" in result.stderr.lower()
     assert not (tmp_path / "b").exists()
+
+
+def test_fetch_with_report(emulator: RunningEmulator, tmp_path: Path) -> None:
+    env = emulator.env(IAUTH_DATA_DIR=str(tmp_path / "data"), QT_QPA_PLATFORM="offscreen")
+    pdf = tmp_path / "case.pdf"
+    result = run_cli(
+        "fetch",
+        emulator.tokens["pass"],
+        "--out",
+        str(tmp_path / "c"),
+        "--report",
+        str(pdf),
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "欧阳演示" in text
+    assert "990101********1231" in text
+    assert "990101199005171231" not in text
+    shown = run_cli("audit", "show", "--token", emulator.tokens["pass"], env=env)
+    assert "report" in shown.stdout

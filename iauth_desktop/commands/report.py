@@ -1,0 +1,138 @@
+"""``iauth-desktop report``: print the PDF case report of a saved evidence bundle, offline.
+
+The bundle must match its manifest (exit 5 otherwise): a report vouches for the evidence it
+shows. The decision comes from the case history when one is recorded for the bundle's token; the
+audit log's head at the time of printing goes into the report, and the report itself (path,
+SHA-256, whether full identity numbers were shown) into the audit log.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from iauth_desktop import __version__
+from iauth_desktop.core.audit import AuditLog, default_reviewer
+from iauth_desktop.core.audit_chain import AuditHead
+from iauth_desktop.core.bundle_read import LoadedBundle
+from iauth_desktop.core.decision import Decision
+from iauth_desktop.core.errors import IauthError, UsageError
+from iauth_desktop.core.history import CaseHistory, default_history_path
+from iauth_desktop.core.report_data import (
+    EvidenceManifest,
+    ReportContext,
+    load_bundle_for_report,
+    report_from_bundle,
+)
+
+if TYPE_CHECKING:
+    from iauth_desktop.report.pdf_writer import ReportWritten
+
+
+def add_report_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "report", help="print the PDF case report of a saved evidence bundle (offline)"
+    )
+    parser.add_argument("bundle", type=Path, metavar="BUNDLE_DIR", help="an evidence bundle")
+    parser.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="the PDF")
+    parser.add_argument(
+        "--full-ids",
+        action="store_true",
+        help="print ID and phone numbers in full (the choice is recorded in the audit log)",
+    )
+    parser.add_argument("--reviewer", metavar="NAME", help="who prints it (default: OS user)")
+    parser.add_argument("--force", action="store_true", help="replace an existing --out file")
+    parser.set_defaults(handler=run_report)
+
+
+def run_report(args: argparse.Namespace) -> int:
+    if not Path(args.bundle).is_dir():
+        raise UsageError(f"{args.bundle} is not a folder: give an evidence bundle's folder")
+    reviewer = (args.reviewer or default_reviewer()).strip() or "unknown"
+    written = write_audited_report(
+        Path(args.bundle), args.out, reviewer=reviewer, full_ids=args.full_ids, force=args.force
+    )
+    ids = "FULL identity numbers" if args.full_ids else "identity numbers masked"
+    print(
+        f"case report written to {written.path} ({written.pages} pages, {ids}; "
+        f"SHA-256 {written.sha256})"
+    )
+    return 0
+
+
+def write_audited_report(
+    bundle_dir: Path, out: Path, *, reviewer: str, full_ids: bool = False, force: bool = False
+) -> ReportWritten:
+    """Render the bundle's report and record it in the audit log; nothing unaudited stays behind.
+
+    The audit log's head before printing goes into the report; a damaged log stops the report
+    before it is made (fail closed). The decision comes from the case history when it has one.
+    """
+    audit = AuditLog.default()
+    head = audit.head()
+    loaded, manifest = load_bundle_for_report(bundle_dir)
+    decision = recorded_decision(loaded.token)
+    context = ReportContext(reviewer, __version__, decision, head, full_ids)
+    written = _render(loaded, manifest, out, context, force=force)
+    try:
+        audit.append(
+            "report",
+            reviewer,
+            token=loaded.token,
+            path=str(written.path.resolve()),
+            sha256=written.sha256,
+            full_ids=full_ids,
+            pages=written.pages,
+        )
+    except IauthError:
+        written.path.unlink(missing_ok=True)  # an unaudited report must not stay behind
+        raise
+    return written
+
+
+def write_report_for_bundle(
+    bundle_dir: Path,
+    out: Path,
+    *,
+    reviewer: str,
+    decision: Decision | None = None,
+    audit_head: AuditHead | None = None,
+    full_ids: bool = False,
+    force: bool = False,
+) -> ReportWritten:
+    """The report of the bundle at ``bundle_dir`` written to ``out`` (for ``fetch --report``).
+
+    Raises IntegrityError (exit 5) when the bundle does not match its manifest. Writes nothing
+    to the audit log: the caller records the ``report`` event with the returned path and hash.
+    """
+    loaded, manifest = load_bundle_for_report(bundle_dir)
+    context = ReportContext(reviewer, __version__, decision, audit_head, full_ids)
+    return _render(loaded, manifest, out, context, force=force)
+
+
+def recorded_decision(token: str) -> Decision | None:
+    """The latest decision the case history holds for ``token`` (None without a history)."""
+    if not token or not default_history_path().is_file():
+        return None  # never create a history database just to print a report
+    with CaseHistory() as history:
+        return history.latest_decision(token)
+
+
+def _render(
+    loaded: LoadedBundle,
+    manifest: EvidenceManifest,
+    out: Path,
+    context: ReportContext,
+    *,
+    force: bool,
+) -> ReportWritten:
+    # Qt only when a report is printed, and its message handler in place before Qt Multimedia
+    # loads (which complains about missing PipeWire/VA-API as it loads): every other command
+    # stays free of Qt.
+    from iauth_desktop.report.app import ensure_gui_application  # noqa: PLC0415
+
+    ensure_gui_application()
+    from iauth_desktop.report.pdf_writer import write_report  # noqa: PLC0415
+
+    return write_report(report_from_bundle(loaded, manifest, context), Path(out), force=force)

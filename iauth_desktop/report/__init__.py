@@ -1,0 +1,1 @@
+"""The PDF case report: QtGui only (QPdfWriter, QPainter, QtMultimedia for the video stills)."""

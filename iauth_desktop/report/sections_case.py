@@ -1,0 +1,198 @@
+"""The report's first half: case header, decision, verdict and codes, checks, identity fields."""
+
+from __future__ import annotations
+
+from iauth_desktop.core.decision import Decision
+from iauth_desktop.core.report_data import CodeLine, ReportData
+from iauth_desktop.report.labels import (
+    ACTIONS,
+    CHECK_NAMES,
+    CHECK_STATUS,
+    ENVIRONMENTS,
+    INFO_TYPES,
+    REASONS,
+    VERDICTS,
+    VERIFICATION_TYPES,
+    field_label,
+    format_time,
+)
+from iauth_desktop.report.layout import GREY, Cell
+from iauth_desktop.report.style import CHECK_COLORS, RED, STATUS_COLORS, Writer
+
+
+def title(w: Writer, data: ReportData) -> None:
+    w.flow.text("Case report 核验案件报告", w.fonts.title)
+    w.flow.space(1)
+    w.paragraph(
+        f"Tencent real-name verification (getdetectinfo) · iauth-desktop {data.tool_version} · "
+        f"generated {format_time(data.generated_at)}",
+        GREY,
+        small=True,
+    )
+    for warning in data.integrity_warnings:
+        w.flow.text(
+            f"TAMPERED EVIDENCE 证据已被改动 — the saved files no longer match their manifest "
+            f"({warning}). Nothing below can be vouched for.",
+            w.fonts.strong,
+            RED,
+        )
+        w.flow.space(1)
+    if data.full_ids:
+        w.paragraph(
+            "This report shows FULL identity numbers, as explicitly requested (recorded in the "
+            "audit log). 本报告包含完整证件号码与手机号。",
+            RED,
+        )
+    else:
+        w.paragraph(
+            "ID and phone numbers are masked (ID: first 6 and last 4; phone: first 3 and last 4). "
+            "证件号与手机号已脱敏。",
+            GREY,
+            small=True,
+        )
+
+
+def case_header(w: Writer, data: ReportData) -> None:
+    w.heading("Case 案件")
+    environment = ENVIRONMENTS.get(data.environment, data.environment)
+    if data.profile_name:
+        environment += f" · profile {data.profile_name}"
+    verification = (
+        VERIFICATION_TYPES.get(data.verification_type, str(data.verification_type))
+        if data.verification_type is not None
+        else "not given 未提供"
+    )
+    w.key_values(
+        [
+            ("Token", data.token),
+            ("Fetched at 获取时间", format_time(data.fetched_at)),
+            ("Environment 环境", environment),
+            ("Endpoint host 服务地址", data.endpoint_host or "unknown 未知"),
+            ("Information type 信息类型", INFO_TYPES.get(data.info_type, data.info_type)),
+            ("Verification type 核验类型", verification),
+            ("Report printed by 报告打印人", data.reviewer),
+        ]
+    )
+
+
+def decision(w: Writer, data: ReportData) -> None:
+    w.heading("Decision 审核决定")
+    if data.decision is None:
+        w.paragraph("No decision recorded 尚无审核决定")
+        return
+    w.key_values(decision_rows(data.decision))
+
+
+def decision_rows(d: Decision) -> list[tuple[str, str]]:
+    rows = [("Decision 决定", f"{d.action.label} {ACTIONS.get(d.action.value, '')}".strip())]
+    if d.reason is not None:
+        reason = f"{d.reason.label} {REASONS.get(d.reason.value, '')}".strip()
+        rows.append(("Reason 理由", f"{reason}: {d.reason_text}" if d.reason_text else reason))
+    if d.justification:
+        rows.append(("Justification 说明", d.justification))
+    rows.append(("Notes 备注", d.notes or "—"))
+    rows.append(("Decided by 审核人", d.reviewer))
+    rows.append(("Decided at 决定时间", format_time(d.decided_at)))
+    if d.supersedes is not None:
+        rows.append(("Replaces 取代", f"decision #{d.supersedes}"))
+    return rows
+
+
+def verdict(w: Writer, data: ReportData) -> None:
+    w.heading("Verdict 核验结论")
+    status = data.verdict.status
+    text = VERDICTS.get(status, status)
+    if data.verdict.failed_stages:
+        text += " — failed stage 未通过环节: " + ", ".join(data.verdict.failed_stages)
+    w.flow.text(text, w.fonts.verdict, STATUS_COLORS.get(status, RED))
+    w.flow.space(1)
+    w.paragraph(data.verdict.summary, GREY, small=True)
+    if not data.codes:
+        w.paragraph("The answer carries no status codes. 结果中没有状态码。")
+        return
+    w.table(
+        ("Field", "Code", "Stage", "含义", "Meaning", "Service said 服务返回"),
+        [code_cells(w, line) for line in data.codes],
+        (24, 14, 24, 38, 45, 35),
+    )
+
+
+def code_cells(w: Writer, line: CodeLine) -> list[Cell]:
+    info = line.info
+    if info is None:
+        return [
+            w.cell(line.field),
+            w.cell(line.raw),
+            w.cell("—"),
+            w.cell("不是数字"),
+            w.cell("not a number", RED),
+            w.cell(line.message),
+        ]
+    return [
+        w.cell(line.field),
+        w.cell(str(info.code)),
+        w.cell(info.stage),
+        w.cell(info.zh),
+        w.cell(info.en),
+        w.cell(line.message),
+    ]
+
+
+def checks(w: Writer, data: ReportData) -> None:
+    w.heading("Consistency checks 一致性检查")
+    w.paragraph(
+        "Computed by iauth-desktop from the fields below; they never change the service's "
+        "verdict. 由本工具根据下列字段计算，不改变服务的核验结论。",
+        GREY,
+        small=True,
+    )
+    w.table(
+        ("Check 检查", "Status 状态", "Finding", "结论"),
+        [
+            [
+                w.cell(CHECK_NAMES.get(check.key, check.key)),
+                w.cell(CHECK_STATUS.get(check.status, check.status), CHECK_COLORS[check.status]),
+                w.cell(check.message),
+                w.cell(check.message_zh),
+            ]
+            for check in data.checks
+        ],
+        (30, 24, 66, 60),
+    )
+
+
+def identity(w: Writer, data: ReportData) -> None:
+    w.heading("Identity fields 身份信息")
+    documented = [row for row in data.fields if row.documented]
+    extra = [row for row in data.fields if not row.documented]
+    widths = (30, 42, w.content_mm - 72)
+    if documented:
+        w.table(
+            ("Field 字段", "Label 名称", "Value 值"),
+            [
+                [
+                    w.cell(row.key),
+                    w.cell(field_label(row.key)),
+                    w.cell(row.value + ("  (masked 已脱敏)" if row.masked else "")),
+                ]
+                for row in documented
+            ],
+            widths,
+        )
+    else:
+        w.paragraph("The answer carries no identity fields. 结果中没有身份信息字段。")
+    w.flow.space(2)
+    w.flow.text(
+        "Fields the integration document does not name 接入文档未列出的字段", w.fonts.strong
+    )
+    w.flow.space(1)
+    if extra:
+        w.table(
+            ("Field 字段", "Value as sent 原始值"),
+            [[w.cell(row.key), w.cell(row.value)] for row in extra],
+            (30, w.content_mm - 30),
+        )
+    else:
+        w.paragraph("none 无")
+    w.flow.space(2)
+    w.key_values([("validatedata 朗读数字", data.validatedata or "(empty 空)")])
