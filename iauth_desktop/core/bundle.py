@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from iauth_desktop.core.atomic import fsync_dir
 from iauth_desktop.core.bundle_format import (
     CASE_FILE,
     FORMAT_VERSION,
@@ -73,7 +74,7 @@ def write_bundle(
     try:
         staging.chmod(_DIR_MODE)
         _write_contents(result, staging, meta)
-        _fsync_dir(staging)
+        fsync_dir(staging)
         _move_into_place(staging, target)
         placed = True
     except OSError as exc:
@@ -83,7 +84,7 @@ def write_bundle(
     finally:
         if not placed:
             shutil.rmtree(staging, ignore_errors=True)
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
     return target
 
 
@@ -160,11 +161,3 @@ def _move_into_place(staging: Path, target: Path) -> None:
 
 def _is_empty_dir(path: Path) -> bool:
     return not path.is_symlink() and path.is_dir() and not any(path.iterdir())
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

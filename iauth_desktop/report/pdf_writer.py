@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from iauth_desktop.core.atomic import fsync_dir
 from iauth_desktop.core.errors import OutputError, TargetExistsError, UsageError
 from iauth_desktop.core.report_data import ReportData
 from iauth_desktop.report import sections_case, sections_evidence
@@ -142,7 +143,7 @@ def _place(pdf: bytes, out: Path, *, force: bool) -> None:
             temp.replace(out)
         else:
             _link_no_clobber(temp, out)
-        _fsync_dir(out.parent)
+        fsync_dir(out.parent)
     except FileExistsError:
         raise TargetExistsError(f"{out} appeared while the report was being written") from None
     except OSError as exc:
@@ -162,14 +163,6 @@ def _link_no_clobber(temp: Path, out: Path) -> None:
         if os.path.lexists(out):
             raise FileExistsError(out) from None
         temp.replace(out)
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 class _Footer:
