@@ -14,6 +14,7 @@ import sys
 from iauth_desktop import __version__
 from iauth_desktop.commands.audit import add_audit_parser
 from iauth_desktop.commands.common import add_connection_options
+from iauth_desktop.commands.export import add_export_parser
 from iauth_desktop.commands.fetch import add_fetch_parser
 from iauth_desktop.commands.gui import add_gui_options
 from iauth_desktop.commands.profile import add_profile_parser
@@ -54,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_profile_parser(sub)
     add_audit_parser(sub)
     add_report_parser(sub)
+    add_export_parser(sub)
     emulator = sub.add_parser("emulator", help="run the protocol emulator on 127.0.0.1")
     add_emulator_arguments(emulator)
     emulator.set_defaults(handler=run_emulator)
