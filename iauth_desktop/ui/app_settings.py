@@ -1,4 +1,5 @@
-"""The console's own settings (idle close, language, proxy, CA bundle) in a small JSON file.
+"""The console's own settings (idle close, language, proxy, CA bundle, reviewer, history
+retention) in a small JSON file.
 
 Kept beside ``profiles.json`` in ``core.paths.config_dir()`` rather than in QSettings, so the
 reviewer's configuration lives in one folder that ``IAUTH_CONFIG_DIR`` moves as a whole. Nothing
@@ -18,7 +19,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from iauth_desktop.core.audit import default_reviewer
 from iauth_desktop.core.errors import UsageError
+from iauth_desktop.core.history import DEFAULT_RETENTION
 from iauth_desktop.core.paths import config_dir, ensure_private_dir
 
 FILE_NAME = "console.json"
@@ -28,12 +31,19 @@ _log = logging.getLogger(__name__)
 
 @dataclass
 class AppSettings:
-    """``idle_close_minutes`` 0 means never; ``language`` None follows the system locale."""
+    """``idle_close_minutes`` 0 means never; ``language`` None follows the system locale;
+    ``reviewer`` None is the OS user; the case history forgets cases after ``retention_days``."""
 
     idle_close_minutes: int = 0
     language: str | None = None
     proxy: str | None = None
     ca_bundle: str | None = None
+    reviewer: str | None = None
+    retention_days: int = DEFAULT_RETENTION.days
+
+    def reviewer_name(self) -> str:
+        """Who signs decisions and audit entries: the name set here, else the OS user."""
+        return self.reviewer or default_reviewer() or "unknown"
 
     @staticmethod
     def path() -> Path:
@@ -61,7 +71,10 @@ class AppSettings:
         minutes = document.get("idle_close_minutes")
         if isinstance(minutes, int) and not isinstance(minutes, bool) and minutes >= 0:
             settings.idle_close_minutes = minutes
-        for name in ("language", "proxy", "ca_bundle"):
+        days = document.get("retention_days")
+        if isinstance(days, int) and not isinstance(days, bool) and days >= 1:
+            settings.retention_days = days
+        for name in ("language", "proxy", "ca_bundle", "reviewer"):
             value = document.get(name)
             if isinstance(value, str) and value.strip():
                 setattr(settings, name, value.strip())
@@ -73,6 +86,12 @@ class AppSettings:
             raise UsageError(
                 QCoreApplication.translate(
                     "AppSettings", "the idle time before closing a case cannot be negative"
+                )
+            )
+        if self.retention_days < 1:
+            raise UsageError(
+                QCoreApplication.translate(
+                    "AppSettings", "the case history must keep cases for at least one day"
                 )
             )
         document = {"version": FORMAT_VERSION, **asdict(self)}

@@ -22,12 +22,15 @@ from iauth_desktop.core.errors import (
     UsageError,
 )
 from iauth_desktop.ui.app_settings import AppSettings
+from iauth_desktop.ui.audit_hooks import AuditHooks
 from iauth_desktop.ui.connections import Connection
 from iauth_desktop.ui.i18n import current_language
 from iauth_desktop.ui.prepared_case import PreparedCase, prepare_case
 from iauth_desktop.ui.tasks import Progress, TaskFailure, TaskRunner
 
 INFO_FULL, INFO_TEXT_ONLY = 0, 1
+AUDIT_EXIT = 5  # as the command line's: the audit log fails verification
+TOKEN_EXPIRED_CODES = (11, 12)
 
 
 class FetchController(QObject):
@@ -56,8 +59,10 @@ class FetchController(QObject):
         self._runner.progress.connect(self.progress)
         self._runner.succeeded.connect(self._on_succeeded)
         self._runner.failed.connect(self._on_failed)
-        self._runner.cancelled.connect(self.cancelled)
+        self._runner.cancelled.connect(self._on_cancelled)
         self._current: PreparedCase | None = None
+        self.audit: AuditHooks | None = None  # every fetch's outcome goes to its audit log
+        self._pending: tuple[str, Connection] | None = None
 
     @property
     def current(self) -> PreparedCase | None:
@@ -74,6 +79,12 @@ class FetchController(QObject):
     def fetch(self, token: str, info_type: int, connection: Connection) -> None:
         options = self.make_options(self._settings())
         token = token.strip()
+        if self.audit is not None and not self.audit.usable:  # fail closed
+            self.failed.emit(audit_refusal(self.audit.damage or ""), AUDIT_EXIT)
+            return
+        if self._runner.is_running():
+            self._on_cancelled_quietly()  # the running fetch is replaced: record it as cancelled
+        self._pending = (token, connection)
 
         def work(progress: Progress, cancel: threading.Event) -> PreparedCase:
             return fetch_case(
@@ -103,12 +114,33 @@ class FetchController(QObject):
 
     @Slot(object)
     def _on_succeeded(self, prepared: PreparedCase) -> None:
+        self._pending = None
+        if self.audit is not None and not self.audit.fetched(prepared.case):
+            self.failed.emit(audit_refusal(self.audit.last_refusal), AUDIT_EXIT)
+            return  # an unrecorded fetch is not shown
         self._current = prepared
         self.finished.emit(prepared)
 
     @Slot(object)
     def _on_failed(self, failure: TaskFailure) -> None:
+        pending, self._pending = self._pending, None
+        if self.audit is not None and pending is not None:
+            token, connection = pending
+            self.audit.fetch_failed(
+                token, connection.profile_name, connection.endpoint, failure.error
+            )
         self.failed.emit(describe_failure(failure), failure.exit_code)
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self._on_cancelled_quietly()
+        self.cancelled.emit()
+
+    def _on_cancelled_quietly(self) -> None:
+        pending, self._pending = self._pending, None
+        if self.audit is not None and pending is not None:
+            token, connection = pending
+            self.audit.fetch_cancelled(token, connection.profile_name, connection.endpoint)
 
 
 def options_from_settings(settings: AppSettings) -> ClientOptions:
@@ -142,6 +174,14 @@ def fetch_case(
     return prepare_case(case, cancel)
 
 
+def audit_refusal(reason: str) -> str:
+    return QCoreApplication.translate(
+        "FetchController",
+        "The fetch cannot be recorded in the audit log, so nothing is fetched or shown "
+        "({reason}). Run “iauth-desktop audit verify” to see what is wrong.",
+    ).format(reason=reason)
+
+
 def describe_failure(failure: TaskFailure) -> str:
     """A reviewer's sentence: what kind of problem, then the core's own plain message."""
     error = failure.error
@@ -160,6 +200,12 @@ def describe_failure(failure: TaskFailure) -> str:
             text += " — " + QCoreApplication.translate(
                 "FetchController", "the service said: {message}"
             ).format(message=error.errormsg)
+        if error.code in TOKEN_EXPIRED_CODES:
+            text += "\n" + QCoreApplication.translate(
+                "FetchController",
+                "This token has expired (tokens are kept about 3 days); reopen it from an "
+                "export instead.",
+            )
         return text
     if isinstance(error, TransportError):
         prefix = QCoreApplication.translate("FetchController", "Network or service problem")

@@ -17,6 +17,7 @@ from PySide6.QtGui import QFont
 
 from iauth_desktop.core.masking import is_masked_field, mask_field
 from iauth_desktop.core.result import IDENTITY_FIELDS, VerificationResult
+from iauth_desktop.ui.audit_hooks import AuditHooks
 from iauth_desktop.ui.labels import field_label
 
 _audit = logging.getLogger("iauth_desktop.audit")
@@ -73,6 +74,7 @@ class FieldsModel(QAbstractTableModel):
         # The first layout asks for every cell's text many times: computed once, kept until the
         # case, the masking or the language changes (a case shows without stalling the GUI).
         self._texts: dict[tuple[int, int], str] = {}
+        self.audit: AuditHooks | None = None  # reveal and copy entries go to its audit log
 
     # --- loading -----------------------------------------------------------------------------
 
@@ -104,9 +106,12 @@ class FieldsModel(QAbstractTableModel):
     # --- masking -----------------------------------------------------------------------------
 
     def reveal(self, row: int) -> bool:
-        """Show a masked field in full; recorded in the audit log (the key, never the value)."""
+        """Show a masked field in full; recorded in the audit log (the key, never the value).
+        Refused when the audit log cannot record it."""
         item = self._row(row)
         if item is None or not item.masked:
+            return False
+        if self.audit is not None and not self.audit.revealed(str(item.key)):
             return False
         item.revealed = True
         _audit.info("reveal field=%s", item.key)

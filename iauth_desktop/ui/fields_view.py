@@ -1,7 +1,7 @@
 """The fields table: Reveal/Hide per field, Copy of the value as shown (Ctrl+C).
 
-Revealing and copying a revealed value are audit events: logged with the field key, never the
-value (``iauth_desktop.audit``).
+Revealing and copying a revealed value are audit events: recorded with the field key, never the
+value (the model's ``AuditHooks``, and the ``iauth_desktop.audit`` logger).
 """
 
 from __future__ import annotations
@@ -88,9 +88,12 @@ class FieldsTable(QTableView):
         if row < 0 or self._model.index(row, 0).data(FieldRole.SECTION) == "header":
             return
         index = self._model.index(row, FieldColumn.VALUE)
-        QGuiApplication.clipboard().setText(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
         if index.data(FieldRole.MASKABLE) and not index.data(FieldRole.MASKED):
+            audit = self._model.audit
+            if audit is not None and not audit.copied(str(index.data(FieldRole.KEY))):
+                return  # a revealed value leaves only with its audit entry
             _audit.info("copy revealed field=%s", index.data(FieldRole.KEY))
+        QGuiApplication.clipboard().setText(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
 
     def copy_key(self) -> None:
         key = self._model.index(max(self.current_row(), 0), 0).data(FieldRole.KEY)

@@ -9,11 +9,14 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
 from iauth_desktop import __version__
+from iauth_desktop.core.audit import AuditLog
 from iauth_desktop.core.errors import IauthError, UsageError
+from iauth_desktop.core.history import CaseHistory
 from iauth_desktop.core.profiles import ProfileStore
 from iauth_desktop.core.secrets import KeyringStatus, SecretStore
 from iauth_desktop.ui.app_settings import AppSettings
 from iauth_desktop.ui.case_view import CaseView
+from iauth_desktop.ui.case_workflow import CaseWorkflow
 from iauth_desktop.ui.connections import Connection, build_connections
 from iauth_desktop.ui.demo_tokens import DemoTokenList
 from iauth_desktop.ui.fetch_controller import FetchController
@@ -50,6 +53,8 @@ class MainWindow(QMainWindow):
         problem: str = "",
         profile_store: ProfileStore | None = None,
         endpoint_override: str | None = None,
+        audit_log: AuditLog | None = None,
+        history: CaseHistory | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings if settings is not None else AppSettings()
@@ -74,6 +79,8 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.menus = MainMenus(self)
         self.menus.check_language(current_language())
+        self.workflow = CaseWorkflow(self, audit_log or AuditLog.default(), history)
+        layout.insertWidget(0, self.workflow.alarm)
 
         self.demo_list: DemoTokenList | None = None
         self.demo_dock: QDockWidget | None = None
@@ -96,6 +103,7 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         if problem:
             self.message_strip.show_message(problem)
+        self.workflow.start_up()  # audit log verified, old history entries purged
 
     def _connect_signals(self) -> None:
         bar, controller, menus = self.token_bar, self.controller, self.menus
@@ -193,6 +201,7 @@ class MainWindow(QMainWindow):
         if self.case_view.has_case():  # clearing an empty view still costs the GUI ~8 ms
             self.case_view.clear()
         self.controller.drop_case()
+        self.workflow.case_closed()
 
     @Slot()
     def _close_idle_case(self) -> None:
@@ -208,6 +217,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.controller.shutdown()
         self._drop_case()
+        self.workflow.shutdown()
         super().closeEvent(event)
 
     # --- menus ----------------------------------------------------------------------------
@@ -216,15 +226,21 @@ class MainWindow(QMainWindow):
     def open_case_folder(self) -> None:
         prepared = open_case_folder(self)
         if prepared is not None:
-            self.controller.cancel()
-            self._drop_case()
-            self.message_strip.clear()
-            self.show_case(prepared)
+            self.show_opened_case(prepared)
+
+    def show_opened_case(self, prepared: PreparedCase) -> None:
+        """A case read from a bundle replaces whatever was on screen (or being fetched)."""
+        self.controller.cancel()
+        self._drop_case()
+        self.message_strip.clear()
+        self.show_case(prepared)
 
     @Slot()
     def open_settings(self) -> None:
         store = self._profile_store or ProfileStore.default_location()
-        dialog = SettingsDialog(self, store, SecretStore(), self.settings)
+        dialog = SettingsDialog(
+            self, store, SecretStore(), self.settings, audit=self.workflow.audit
+        )
         dialog.settings_changed.connect(self._apply_settings)
         dialog.profiles_changed.connect(self.reload_connections)
         dialog.exec()
@@ -251,6 +267,7 @@ class MainWindow(QMainWindow):
     def _apply_settings(self) -> None:
         self.idle_watch.set_minutes(self.settings.idle_close_minutes)
         self.menus.check_language(current_language())
+        self.workflow.settings_changed()
 
     @Slot()
     def reload_connections(self) -> None:

@@ -26,10 +26,16 @@ class MainMenus:
         self.open_case.setShortcut(QKeySequence.StandardKey.Open)
         self.close_case = QAction(window)
         self.close_case.setShortcut(QKeySequence("Ctrl+W"))
+        self.export_case = QAction(window)
+        self.export_case.setShortcut(QKeySequence("Ctrl+E"))
+        self.case_history = QAction(window)
+        self.case_history.setShortcut(QKeySequence("Ctrl+H"))
         self.quit = QAction(window)
         self.quit.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.file_menu.addActions([self.open_case, self.close_case])
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.export_case, self.case_history])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit)
 
@@ -71,6 +77,8 @@ class MainMenus:
                 "MainMenus", "Close the case and drop its decrypted data from memory"
             )
         )
+        self.export_case.setText(QCoreApplication.translate("MainMenus", "&Export case…"))
+        self.case_history.setText(QCoreApplication.translate("MainMenus", "Case &history…"))
         self.quit.setText(QCoreApplication.translate("MainMenus", "&Quit"))
         self.signature_inspector.setText(
             QCoreApplication.translate("MainMenus", "&Signature inspector…")

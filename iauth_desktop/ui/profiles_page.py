@@ -25,6 +25,7 @@ from iauth_desktop.core.endpoints import classify_endpoint
 from iauth_desktop.core.errors import UsageError
 from iauth_desktop.core.profiles import Profile, ProfileStore
 from iauth_desktop.core.secrets import SecretStore
+from iauth_desktop.ui.audit_hooks import AuditHooks
 from iauth_desktop.ui.profile_editor import ERROR_STYLE, ProfileEditor
 
 audit = logging.getLogger("iauth_desktop.audit")
@@ -42,8 +43,10 @@ class ProfilesPage(QWidget):
         profiles: ProfileStore,
         secrets: SecretStore,
         options_provider: Callable[[], ClientOptions] | None = None,
+        audit: AuditHooks | None = None,
     ) -> None:
         super().__init__(parent)
+        self._audit = audit  # profile_change entries: the name and what was done, no secret
         self._profiles = profiles
         self._secrets = secrets
         self._options_provider = options_provider
@@ -186,12 +189,14 @@ class ProfilesPage(QWidget):
             return None
         editor = ProfileEditor(self, self._profiles, self._secrets, profile, self._options_provider)
         editor.setWindowModality(Qt.WindowModality.WindowModal)
-        editor.saved.connect(self._saved)
+        editor.saved.connect(lambda saved: self._saved(saved, "add" if name is None else "edit"))
         editor.finished.connect(editor.deleteLater)
         editor.open()
         return editor
 
-    def _saved(self, name: str) -> None:
+    def _saved(self, name: str, action: str = "edit") -> None:
+        if self._audit is not None:
+            self._audit.profile_changed(name, action)
         self.refresh()
         self.select(name)
         self.profiles_changed.emit()
@@ -224,6 +229,8 @@ class ProfilesPage(QWidget):
             self.refresh()
             return False
         audit.info("profile removed: %s", removed.name)
+        if self._audit is not None:
+            self._audit.profile_changed(removed.name, "remove")
         self.refresh()
         self.profiles_changed.emit()
         return True
@@ -241,6 +248,8 @@ class ProfilesPage(QWidget):
             self._show_error(str(exc))
             return False
         audit.info("default profile set: %s", name)
+        if self._audit is not None:
+            self._audit.profile_changed(name, "set_default")
         self.refresh()
         self.select(name)
         self.profiles_changed.emit()

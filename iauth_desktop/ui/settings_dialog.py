@@ -30,10 +30,12 @@ from iauth_desktop.core.errors import UsageError
 from iauth_desktop.core.profiles import ProfileStore
 from iauth_desktop.core.secrets import SecretStore
 from iauth_desktop.ui.app_settings import AppSettings
+from iauth_desktop.ui.audit_hooks import AuditHooks
 from iauth_desktop.ui.i18n import install_language, system_language
 from iauth_desktop.ui.menus import LANGUAGE_NAMES
 from iauth_desktop.ui.profile_editor import ERROR_STYLE
 from iauth_desktop.ui.profiles_page import ProfilesPage
+from iauth_desktop.ui.workflow_settings import WorkflowSettingsRows
 
 audit = logging.getLogger("iauth_desktop.audit")
 _LANGUAGES: tuple[str | None, ...] = (None, "zh_CN", "en")
@@ -101,12 +103,14 @@ class SettingsDialog(QDialog):
         profiles: ProfileStore,
         secrets: SecretStore,
         settings: AppSettings,
+        *,
+        audit: AuditHooks | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.settings = settings
         self.tabs = QTabWidget(self)
-        self.profiles_page = ProfilesPage(self, profiles, secrets, self.client_options)
+        self.profiles_page = ProfilesPage(self, profiles, secrets, self.client_options, audit)
         self.profiles_page.profiles_changed.connect(self.profiles_changed)
         self.tabs.addTab(self.profiles_page, "")
         self.tabs.addTab(self._network_page(), "")
@@ -167,6 +171,7 @@ class SettingsDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.idle_label, self.idle_spin)
         form.addRow(self.language_label, self.language_combo)
+        self.workflow_rows = WorkflowSettingsRows(page, form)
         return page
 
     def _load(self, settings: AppSettings) -> None:
@@ -175,6 +180,7 @@ class SettingsDialog(QDialog):
         self.idle_spin.setValue(min(settings.idle_close_minutes, MAX_IDLE_MINUTES))
         index = self.language_combo.findData(settings.language)
         self.language_combo.setCurrentIndex(max(index, 0))
+        self.workflow_rows.load(settings)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
@@ -201,6 +207,7 @@ class SettingsDialog(QDialog):
         names = (self.tr("System default"), LANGUAGE_NAMES["zh_CN"], LANGUAGE_NAMES["en"])
         for index, name in enumerate(names):
             self.language_combo.setItemText(index, name)
+        self.workflow_rows.retranslate_ui()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -233,6 +240,12 @@ class SettingsDialog(QDialog):
             self._show_error(self.tr("Not saved: {reason}").format(reason=exc))
             self.tabs.setCurrentIndex(1)
             return False
+        try:
+            workflow = self.workflow_rows.values()
+        except UsageError as exc:
+            self._show_error(self.tr("Not saved: {reason}").format(reason=exc))
+            self.tabs.setCurrentIndex(2)
+            return False
         language = self.language_combo.currentData()
         old_language = self.settings.language
         updated = replace(
@@ -241,13 +254,14 @@ class SettingsDialog(QDialog):
             ca_bundle=ca_bundle,
             idle_close_minutes=self.idle_spin.value(),
             language=language,
+            **workflow,
         )
         try:
             updated.save()
         except UsageError as exc:
             self._show_error(self.tr("Not saved: {reason}").format(reason=exc))
             return False
-        for name in ("proxy", "ca_bundle", "idle_close_minutes", "language"):
+        for name in ("proxy", "ca_bundle", "idle_close_minutes", "language", *workflow):
             setattr(self.settings, name, getattr(updated, name))  # the caller's object, updated
         audit.info("console settings saved")
         if language != old_language:

@@ -8,8 +8,19 @@
         <translation>关闭空闲案件前的等待时间不能为负数</translation>
     </message>
     <message>
+        <source>the case history must keep cases for at least one day</source>
+        <translation>案件历史至少须保留案件一天</translation>
+    </message>
+    <message>
         <source>cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditAlarm</name>
+    <message>
+        <source>The audit log is damaged or cannot be written, so fetching is switched off: nothing may be fetched, revealed or decided without its record. Run “iauth-desktop audit verify” to see which entry is affected, and have the log looked at before going on. Details: {problem}</source>
+        <translation>审计日志已损坏或无法写入，获取功能已关闭：没有审计记录，不得获取、显示完整信息或作出决定。请运行“iauth-desktop audit verify”查看受影响的条目，并在继续之前请人检查该日志。详情：{problem}</translation>
     </message>
 </context>
 <context>
@@ -84,6 +95,21 @@
     <message>
         <source>No media requested: the case was fetched as text only.</source>
         <translation>未请求媒体：本案件以“仅文本”方式获取。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseWorkflow</name>
+    <message>
+        <source>The case history is not available: {reason}</source>
+        <translation>案件历史不可用：{reason}</translation>
+    </message>
+    <message>
+        <source>The last export {path} is no longer there: fetching the token again.</source>
+        <translation>上次的导出 {path} 已不存在：正在重新获取该 Token。</translation>
+    </message>
+    <message>
+        <source>Open or fetch a case first: there is nothing to export.</source>
+        <translation>请先打开或获取一个案件：当前没有可导出的内容。</translation>
     </message>
 </context>
 <context>
@@ -231,6 +257,264 @@
     </message>
 </context>
 <context>
+    <name>DecisionDock</name>
+    <message>
+        <source>Decision</source>
+        <translation>审核决定</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionForm</name>
+    <message>
+        <source>J&amp;ustification (required)</source>
+        <translation>理由(&amp;U)（必填）</translation>
+    </message>
+    <message>
+        <source>J&amp;ustification</source>
+        <translation>理由(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Details (required)</source>
+        <translation>说明(&amp;D)（必填）</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>说明(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Recorded decisions (never edited)</source>
+        <translation>已记录的决定（不可修改）</translation>
+    </message>
+    <message>
+        <source>Reject r&amp;eason</source>
+        <translation>拒绝原因(&amp;E)</translation>
+    </message>
+    <message>
+        <source>A few words (no ID or phone numbers)</source>
+        <translation>简短说明（不要写身份证号或手机号）</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Optional; no full ID or phone numbers</source>
+        <translation>选填；不要写完整的身份证号或手机号</translation>
+    </message>
+    <message>
+        <source>Why this case may be approved despite its verdict</source>
+        <translation>尽管核验结果如此，为何仍可批准此案件</translation>
+    </message>
+    <message>
+        <source>&amp;Change decision</source>
+        <translation>更改决定(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Record a new decision that replaces the latest one (it stays listed)</source>
+        <translation>记录一项取代最新决定的新决定（原决定仍保留在列表中）</translation>
+    </message>
+    <message>
+        <source>Record the decision (Ctrl+Enter)</source>
+        <translation>记录决定（Ctrl+Enter）</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionLabels</name>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Escalate</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <source>Undecided</source>
+        <translation>未决定</translation>
+    </message>
+    <message>
+        <source>ID mismatch</source>
+        <translation>身份证信息不符</translation>
+    </message>
+    <message>
+        <source>ID expired</source>
+        <translation>身份证已过期</translation>
+    </message>
+    <message>
+        <source>Liveness doubt</source>
+        <translation>活体存疑</translation>
+    </message>
+    <message>
+        <source>Face mismatch</source>
+        <translation>人脸不一致</translation>
+    </message>
+    <message>
+        <source>Poor quality</source>
+        <translation>质量太差</translation>
+    </message>
+    <message>
+        <source>Suspected fraud</source>
+        <translation>疑似欺诈</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionList</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Time (local)</source>
+        <translation>时间（本地）</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Decided at {local} (UTC {utc})</source>
+        <translation>决定时间 {local}（UTC {utc}）</translation>
+    </message>
+    <message>
+        <source>Replaces decision #{id}</source>
+        <translation>取代决定 #{id}</translation>
+    </message>
+    <message>
+        <source>Replaced by a later decision</source>
+        <translation>已被后来的决定取代</translation>
+    </message>
+    <message>
+        <source>Justification: {text}</source>
+        <translation>理由：{text}</translation>
+    </message>
+    <message>
+        <source>Notes: {text}</source>
+        <translation>备注：{text}</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionPanel</name>
+    <message>
+        <source>This case has no token: a decision cannot be recorded.</source>
+        <translation>此案件没有 Token：无法记录决定。</translation>
+    </message>
+    <message>
+        <source>The case history is not available: a decision cannot be recorded.</source>
+        <translation>案件历史不可用：无法记录决定。</translation>
+    </message>
+    <message>
+        <source>Not recorded: {reason}</source>
+        <translation>未记录：{reason}</translation>
+    </message>
+    <message>
+        <source>Choose Approve, Reject or Escalate.</source>
+        <translation>请选择批准、拒绝或上报。</translation>
+    </message>
+    <message>
+        <source>A rejection needs a reason: choose one from the list.</source>
+        <translation>拒绝需要原因：请从列表中选择一项。</translation>
+    </message>
+    <message>
+        <source>The reason “Other” needs a few words saying what it is.</source>
+        <translation>原因“其他”需要简短说明具体是什么。</translation>
+    </message>
+    <message>
+        <source>The reason details</source>
+        <translation>原因说明</translation>
+    </message>
+    <message>
+        <source>The justification</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>The notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>{field} seem to hold a full ID or phone number, which the case history never keeps. Write only the last four digits.</source>
+        <translation>{field}中似乎有完整的身份证号或手机号，案件历史从不保存这些号码。请只写最后四位。</translation>
+    </message>
+    <message>
+        <source>{field} hold the person&apos;s full name, which the case history never keeps. Write the masked name ({masked}) instead.</source>
+        <translation>{field}中有当事人的完整姓名，案件历史从不保存完整姓名。请改写为遮蔽后的姓名（{masked}）。</translation>
+    </message>
+    <message>
+        <source>This case&apos;s verdict is {verdict}: approving it needs a written justification of at least {count} characters.</source>
+        <translation>此案件的核验结果为“{verdict}”：批准它需要填写至少 {count} 个字符的书面理由。</translation>
+    </message>
+    <message>
+        <source>No case open.</source>
+        <translation>未打开案件。</translation>
+    </message>
+    <message>
+        <source>Case {token} — verdict: {verdict}</source>
+        <translation>案件 {token} — 核验结果：{verdict}</translation>
+    </message>
+    <message>
+        <source>Reviewer: {name} (change it in Settings)</source>
+        <translation>审核人：{name}（可在设置中更改）</translation>
+    </message>
+    <message>
+        <source>&amp;Record change</source>
+        <translation>记录更改(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Record decision</source>
+        <translation>记录决定(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Choose a reason…</source>
+        <translation>请选择原因…</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject</source>
+        <translation>拒绝(&amp;J)</translation>
+    </message>
+    <message>
+        <source>E&amp;scalate</source>
+        <translation>上报(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionRecorder</name>
+    <message>
+        <source>the audit log cannot be written, so no decision can be recorded: {reason}</source>
+        <translation>审计日志无法写入，因此不能记录决定：{reason}</translation>
+    </message>
+    <message>
+        <source>the decision was recorded in the case history, but the audit log refused its entry: {reason}</source>
+        <translation>决定已记入案件历史，但审计日志拒绝写入相应条目：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>DemoTokenList</name>
     <message>
         <source>Demo cases — click one to fetch it:</source>
@@ -292,7 +576,176 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Case {token}</source>
+        <translation>案件 {token}</translation>
+    </message>
+    <message>
+        <source>Preparing the report…</source>
+        <translation>正在准备报告…</translation>
+    </message>
+    <message>
+        <source>Export failed: {reason}</source>
+        <translation>导出失败：{reason}</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Choose where to export the case.</source>
+        <translation>请选择案件的导出位置。</translation>
+    </message>
+    <message>
+        <source>Only a .zip can be encrypted: end the name with .zip.</source>
+        <translation>只有 .zip 文件可以加密：请让文件名以 .zip 结尾。</translation>
+    </message>
+    <message>
+        <source>Type the password twice.</source>
+        <translation>请输入两次密码。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type them again.</source>
+        <translation>两次输入的密码不一致：请重新输入。</translation>
+    </message>
+    <message>
+        <source>The audit log cannot be written, so nothing can be exported: {reason}</source>
+        <translation>审计日志无法写入，因此不能导出：{reason}</translation>
+    </message>
+    <message>
+        <source>Replace export</source>
+        <translation>替换导出</translation>
+    </message>
+    <message>
+        <source>{path} already exists. Replace it?</source>
+        <translation>{path} 已存在。要替换它吗？</translation>
+    </message>
+    <message>
+        <source>Exported and recorded in the audit log.</source>
+        <translation>已导出，并已记入审计日志。</translation>
+    </message>
+    <message>
+        <source>internal error (details are in the log)</source>
+        <translation>内部错误（详情见日志）</translation>
+    </message>
+    <message>
+        <source>Export failed, nothing was written: {reason}</source>
+        <translation>导出失败，未写入任何内容：{reason}</translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>导出已取消：未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Export into a new folder in</source>
+        <translation>导出到以下位置的新文件夹中</translation>
+    </message>
+    <message>
+        <source>Export to a zip file</source>
+        <translation>导出为 zip 文件</translation>
+    </message>
+    <message>
+        <source>Zip (*.zip)</source>
+        <translation>Zip 文件 (*.zip)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportForm</name>
+    <message>
+        <source>Cancel export</source>
+        <translation>取消导出</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>SHA-256: {digest}</source>
+        <translation>SHA-256：{digest}</translation>
+    </message>
+    <message>
+        <source>Export case</source>
+        <translation>导出案件</translation>
+    </message>
+    <message>
+        <source>&amp;Export to</source>
+        <translation>导出到(&amp;E)</translation>
+    </message>
+    <message>
+        <source>a new folder, or a file ending in .zip</source>
+        <translation>新文件夹，或以 .zip 结尾的文件</translation>
+    </message>
+    <message>
+        <source>&amp;Folder…</source>
+        <translation>文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Zip file…</source>
+        <translation>Zip 文件(&amp;Z)…</translation>
+    </message>
+    <message>
+        <source>Protect the zip with a &amp;password (AES-256)</source>
+        <translation>用密码保护 zip 文件(&amp;P)（AES-256）</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>密码(&amp;W)</translation>
+    </message>
+    <message>
+        <source>C&amp;onfirm password</source>
+        <translation>确认密码(&amp;O)</translation>
+    </message>
+    <message>
+        <source>never stored</source>
+        <translation>从不保存</translation>
+    </message>
+    <message>
+        <source>Include full &amp;identity numbers in the report</source>
+        <translation>报告中包含完整的身份号码(&amp;I)</translation>
+    </message>
+    <message>
+        <source>The report will show ID and phone numbers in full. This choice is recorded in the audit log.</source>
+        <translation>报告将完整显示身份证号和手机号。此选择会记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Written to:</source>
+        <translation>已写入：</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportReopen</name>
+    <message>
+        <source>Encrypted export</source>
+        <translation>加密的导出</translation>
+    </message>
+    <message>
+        <source>Password of {name} (wrong password: asked again):</source>
+        <translation>{name} 的密码（密码错误时会再次询问）：</translation>
+    </message>
+    <message>
+        <source>Reopen from export</source>
+        <translation>从导出重新打开</translation>
+    </message>
+    <message>
+        <source>The export {path} could not be opened.</source>
+        <translation>无法打开导出 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>FetchController</name>
+    <message>
+        <source>The fetch cannot be recorded in the audit log, so nothing is fetched or shown ({reason}). Run “iauth-desktop audit verify” to see what is wrong.</source>
+        <translation>此次获取无法记入审计日志，因此不获取也不显示任何内容（{reason}）。请运行“iauth-desktop audit verify”查看问题所在。</translation>
+    </message>
     <message>
         <source>Internal error: the fetch stopped unexpectedly (details are in the log).</source>
         <translation>内部错误：获取意外中止（详情见日志）。</translation>
@@ -304,6 +757,10 @@
     <message>
         <source>the service said: {message}</source>
         <translation>服务返回信息：{message}</translation>
+    </message>
+    <message>
+        <source>This token has expired (tokens are kept about 3 days); reopen it from an export instead.</source>
+        <translation>此 Token 已过期（Token 仅保留约 3 天）；请改为从导出重新打开该案件。</translation>
     </message>
     <message>
         <source>Network or service problem</source>
@@ -382,6 +839,88 @@
     <message>
         <source>Mask the selected value again — Ctrl+R</source>
         <translation>重新对所选值脱敏 — Ctrl+R</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Case history</source>
+        <translation>案件历史</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>token or masked name</source>
+        <translation>Token 或遮蔽后的姓名</translation>
+    </message>
+    <message>
+        <source>&amp;Decision</source>
+        <translation>决定(&amp;D)</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>起始(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>截止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen</source>
+        <translation>重新打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open the case from its last export, or fetch its token again</source>
+        <translation>从上次的导出打开案件，或重新获取其 Token</translation>
+    </message>
+    <message>
+        <source>Cases shown: {count}</source>
+        <translation>显示的案件：{count}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Fetched at (local)</source>
+        <translation>获取时间（本地）</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Name (masked)</source>
+        <translation>姓名（已遮蔽）</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>核验结果</translation>
+    </message>
+    <message>
+        <source>Latest decision</source>
+        <translation>最新决定</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Decided at {time}</source>
+        <translation>决定时间 {time}</translation>
     </message>
 </context>
 <context>
@@ -638,6 +1177,14 @@
     <message>
         <source>Close the case and drop its decrypted data from memory</source>
         <translation>关闭案件，并从内存中清除其解密数据</translation>
+    </message>
+    <message>
+        <source>&amp;Export case…</source>
+        <translation>导出案件(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Case &amp;history…</source>
+        <translation>案件历史(&amp;H)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1268,6 +1815,33 @@
     <message>
         <source>Liveness video</source>
         <translation>活体视频</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowSettingsRows</name>
+    <message>
+        <source>the reviewer&apos;s name must not hold an ID or phone number</source>
+        <translation>审核人姓名中不得包含身份证号或手机号</translation>
+    </message>
+    <message>
+        <source>&amp;Reviewer</source>
+        <translation>审核人(&amp;R)</translation>
+    </message>
+    <message>
+        <source>{name} (the computer&apos;s user name)</source>
+        <translation>{name}（本机用户名）</translation>
+    </message>
+    <message>
+        <source>&amp;Keep reviewed cases for</source>
+        <translation>已审核案件保留(&amp;K)</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>The reviewer&apos;s name signs every decision and audit entry. Cases older than this are removed from the case history at start-up (the purge is audited); the audit log itself is never shortened.</source>
+        <translation>审核人姓名会署在每项决定和每条审计记录上。超过保留期限的案件会在启动时从案件历史中删除（删除操作会记入审计日志）；审计日志本身永不删减。</translation>
     </message>
 </context>
 </TS>
