@@ -6,6 +6,7 @@ import argparse
 import getpass
 import sys
 
+from iauth_desktop.core.audit import AuditLog
 from iauth_desktop.core.crypto import aes_key_bytes
 from iauth_desktop.core.endpoints import PRODUCTION_ENDPOINT, SANDBOX_ENDPOINT, TEST_ENDPOINT
 from iauth_desktop.core.errors import InsecureKeyringError, UsageError
@@ -66,8 +67,11 @@ def run_profile(args: argparse.Namespace) -> int:
             print(f"{kind + ':':<11} {'stored in the keyring' if stored else 'NOT stored'}")
         print(f"keyring:    {secrets.status().backend}")
         return 0
+    audit = AuditLog.default()
+    audit.head()  # fail closed: no unaudited profile change
     removed = store.remove(args.name)
     SecretStore().delete(removed.name)
+    audit.append("profile_change", None, profile=removed.name, action="remove")
     print(f"removed profile {removed.name}")
     return 0
 
@@ -92,6 +96,8 @@ def _add(args: argparse.Namespace, store: ProfileStore) -> int:
     profile = Profile.create(args.name, endpoint, args.appid)
     if args.name in store and not args.replace:
         raise UsageError(f"profile {args.name!r} exists; use --replace to replace it")
+    audit = AuditLog.default()
+    audit.head()  # fail closed: no unaudited profile change
     secret_key, aes_key = _read_secrets(args.secret_stdin)
     if not secret_key:
         raise UsageError("the secret key is empty")
@@ -99,7 +105,11 @@ def _add(args: argparse.Namespace, store: ProfileStore) -> int:
     secrets.set(profile.name, "secret_key", secret_key)
     secrets.set(profile.name, "aes_key", aes_key)
     store.add(profile, replace=args.replace)
+    audit.append(
+        "profile_change", None, profile=profile.name, action="edit" if args.replace else "add"
+    )
     if args.default:
         store.set_default(profile.name)
+        audit.append("profile_change", None, profile=profile.name, action="set_default")
     print(f"saved profile {profile.name} (secrets in {status.backend})")
     return 0

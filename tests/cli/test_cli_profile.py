@@ -85,5 +85,8 @@ def test_profile_round_trip_and_fetch(tmp_path: Path, emulator: RunningEmulator)
     finally:
         removed = run_cli("profile", "remove", name, env=env)
     assert removed.returncode == 0
+    audit = run_cli("audit", "show", env=env).stdout
+    assert audit.count("profile_change") == 3  # add, set_default, remove
+    assert emulator.secret_key not in audit and emulator.aes_key not in audit
     gone = run_cli("profile", "show", name, env=env)
     assert gone.returncode == 2
