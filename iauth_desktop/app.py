@@ -10,12 +10,14 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from iauth_desktop.core.crypto import StreamingDecryptor
 from iauth_desktop.core.endpoints import TEST_ENDPOINT
 from iauth_desktop.core.profiles import ProfileStore
 from iauth_desktop.core.resolve import Credentials
+from iauth_desktop.core.resources import resource_path
 from iauth_desktop.core.secrets import KeyringStatus
 from iauth_desktop.ui.app_settings import AppSettings
 from iauth_desktop.ui.connections import (
@@ -59,6 +61,17 @@ def _qt_message(kind: QtMsgType, _context: object, message: str) -> None:
     _qt_log.log(level, "%s", message)
 
 
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+def application_icon() -> QIcon:
+    """The shield-and-card icon, PNG at each size (no SVG icon engine needed, also frozen)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resource_path("icons", f"iauth-desktop-{size}.png")))
+    return icon
+
+
 def build_window(
     creds: Credentials | None,
     keyring: KeyringStatus,
@@ -78,7 +91,7 @@ def build_window(
         initial = fixed_connection(creds, "demo" if demo else None)
     store = None if demo else ProfileStore.default_location()
     connections = build_connections(initial, endpoint_override=endpoint_override, store=store)
-    return MainWindow(
+    window = MainWindow(
         connections,
         keyring,
         settings=settings,
@@ -87,6 +100,8 @@ def build_window(
         profile_store=store,
         endpoint_override=endpoint_override,
     )
+    window.setWindowIcon(application_icon())
+    return window
 
 
 def run_app(
@@ -106,6 +121,7 @@ def run_app(
     qInstallMessageHandler(_qt_message)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("iauth-desktop")
+    app.setDesktopFileName("iauth-desktop")  # Wayland: packaging/linux/iauth-desktop.desktop
     settings = AppSettings.load()
     chosen = language or settings.language
     install_language(app, chosen if chosen in LANGUAGES else system_language())

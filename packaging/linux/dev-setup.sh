@@ -5,4 +5,4 @@ cd "$(dirname "$0")/../.."
 bash packaging/linux/install-system-deps.sh
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e '.[test,dev]'
+.venv/bin/python -m pip install -q -e '.[test,dev,packaging]'

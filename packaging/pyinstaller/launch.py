@@ -1,0 +1,12 @@
+"""Frozen entry point: the same ``main`` as the ``iauth-desktop`` console script.
+
+With no subcommand it opens the review console; ``fetch``, ``emulator`` and the other subcommands
+run as on the command line (the demo starts the bundle's own emulator as ``<exe> emulator``).
+"""
+
+import sys
+
+from iauth_desktop.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
