@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import logging
 import os
-import resource
 import sys
 from pathlib import Path
 
@@ -41,6 +40,10 @@ _QT_LEVELS = {
 
 def disable_core_dumps() -> None:
     """Decrypted evidence lives in this process's memory: never let it reach a core file."""
+    if sys.platform == "win32":
+        return  # no core files there; Windows Error Reporting is a system policy
+    import resource  # noqa: PLC0415 - POSIX only
+
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 

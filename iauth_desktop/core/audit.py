@@ -8,7 +8,6 @@ does not grow with the log. The log holds no personal data and no secrets (``aud
 
 from __future__ import annotations
 
-import fcntl
 import getpass
 import os
 import stat
@@ -46,6 +45,7 @@ from iauth_desktop.core.errors import (
     UsageError,
 )
 from iauth_desktop.core.paths import data_dir, ensure_private_dir
+from iauth_desktop.core.platform_files import locked_then_closed, restrict_mode
 
 __all__ = [
     "EVENTS",
@@ -165,9 +165,9 @@ class AuditLog:
             fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, FILE_MODE)
         except OSError as exc:
             raise OutputError(f"cannot open the audit log {self.path}: {exc.strerror}") from exc
-        with _flocked(fd, fcntl.LOCK_EX):
+        with locked_then_closed(fd, exclusive=True):
             if stat.S_IMODE(os.fstat(fd).st_mode) != FILE_MODE:
-                os.fchmod(fd, FILE_MODE)
+                restrict_mode(fd, FILE_MODE)
             yield fd
 
     @contextmanager
@@ -180,17 +180,8 @@ class AuditLog:
             return
         except OSError as exc:
             raise OutputError(f"cannot read the audit log {self.path}: {exc.strerror}") from exc
-        with _flocked(fd, fcntl.LOCK_SH):
+        with locked_then_closed(fd, exclusive=False):
             yield fd
-
-
-@contextmanager
-def _flocked(fd: int, operation: int) -> Iterator[None]:
-    try:
-        fcntl.flock(fd, operation)
-        yield
-    finally:
-        os.close(fd)  # closing releases the lock
 
 
 def _next_link(last: bytes | None) -> tuple[int, str]:

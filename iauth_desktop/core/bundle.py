@@ -29,6 +29,7 @@ from iauth_desktop.core.bundle_format import (
 from iauth_desktop.core.bundle_read import BundleCheck, LoadedBundle, read_bundle, verify_bundle
 from iauth_desktop.core.errors import OutputError, TargetExistsError
 from iauth_desktop.core.media import MEDIA_FIELDS
+from iauth_desktop.core.platform_files import restrict_mode
 from iauth_desktop.core.result import VerificationResult
 
 __all__ = ["BundleCheck", "LoadedBundle", "read_bundle", "verify_bundle", "write_bundle"]
@@ -132,7 +133,7 @@ def _write_file(path: Path, content: bytes | bytearray | memoryview) -> dict[str
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     fd = os.open(path, flags, _FILE_MODE)
     with os.fdopen(fd, "wb") as handle:
-        os.fchmod(fd, _FILE_MODE)  # whatever the umask
+        restrict_mode(fd, _FILE_MODE)  # whatever the umask
         handle.write(content)
         handle.flush()
         os.fsync(fd)

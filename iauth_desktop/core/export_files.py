@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Protocol
 
+from iauth_desktop.core.platform_files import restrict_mode
+
 FILE_MODE = 0o600  # an export holds personal data, like the bundle it copies
 DIR_MODE = 0o700
 CHUNK = 1 << 20
@@ -53,7 +55,7 @@ def write_private(path: Path, source: Source) -> FileDigest:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     fd = os.open(path, flags, FILE_MODE)
     with os.fdopen(fd, "wb") as handle:
-        os.fchmod(fd, FILE_MODE)  # whatever the umask
+        restrict_mode(fd, FILE_MODE)  # whatever the umask
         digest = stream(source, handle)
         handle.flush()
         os.fsync(fd)

@@ -22,6 +22,7 @@ from typing import IO
 from iauth_desktop.core.atomic import fsync_dir
 from iauth_desktop.core.errors import OutputError, TargetExistsError, UsageError
 from iauth_desktop.core.export_files import DIR_MODE, FILE_MODE
+from iauth_desktop.core.platform_files import restrict_mode
 
 ZIP_SUFFIX = ".zip"
 _log = logging.getLogger(__name__)
@@ -67,7 +68,7 @@ class Staging:
         fd, name = tempfile.mkstemp(*self._affixes(), dir=self._target.parent)
         path = Path(name)
         self._files.append(path)
-        os.fchmod(fd, FILE_MODE)
+        restrict_mode(fd, FILE_MODE)
         return path, os.fdopen(fd, "w+b")
 
     def forget(self, path: Path) -> None:

@@ -36,6 +36,7 @@ from PySide6.QtGui import (
 
 from iauth_desktop.core.atomic import fsync_dir
 from iauth_desktop.core.errors import OutputError, TargetExistsError, UsageError
+from iauth_desktop.core.platform_files import restrict_mode
 from iauth_desktop.core.report_data import ReportData
 from iauth_desktop.report import sections_case, sections_evidence
 from iauth_desktop.report.layout import GREY, RULE, PageFlow
@@ -135,7 +136,7 @@ def _place(pdf: bytes, out: Path, *, force: bool) -> None:
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), _FILE_MODE)
+            restrict_mode(handle.fileno(), _FILE_MODE)
             handle.write(pdf)
             handle.flush()
             os.fsync(handle.fileno())
