@@ -179,6 +179,27 @@ def verify_bundle(path: Path) -> LoadedBundle:
     return loaded
 
 
+def verify_bundle_pinned(path: Path) -> tuple[LoadedBundle, bytes]:
+    """``verify_bundle``, plus the exact bytes of the manifest.json that was verified.
+
+    Whoever records the manifest's own SHA-256 (a report, an export) hashes these bytes; if the
+    file changes between being read and being verified, IntegrityError says so.
+    """
+    manifest_path = Path(path) / MANIFEST_FILE
+    try:
+        raw = manifest_path.read_bytes()
+    except OSError:
+        raw = b""  # verify_bundle names the problem
+    loaded = verify_bundle(path)
+    try:
+        same = json.loads(raw.decode("utf-8")) == loaded.manifest
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        same = False
+    if not same:
+        raise IntegrityError(f"{manifest_path} changed while it was being read")
+    return loaded, raw
+
+
 def _read_manifest(path: Path) -> dict[str, Any]:
     try:
         manifest = json.loads((path / MANIFEST_FILE).read_bytes().decode("utf-8"))

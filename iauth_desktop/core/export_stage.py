@@ -7,7 +7,6 @@ finished step is reported, and a cancelled export stops at the next step.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import threading
 from collections.abc import Callable
@@ -16,7 +15,7 @@ from typing import Any, Protocol
 
 from iauth_desktop.core.atomic import fsync_dir
 from iauth_desktop.core.bundle_format import MANIFEST_FILE
-from iauth_desktop.core.bundle_read import LoadedBundle, verify_bundle
+from iauth_desktop.core.bundle_read import LoadedBundle, verify_bundle, verify_bundle_pinned
 from iauth_desktop.core.errors import CancelledError, IntegrityError, OutputError, UsageError
 from iauth_desktop.core.export_files import (
     FILE_MODE,
@@ -62,17 +61,7 @@ class Steps:
 
 def verified_source(bundle_dir: Path) -> tuple[LoadedBundle, str]:
     """The bundle, every file matching its manifest, and the SHA-256 of manifest.json."""
-    try:
-        raw = (bundle_dir / MANIFEST_FILE).read_bytes()
-    except OSError:
-        raw = b""  # verify_bundle names the problem
-    loaded = verify_bundle(bundle_dir)
-    try:
-        same = json.loads(raw.decode("utf-8")) == loaded.manifest
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        same = False
-    if not same:
-        raise IntegrityError(f"{bundle_dir / MANIFEST_FILE} changed while it was being read")
+    loaded, raw = verify_bundle_pinned(bundle_dir)
     return loaded, hashlib.sha256(raw).hexdigest()
 
 

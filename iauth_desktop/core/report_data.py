@@ -9,7 +9,6 @@ without a paint device. Identity numbers are masked unless ``full_ids`` is asked
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,14 +16,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from iauth_desktop.core.audit_chain import AuditHead
-from iauth_desktop.core.bundle_format import MANIFEST_FILE
-from iauth_desktop.core.bundle_read import LoadedBundle, verify_bundle
+from iauth_desktop.core.bundle_read import LoadedBundle, verify_bundle_pinned
 from iauth_desktop.core.case import ReviewCase
 from iauth_desktop.core.codes import CodeInfo, explain
 from iauth_desktop.core.consistency import Check, run_checks
 from iauth_desktop.core.decision import Decision
 from iauth_desktop.core.endpoints import classify_endpoint
-from iauth_desktop.core.errors import IntegrityError
 from iauth_desktop.core.masking import is_masked_field, mask_field
 from iauth_desktop.core.result import Verdict, VerificationResult, as_text
 
@@ -213,17 +210,7 @@ def load_bundle_for_report(path: Path) -> tuple[LoadedBundle, EvidenceManifest]:
     and when manifest.json changes between being hashed and being read.
     """
     path = Path(path)
-    try:
-        manifest_bytes = (path / MANIFEST_FILE).read_bytes()
-    except OSError:
-        manifest_bytes = b""  # verify_bundle names the problem
-    loaded = verify_bundle(path)
-    try:
-        same = json.loads(manifest_bytes.decode("utf-8")) == loaded.manifest
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        same = False
-    if not same:
-        raise IntegrityError(f"{path / MANIFEST_FILE} changed while the report was being made")
+    loaded, manifest_bytes = verify_bundle_pinned(path)
     return loaded, manifest_from_bytes(loaded.manifest, manifest_bytes, path.name)
 
 
