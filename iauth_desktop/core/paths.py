@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -53,3 +54,30 @@ def _choose(
     path = Path(override).expanduser() if override else Path(platform_default(APP_NAME))
     path = path.absolute()
     return ensure_private_dir(path) if create else path
+
+
+SCRATCH_NAME = "scratch"
+
+
+def scratch_dir(*, environ: Mapping[str, str] | None = None) -> Path:
+    """Private working space (0700) for exports being built and zips being re-opened.
+
+    Under the data folder rather than the shared temp folder, so that what a crash leaves behind
+    stays private and is removed at the next start-up (``clear_scratch``).
+    """
+    return ensure_private_dir(data_dir(environ=environ) / SCRATCH_NAME)
+
+
+def clear_scratch(*, environ: Mapping[str, str] | None = None) -> int:
+    """Remove whatever an earlier run left in the scratch folder; how many entries went."""
+    folder = data_dir(create=False, environ=environ) / SCRATCH_NAME
+    if not folder.is_dir():
+        return 0
+    removed = 0
+    for entry in folder.iterdir():
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+        removed += 1
+    return removed

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDockWidget, QWidget
 from iauth_desktop.core.audit import AuditLog
 from iauth_desktop.core.errors import UsageError
 from iauth_desktop.core.history import CaseHistory, CaseSummary
+from iauth_desktop.core.paths import clear_scratch
 from iauth_desktop.ui.audit_alarm import AuditAlarm
 from iauth_desktop.ui.audit_hooks import AuditHooks
 from iauth_desktop.ui.decision_panel import DecisionPanel
@@ -112,7 +113,9 @@ class CaseWorkflow(QObject):
     # --- start-up and shutdown -----------------------------------------------------------------
 
     def start_up(self, now: datetime | None = None) -> None:
-        """Verify the audit log, then apply the retention period to the case history."""
+        """Remove an earlier run's leftover scratch files, verify the audit log, then apply the
+        retention period to the case history."""
+        clear_scratch()
         if self.audit.check():
             self.purge_history(now)
         if self.history is None and self._history_problem:

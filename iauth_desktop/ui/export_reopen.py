@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from iauth_desktop.core.export_record import BUNDLE_FOLDER
+from iauth_desktop.core.paths import scratch_dir
 from iauth_desktop.ui.open_case import open_case_path
 from iauth_desktop.ui.prepared_case import PreparedCase
 
@@ -33,7 +34,7 @@ def open_export(parent: QWidget | None, path: Path) -> PreparedCase | None:
     message box) or the reviewer cancelled."""
     if path.is_dir():
         return open_case_path(parent, path / BUNDLE_FOLDER)
-    with tempfile.TemporaryDirectory(prefix="iauth-reopen-") as temp:
+    with tempfile.TemporaryDirectory(prefix="reopen-", dir=scratch_dir()) as temp:
         folder = _unpack_bundle(parent, path, Path(temp))
         if folder is None:
             return None

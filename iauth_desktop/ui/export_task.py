@@ -22,6 +22,7 @@ from iauth_desktop.core.case import ReviewCase
 from iauth_desktop.core.decision import Decision
 from iauth_desktop.core.export import ExportResult, export_case
 from iauth_desktop.core.history import CaseHistory
+from iauth_desktop.core.paths import scratch_dir
 from iauth_desktop.core.report_data import ReportContext, load_bundle_for_report, report_from_bundle
 from iauth_desktop.report.fonts import report_font_family
 from iauth_desktop.report.pdf_writer import ReportWritten, write_report
@@ -64,7 +65,7 @@ def run_export(
     case = request.case
     if case.bundle_path is not None:
         return _export(request, case.bundle_path, audit, history, (progress, stop))
-    with tempfile.TemporaryDirectory(prefix="iauth-export-") as temp:
+    with tempfile.TemporaryDirectory(prefix="export-", dir=scratch_dir()) as temp:
         bundle = write_bundle(
             case.result,
             Path(temp) / BUNDLE_NAME,

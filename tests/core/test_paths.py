@@ -90,3 +90,18 @@ def test_process_environment_is_read_at_call_time(
     first = config_dir(create=False)
     monkeypatch.setenv("IAUTH_CONFIG_DIR", str(tmp_path / "two"))
     assert (first, config_dir(create=False)) == (tmp_path / "one", tmp_path / "two")
+
+
+def test_scratch_is_private_and_cleared(tmp_path, monkeypatch) -> None:
+    from iauth_desktop.core.paths import clear_scratch, scratch_dir
+
+    monkeypatch.setenv("IAUTH_DATA_DIR", str(tmp_path / "data"))
+    assert clear_scratch() == 0
+    scratch = scratch_dir()
+    assert scratch == tmp_path / "data" / "scratch"
+    assert scratch.stat().st_mode & 0o777 == 0o700
+    (scratch / "export-x").mkdir()
+    (scratch / "export-x" / "frontpic.jpg").write_bytes(b"evidence")
+    (scratch / "stray").write_bytes(b"x")
+    assert clear_scratch() == 2
+    assert list(scratch.iterdir()) == []
