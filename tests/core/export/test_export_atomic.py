@@ -14,34 +14,14 @@ from iauth_desktop.core import export_files
 from iauth_desktop.core.audit import AuditLog
 from iauth_desktop.core.errors import IntegrityError, OutputError, TargetExistsError
 from iauth_desktop.core.export import count_steps, export_case
-from tests.report.demo_cases import demo_bundle
+from tests.core.export.support import STAND_IN_PDF
 
 PASSWORD = "atomic-canary-Pw-41d2"  # a test password
-STAND_IN_PDF = b"%PDF-1.4\n% stand-in\n%%EOF\n"
 TARGETS = {"folder": ("case", None), "zip": ("case.zip", None), "aes": ("case.zip", PASSWORD)}
 
 
 class Injected(Exception):
     """Raised on purpose in the middle of an export."""
-
-
-@pytest.fixture(scope="module")
-def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return demo_bundle(tmp_path_factory.mktemp("src"))
-
-
-@pytest.fixture
-def stand_in(tmp_path: Path) -> Path:
-    path = tmp_path / "stand-in.pdf"
-    path.write_bytes(STAND_IN_PDF)
-    return path
-
-
-@pytest.fixture
-def out_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "out"
-    folder.mkdir()
-    return folder
 
 
 def listing(folder: Path) -> list[str]:

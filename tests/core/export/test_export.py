@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import subprocess
@@ -15,47 +14,13 @@ import pyzipper
 
 from iauth_desktop.core.audit import AuditLog
 from iauth_desktop.core.bundle import read_bundle, verify_bundle
-from iauth_desktop.core.export import ExportResult, export_case
-from tests.report.demo_cases import demo_bundle
+from tests.core.export.support import STAND_IN_PDF, export, sha
 
 PASSWORD = "canary-Pw-7f3a9e-导出"  # a canary: must never appear in a log or a record
-STAND_IN_PDF = b"%PDF-1.4\n% a stand-in report for the export tests\n%%EOF\n"
 BUNDLE_FILES = [
     "backpic.jpg", "case.json", "frontpic.jpg", "manifest.json", "video.mp4",
     "videopic1.jpg", "videopic2.jpg", "videopic3.jpg",
 ]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def bundle_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return demo_bundle(tmp_path_factory.mktemp("template"))
-
-
-@pytest.fixture
-def bundle(tmp_path: Path, bundle_template: Path) -> Path:
-    return Path(shutil.copytree(bundle_template, tmp_path / "src" / "bundle-pass"))
-
-
-@pytest.fixture
-def stand_in(tmp_path: Path) -> Path:
-    path = tmp_path / "stand-in.pdf"
-    path.write_bytes(STAND_IN_PDF)
-    return path
-
-
-@pytest.fixture
-def out_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "out"
-    folder.mkdir()
-    return folder
-
-
-def sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def export(bundle: Path, target: Path, report: Any, **options: Any) -> ExportResult:
-    return export_case(bundle, target, reviewer="alice", report=report, **options)
 
 
 def expected_files(bundle: Path) -> dict[str, bytes]:

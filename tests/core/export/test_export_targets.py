@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
-import shutil
 import threading
 import zipfile
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -21,45 +18,13 @@ from iauth_desktop.core.errors import (
     TargetExistsError,
     UsageError,
 )
-from iauth_desktop.core.export import ExportResult, count_steps, export_case
+from iauth_desktop.core.export import count_steps
 from iauth_desktop.core.history import CaseHistory
-from tests.report.demo_cases import FETCHED_AT, demo_bundle
+from tests.core.export.support import STAND_IN_PDF, export, sha
+from tests.report.demo_cases import FETCHED_AT
 
 PASSWORD = "targets-canary-Pw-5c0d"  # a test password
-STAND_IN_PDF = b"%PDF-1.4\n% a stand-in report for the export tests\n%%EOF\n"
 BUNDLE_FILE_COUNT = 8  # with manifest.json
-
-
-@pytest.fixture(scope="module")
-def bundle_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return demo_bundle(tmp_path_factory.mktemp("template"))
-
-
-@pytest.fixture
-def bundle(tmp_path: Path, bundle_template: Path) -> Path:
-    return Path(shutil.copytree(bundle_template, tmp_path / "src" / "bundle-pass"))
-
-
-@pytest.fixture
-def stand_in(tmp_path: Path) -> Path:
-    path = tmp_path / "stand-in.pdf"
-    path.write_bytes(STAND_IN_PDF)
-    return path
-
-
-@pytest.fixture
-def out_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "out"
-    folder.mkdir()
-    return folder
-
-
-def sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def export(bundle: Path, target: Path, report: Any, **options: Any) -> ExportResult:
-    return export_case(bundle, target, reviewer="alice", report=report, **options)
 
 
 def test_existing_target_is_refused_without_force_and_replaced_with_it(
