@@ -8,6 +8,7 @@ import time
 from datetime import UTC, datetime
 
 from iauth_desktop.commands.common import add_connection_options, credentials_from
+from iauth_desktop.core.bundle_format import format_timestamp
 from iauth_desktop.core.errors import MissingCredentialsError, UsageError
 from iauth_desktop.core.signing import (
     DEFAULT_EXPIRE,
@@ -31,7 +32,7 @@ def add_sign_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _utc(seconds: int) -> str:
-    return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return format_timestamp(datetime.fromtimestamp(seconds, UTC))
 
 
 def run_sign(args: argparse.Namespace) -> int:
