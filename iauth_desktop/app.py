@@ -12,21 +12,21 @@ from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from iauth_desktop.core.crypto import StreamingDecryptor
-from iauth_desktop.core.endpoints import TEST_ENDPOINT
-from iauth_desktop.core.profiles import ProfileStore
-from iauth_desktop.core.resolve import Credentials
-from iauth_desktop.core.resources import resource_path
-from iauth_desktop.core.secrets import KeyringStatus
-from iauth_desktop.ui.app_settings import AppSettings
-from iauth_desktop.ui.connections import (
+from iauth_desktop.core.config.profiles import ProfileStore
+from iauth_desktop.core.config.resolve import Credentials
+from iauth_desktop.core.config.resources import resource_path
+from iauth_desktop.core.config.secrets import KeyringStatus
+from iauth_desktop.core.providers.detectinfo.crypto import StreamingDecryptor
+from iauth_desktop.core.providers.detectinfo.endpoints import TEST_ENDPOINT
+from iauth_desktop.ui.i18n import LANGUAGES, install_language, system_language
+from iauth_desktop.ui.settings.app_settings import AppSettings
+from iauth_desktop.ui.settings.connections import (
     build_connections,
     fixed_connection,
     unconfigured_connection,
 )
-from iauth_desktop.ui.i18n import LANGUAGES, install_language, system_language
-from iauth_desktop.ui.main_window import MainWindow
-from iauth_desktop.ui.screenshot import ScreenshotRun, needs_offscreen
+from iauth_desktop.ui.shell.main_window import MainWindow
+from iauth_desktop.ui.shell.screenshot import ScreenshotRun, needs_offscreen
 
 _qt_log = logging.getLogger("iauth_desktop.qt")
 _QT_LEVELS = {

@@ -20,7 +20,7 @@ from iauth_desktop.commands.gui import add_gui_options
 from iauth_desktop.commands.profile import add_profile_parser
 from iauth_desktop.commands.report import add_report_parser
 from iauth_desktop.commands.sign import add_sign_parser
-from iauth_desktop.core.errors import IauthError
+from iauth_desktop.core.model.errors import IauthError
 from iauth_desktop.emulator.cli_entry import add_emulator_arguments, run_emulator
 
 EXIT_INTERRUPTED = 130

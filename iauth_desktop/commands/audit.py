@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from iauth_desktop.core.audit import AuditEntry, AuditHead, AuditLog
-from iauth_desktop.core.errors import UsageError
+from iauth_desktop.core.audit.log import AuditEntry, AuditHead, AuditLog
+from iauth_desktop.core.model.errors import UsageError
 
 
 def add_audit_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import os
 
-from iauth_desktop.core.profiles import ProfileStore
-from iauth_desktop.core.resolve import Credentials, resolve_credentials
-from iauth_desktop.core.secrets import SecretStore
+from iauth_desktop.core.config.profiles import ProfileStore
+from iauth_desktop.core.config.resolve import Credentials, resolve_credentials
+from iauth_desktop.core.config.secrets import SecretStore
 
 
 def add_connection_options(parser: argparse.ArgumentParser) -> None:

@@ -12,8 +12,8 @@ from pathlib import Path
 from types import MappingProxyType, TracebackType
 from typing import Any
 
-from iauth_desktop.core.errors import UsageError
-from iauth_desktop.core.resolve import Credentials
+from iauth_desktop.core.config.resolve import Credentials
+from iauth_desktop.core.model.errors import UsageError
 
 
 def emulator_command() -> list[str]:

@@ -8,9 +8,9 @@ from typing import Any
 
 from iauth_desktop.commands.common import credentials_from
 from iauth_desktop.commands.demo import DemoSession
-from iauth_desktop.core.errors import MissingCredentialsError, UsageError
-from iauth_desktop.core.resolve import Credentials
-from iauth_desktop.core.secrets import SecretStore
+from iauth_desktop.core.config.resolve import Credentials
+from iauth_desktop.core.config.secrets import SecretStore
+from iauth_desktop.core.model.errors import MissingCredentialsError, UsageError
 
 
 def add_gui_options(parser: argparse.ArgumentParser) -> None:

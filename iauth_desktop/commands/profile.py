@@ -6,12 +6,16 @@ import argparse
 import getpass
 import sys
 
-from iauth_desktop.core.audit import AuditLog
-from iauth_desktop.core.crypto import aes_key_bytes
-from iauth_desktop.core.endpoints import PRODUCTION_ENDPOINT, SANDBOX_ENDPOINT, TEST_ENDPOINT
-from iauth_desktop.core.errors import InsecureKeyringError, UsageError
-from iauth_desktop.core.profiles import Profile, ProfileStore
-from iauth_desktop.core.secrets import SecretStore
+from iauth_desktop.core.audit.log import AuditLog
+from iauth_desktop.core.config.profiles import Profile, ProfileStore
+from iauth_desktop.core.config.secrets import SecretStore
+from iauth_desktop.core.model.errors import InsecureKeyringError, UsageError
+from iauth_desktop.core.providers.detectinfo.crypto import aes_key_bytes
+from iauth_desktop.core.providers.detectinfo.endpoints import (
+    PRODUCTION_ENDPOINT,
+    SANDBOX_ENDPOINT,
+    TEST_ENDPOINT,
+)
 
 _NAMED_ENDPOINTS = {
     "test": TEST_ENDPOINT,

@@ -13,18 +13,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from iauth_desktop import __version__
-from iauth_desktop.core.audit import AuditLog, default_reviewer
-from iauth_desktop.core.audit_chain import AuditHead
-from iauth_desktop.core.bundle_read import LoadedBundle
-from iauth_desktop.core.decision import Decision
-from iauth_desktop.core.errors import IauthError, UsageError
-from iauth_desktop.core.history import CaseHistory, default_history_path
-from iauth_desktop.core.report_data import (
+from iauth_desktop.core.audit.chain import AuditHead
+from iauth_desktop.core.audit.log import AuditLog, default_reviewer
+from iauth_desktop.core.evidence.read import LoadedBundle
+from iauth_desktop.core.evidence.report_data import (
     EvidenceManifest,
     ReportContext,
     load_bundle_for_report,
     report_from_bundle,
 )
+from iauth_desktop.core.model.decision import Decision
+from iauth_desktop.core.model.errors import IauthError, UsageError
+from iauth_desktop.core.store.sqlite.history import CaseHistory, default_history_path
 
 if TYPE_CHECKING:
     from iauth_desktop.report.pdf_writer import ReportWritten

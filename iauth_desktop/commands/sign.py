@@ -8,9 +8,9 @@ import time
 from datetime import UTC, datetime
 
 from iauth_desktop.commands.common import add_connection_options, credentials_from
-from iauth_desktop.core.bundle_format import format_timestamp
-from iauth_desktop.core.errors import MissingCredentialsError, UsageError
-from iauth_desktop.core.signing import (
+from iauth_desktop.core.evidence.format import format_timestamp
+from iauth_desktop.core.model.errors import MissingCredentialsError, UsageError
+from iauth_desktop.core.providers.detectinfo.signing import (
     DEFAULT_EXPIRE,
     SignatureError,
     SignatureExpiredError,

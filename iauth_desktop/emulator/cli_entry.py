@@ -16,9 +16,14 @@ import sys
 import threading
 from types import FrameType
 
-from iauth_desktop.core.errors import IauthError, UsageError
-from iauth_desktop.emulator.demo import DEMO_AES_KEY, DEMO_APPID, DEMO_SECRET_KEY, DEMO_TOKENS
-from iauth_desktop.emulator.faults import FAULTS, Fault, parse_fault
+from iauth_desktop.core.model.errors import IauthError, UsageError
+from iauth_desktop.emulator.detectinfo.demo import (
+    DEMO_AES_KEY,
+    DEMO_APPID,
+    DEMO_SECRET_KEY,
+    DEMO_TOKENS,
+)
+from iauth_desktop.emulator.detectinfo.faults import FAULTS, Fault, parse_fault
 from iauth_desktop.emulator.server import EmulatorConfig, EmulatorServer
 
 SECRET_KEY_ENV = "IAUTH_EMULATOR_SECRET_KEY"  # noqa: S105 - a variable name, not a secret

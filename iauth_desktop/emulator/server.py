@@ -19,12 +19,12 @@ from http.server import ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
 
-from iauth_desktop.core.crypto import aes_key_bytes
-from iauth_desktop.core.errors import UsageError
-from iauth_desktop.emulator.answers import AnswerBuilder
-from iauth_desktop.emulator.demo import DEMO_AES_KEY, DEMO_APPID, DEMO_SECRET_KEY
-from iauth_desktop.emulator.faults import Fault, parse_fault
-from iauth_desktop.emulator.handler import ENDPOINT_PATH, ServiceHandler
+from iauth_desktop.core.model.errors import UsageError
+from iauth_desktop.core.providers.detectinfo.crypto import aes_key_bytes
+from iauth_desktop.emulator.detectinfo.answers import AnswerBuilder
+from iauth_desktop.emulator.detectinfo.demo import DEMO_AES_KEY, DEMO_APPID, DEMO_SECRET_KEY
+from iauth_desktop.emulator.detectinfo.faults import Fault, parse_fault
+from iauth_desktop.emulator.detectinfo.handler import ENDPOINT_PATH, ServiceHandler
 
 __all__ = ["ENDPOINT_PATH", "EmulatorConfig", "EmulatorServer"]
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QGuiApplication
 
-from iauth_desktop.core.errors import UsageError
+from iauth_desktop.core.model.errors import UsageError
 
 _qt_log = logging.getLogger("iauth_desktop.report.qt")
 _made: list[QGuiApplication] = []  # the application this module made lives as long as the process

@@ -6,8 +6,8 @@ from functools import cache
 
 from PySide6.QtGui import QFont, QFontDatabase
 
-from iauth_desktop.core.errors import OutputError
-from iauth_desktop.core.resources import resource_path
+from iauth_desktop.core.config.resources import resource_path
+from iauth_desktop.core.model.errors import OutputError
 
 FONT_FILE = "WenQuanYiMicroHei-GB2312.ttf"
 

@@ -34,10 +34,10 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from iauth_desktop.core.atomic import fsync_dir
-from iauth_desktop.core.errors import OutputError, TargetExistsError, UsageError
+from iauth_desktop.core.evidence.report_data import ReportData
+from iauth_desktop.core.files import fsync_dir
+from iauth_desktop.core.model.errors import OutputError, TargetExistsError, UsageError
 from iauth_desktop.core.platform_files import restrict_mode
-from iauth_desktop.core.report_data import ReportData
 from iauth_desktop.report import sections_case, sections_evidence
 from iauth_desktop.report.layout import GREY, RULE, PageFlow
 from iauth_desktop.report.stills import StillsResult, sample_stills

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from iauth_desktop.core.decision import Decision
-from iauth_desktop.core.report_data import CodeLine, ReportData
+from iauth_desktop.core.evidence.report_data import CodeLine, ReportData
+from iauth_desktop.core.model.decision import Decision
 from iauth_desktop.report.labels import (
     ACTIONS,
     CHECK_NAMES,

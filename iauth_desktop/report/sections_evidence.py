@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QImage, QPainter
 
-from iauth_desktop.core.report_data import ReportData, ReportMedium
+from iauth_desktop.core.evidence.report_data import ReportData, ReportMedium
 from iauth_desktop.report.labels import field_label, format_ms, format_time
 from iauth_desktop.report.layout import GREY, Picture
 from iauth_desktop.report.stills import StillsResult

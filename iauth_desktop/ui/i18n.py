@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from iauth_desktop.core.resources import resource_path
+from iauth_desktop.core.config.resources import resource_path
 
 LANGUAGES = ("zh_CN", "en")
 _log = logging.getLogger(__name__)

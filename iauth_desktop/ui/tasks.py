@@ -20,7 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
-from iauth_desktop.core.errors import CancelledError, IauthError
+from iauth_desktop.core.model.errors import CancelledError, IauthError
 
 Progress = Callable[[int, int | None], None]
 Work = Callable[[Progress, threading.Event], Any]

@@ -25,6 +25,7 @@ ts=resources/translations/iauth_desktop_zh_CN.ts
 qm=resources/translations/iauth_desktop_zh_CN.qm
 mkdir -p "$(dirname "$ts")"
 # No source locations in the .ts: line numbers would change it with every unrelated edit.
-"$bin/pyside6-lupdate" iauth_desktop/ui/*.py iauth_desktop/app.py \
+mapfile -t sources < <(find iauth_desktop/ui -name "*.py" | LC_ALL=C sort)
+"$bin/pyside6-lupdate" "${sources[@]}" iauth_desktop/app.py \
   -ts "$ts" -no-obsolete -locations none -source-language en -target-language zh_CN
 "$bin/pyside6-lrelease" "$ts" -qm "$qm"

@@ -68,7 +68,7 @@ def fetch_floor(endpoint: str, appid: str, secret: str, aes_key: str, token: str
 
 def fetch_iauth(endpoint: str, appid: str, secret: str, aes_key: str, token: str) -> dict[str, Any]:
     """The product's library call: DetectInfoClient(...).fetch(token, 0)."""
-    from iauth_desktop.core.client import DetectInfoClient
+    from iauth_desktop.core.providers.detectinfo.client import DetectInfoClient
 
     def run() -> dict[str, Any]:
         client = DetectInfoClient(endpoint, appid, secret, aes_key)

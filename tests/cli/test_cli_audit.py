@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from iauth_desktop.cli import main
-from iauth_desktop.core.audit import AuditLog
+from iauth_desktop.core.audit.log import AuditLog
 from tests.cli.conftest import run_cli
 
 

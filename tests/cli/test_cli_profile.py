@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from iauth_desktop.core.secrets import keyring_status
+from iauth_desktop.core.config.secrets import keyring_status
 from tests.cli.conftest import RunningEmulator, run_cli
 
 

@@ -60,7 +60,11 @@ def test_wheel_installs_and_runs_emulator(tmp_path: Path) -> None:
     (fresh_site / "zz_test_deps.pth").write_text("\n".join(sorted(deps)) + "\n")
 
     where = subprocess.run(
-        [str(py), "-c", "import iauth_desktop.core.resources as r; print(r.resources_dir())"],
+        [
+            str(py),
+            "-c",
+            "import iauth_desktop.core.config.resources as r; print(r.resources_dir())",
+        ],
         check=True,
         capture_output=True,
         text=True,

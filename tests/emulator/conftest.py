@@ -10,9 +10,14 @@ from typing import Any
 import pytest
 import requests
 
-from iauth_desktop.core.crypto import decrypt_payload
-from iauth_desktop.core.signing import API_NAME, make_signature
-from iauth_desktop.emulator.demo import CASE_TOKENS, DEMO_AES_KEY, DEMO_APPID, DEMO_SECRET_KEY
+from iauth_desktop.core.providers.detectinfo.crypto import decrypt_payload
+from iauth_desktop.core.providers.detectinfo.signing import API_NAME, make_signature
+from iauth_desktop.emulator.detectinfo.demo import (
+    CASE_TOKENS,
+    DEMO_AES_KEY,
+    DEMO_APPID,
+    DEMO_SECRET_KEY,
+)
 from iauth_desktop.emulator.server import EmulatorConfig, EmulatorServer
 
 PASS_TOKEN = CASE_TOKENS["pass"]

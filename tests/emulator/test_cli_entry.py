@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 import requests
 
-from iauth_desktop.core.signing import make_signature
-from iauth_desktop.emulator.demo import DEMO_APPID, DEMO_TOKENS
+from iauth_desktop.core.providers.detectinfo.signing import make_signature
+from iauth_desktop.emulator.detectinfo.demo import DEMO_APPID, DEMO_TOKENS
 
 from .conftest import decrypted
 

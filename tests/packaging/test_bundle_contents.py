@@ -155,7 +155,7 @@ def test_the_qt_wheel_libraries_are_never_stripped(contents: ModuleType, tmp_pat
 def test_the_spec_is_python_and_bundles_resources_where_the_helper_looks() -> None:
     spec = (PYINSTALLER_DIR / "iauth-desktop.spec").read_text(encoding="utf-8")
     ast.parse(spec)
-    # core/resources.py: importlib.resources.files("iauth_desktop") / "resources"
+    # core/config/resources.py: importlib.resources.files("iauth_desktop") / "resources"
     assert '"iauth_desktop/resources"' in spec
     assert 'copy_metadata("iauth-desktop")' in spec and 'copy_metadata("keyring")' in spec
     assert "hiddenimports=KEYRING_BACKENDS" in spec and "excludes=EXCLUDED_MODULES" in spec

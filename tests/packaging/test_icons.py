@@ -11,8 +11,8 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from iauth_desktop.app import ICON_SIZES, application_icon, build_window
-from iauth_desktop.core.resources import resource_path
-from iauth_desktop.core.secrets import KeyringStatus
+from iauth_desktop.core.config.resources import resource_path
+from iauth_desktop.core.config.secrets import KeyringStatus
 
 from .conftest import ICON_DIR, PACKAGING, Loader
 

@@ -8,9 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from iauth_desktop.core.audit_chain import AuditHead
-from iauth_desktop.core.decision import Decision, make_decision
-from iauth_desktop.core.report_data import ReportContext, load_bundle_for_report, report_from_bundle
+from iauth_desktop.core.audit.chain import AuditHead
+from iauth_desktop.core.evidence.report_data import (
+    ReportContext,
+    load_bundle_for_report,
+    report_from_bundle,
+)
+from iauth_desktop.core.model.decision import Decision, make_decision
 from iauth_desktop.report.pdf_writer import write_report
 from tests.report.demo_cases import demo_bundle
 

@@ -8,11 +8,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from iauth_desktop.core.bundle import write_bundle
-from iauth_desktop.core.payload import parse_payload
-from iauth_desktop.core.resources import resource_path
-from iauth_desktop.core.result import VerificationResult
-from iauth_desktop.emulator.demo import CASE_TOKENS, CASES
+from iauth_desktop.core.config.resources import resource_path
+from iauth_desktop.core.evidence.bundle import write_bundle
+from iauth_desktop.core.model.result import VerificationResult
+from iauth_desktop.core.providers.detectinfo.payload import parse_payload
+from iauth_desktop.emulator.detectinfo.demo import CASE_TOKENS, CASES
 
 ENDPOINT = "http://127.0.0.1:8443/new/cgi-bin/getdetectinfo.php"
 FETCHED_AT = datetime(2026, 11, 23, 21, 0, tzinfo=UTC)

@@ -9,10 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from iauth_desktop.core.bundle import read_bundle
-from iauth_desktop.core.case import ReviewCase
-from iauth_desktop.core.decision import make_decision, superseding
-from iauth_desktop.core.history import CaseHistory
+from iauth_desktop.core.evidence.bundle import read_bundle
+from iauth_desktop.core.model.case import ReviewCase
+from iauth_desktop.core.model.decision import make_decision, superseding
+from iauth_desktop.core.store.sqlite.history import CaseHistory
 from tests.report.demo_cases import FETCHED_AT, FULL_ID, FULL_PHONE, MASKED_ID, demo_bundle
 from tests.report.poppler import pdf_text
 

@@ -8,9 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from iauth_desktop.core.case import ReviewCase
-from iauth_desktop.core.errors import IntegrityError
-from iauth_desktop.core.report_data import (
+from iauth_desktop.core.evidence.report_data import (
     ReportContext,
     code_lines,
     endpoint_host,
@@ -18,7 +16,9 @@ from iauth_desktop.core.report_data import (
     load_bundle_for_report,
     report_from_case,
 )
-from iauth_desktop.core.result import VerificationResult
+from iauth_desktop.core.model.case import ReviewCase
+from iauth_desktop.core.model.errors import IntegrityError
+from iauth_desktop.core.model.result import VerificationResult
 from tests.report.demo_cases import (
     ENDPOINT,
     FETCHED_AT,

@@ -8,15 +8,15 @@ from pathlib import Path
 from PySide6.QtGui import QFont, QRawFont
 
 import iauth_desktop
-from iauth_desktop.core.resources import resource_path
-from iauth_desktop.emulator.demo import CASES
+from iauth_desktop.core.config.resources import resource_path
+from iauth_desktop.emulator.detectinfo.demo import CASES
 from iauth_desktop.report.fonts import FONT_FILE, report_font_family
 
 PACKAGE = Path(iauth_desktop.__file__).parent
 # Every source whose Chinese text the report prints: codes, checks, the report's own wording.
 SOURCES = [
-    PACKAGE / "core" / "codes.py",
-    PACKAGE / "core" / "consistency.py",
+    PACKAGE / "core" / "providers" / "detectinfo" / "codes.py",
+    PACKAGE / "core" / "model" / "consistency.py",
     *sorted((PACKAGE / "report").glob("*.py")),
 ]
 

@@ -8,8 +8,8 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from iauth_desktop.core.case import ReviewCase
-from iauth_desktop.core.report_data import ReportContext, report_from_case
+from iauth_desktop.core.evidence.report_data import ReportContext, report_from_case
+from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.report.pdf_writer import write_report
 from iauth_desktop.report.stills import StillsResult
 from tests.report.conftest import AUDIT_HEAD, RenderReport

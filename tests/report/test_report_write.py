@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from iauth_desktop.core.errors import OutputError, TargetExistsError
-from iauth_desktop.core.report_data import (
+from iauth_desktop.core.evidence.report_data import (
     ReportContext,
     ReportData,
     load_bundle_for_report,
     report_from_bundle,
 )
+from iauth_desktop.core.model.errors import OutputError, TargetExistsError
 from iauth_desktop.report.pdf_writer import write_report
 from iauth_desktop.report.stills import StillsResult
 from tests.report.demo_cases import demo_bundle

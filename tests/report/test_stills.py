@@ -7,8 +7,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor
 
-from iauth_desktop.core.report_data import ReportContext, load_bundle_for_report, report_from_bundle
-from iauth_desktop.core.resources import resource_path
+from iauth_desktop.core.config.resources import resource_path
+from iauth_desktop.core.evidence.report_data import (
+    ReportContext,
+    load_bundle_for_report,
+    report_from_bundle,
+)
 from iauth_desktop.report.pdf_writer import write_report
 from iauth_desktop.report.stills import StillsResult, sample_stills, still_indices
 from tests.report.demo_cases import demo_bundle

@@ -7,7 +7,7 @@ no real document. Run it from the repository root:
     QT_QPA_PLATFORM=offscreen /work/venv/bin/python tests/tools/make_demo_media.py
 
 The sizes, colours and identities drawn here are documented in ``resources/demo/README.md`` and
-checked by ``tests/emulator/test_demo_media.py``; change them together.
+checked by ``tests/emulator/detectinfo/test_demo_media.py``; change them together.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ JPEG_QUALITY = 80
 
 @dataclass(frozen=True)
 class Identity:
-    """One synthetic identity; must match the case fields in ``iauth_desktop/emulator/demo.py``."""
+    """One synthetic identity; must match the case fields in ``iauth_desktop/emulator/detectinfo/demo.py``."""
 
     tag: str
     name: str

@@ -1,7 +1,7 @@
 """Shared fixtures of the UI tests: a real emulator on 127.0.0.1 and the console wired to it.
 
 - ``emulator``: one ``EmulatorServer`` (no global fault) for the whole session; each demo case
-  and fault mode is reached through its token (``iauth_desktop.emulator.demo.DEMO_TOKENS``).
+  and fault mode is reached through its token (``emulator.detectinfo.demo.DEMO_TOKENS``).
 - ``demo_credentials``: ``Credentials`` for that emulator (the demo appid and keys).
 - ``keyring_status``: a secure-looking ``KeyringStatus`` for windows that show one.
 - ``console``: the main window as ``iauth-desktop --demo`` builds it, against ``emulator``,
@@ -19,12 +19,17 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from iauth_desktop.app import build_window
-from iauth_desktop.core.resolve import Credentials
-from iauth_desktop.core.secrets import KeyringStatus
-from iauth_desktop.emulator.demo import DEMO_AES_KEY, DEMO_APPID, DEMO_SECRET_KEY, DEMO_TOKENS
+from iauth_desktop.core.config.resolve import Credentials
+from iauth_desktop.core.config.secrets import KeyringStatus
+from iauth_desktop.emulator.detectinfo.demo import (
+    DEMO_AES_KEY,
+    DEMO_APPID,
+    DEMO_SECRET_KEY,
+    DEMO_TOKENS,
+)
 from iauth_desktop.emulator.server import EmulatorConfig, EmulatorServer
-from iauth_desktop.ui.main_window import MainWindow
-from iauth_desktop.ui.prepared_case import PreparedCase
+from iauth_desktop.ui.case.prepared_case import PreparedCase
+from iauth_desktop.ui.shell.main_window import MainWindow
 
 FETCH_TIMEOUT_MS = 20_000
 # Qt messages a console with a video emits on a machine without GPU or sound (harmless), and

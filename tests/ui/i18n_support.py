@@ -71,7 +71,7 @@ def read_catalog(path: Path = TS_FILE) -> list[Message]:
 def source_files() -> list[str]:
     """What the update script feeds lupdate, relative to the repository."""
     files = sorted(
-        str(p.relative_to(REPO_DIR)) for p in (REPO_DIR / "iauth_desktop/ui").glob("*.py")
+        str(p.relative_to(REPO_DIR)) for p in (REPO_DIR / "iauth_desktop/ui").rglob("*.py")
     )
     return [*files, "iauth_desktop/app.py"]
 

@@ -16,22 +16,22 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from iauth_desktop.core.endpoints import PRODUCTION_ENDPOINT, TEST_ENDPOINT
-from iauth_desktop.core.profiles import Profile, ProfileStore
-from iauth_desktop.core.secrets import SecretStore
-from iauth_desktop.core.signing import API_NAME, make_signature
-from iauth_desktop.emulator.demo import CASE_TOKENS, DEMO_APPID, DEMO_SECRET_KEY
+from iauth_desktop.core.config.profiles import Profile, ProfileStore
+from iauth_desktop.core.config.secrets import SecretStore
+from iauth_desktop.core.providers.detectinfo.endpoints import PRODUCTION_ENDPOINT, TEST_ENDPOINT
+from iauth_desktop.core.providers.detectinfo.signing import API_NAME, make_signature
+from iauth_desktop.emulator.detectinfo.demo import CASE_TOKENS, DEMO_APPID, DEMO_SECRET_KEY
 from iauth_desktop.ui import i18n
-from iauth_desktop.ui.app_settings import AppSettings
-from iauth_desktop.ui.fields_model import FieldColumn
-from iauth_desktop.ui.main_window import MainWindow
-from iauth_desktop.ui.prepared_case import PreparedCase
-from iauth_desktop.ui.settings_dialog import SettingsDialog
-from iauth_desktop.ui.signature_inspector import SignatureInspector
+from iauth_desktop.ui.case.fields_model import FieldColumn
+from iauth_desktop.ui.case.prepared_case import PreparedCase
+from iauth_desktop.ui.providers.detectinfo.signature_inspector import SignatureInspector
+from iauth_desktop.ui.settings.app_settings import AppSettings
+from iauth_desktop.ui.settings.settings_dialog import SettingsDialog
+from iauth_desktop.ui.shell.main_window import MainWindow
 from tests.conftest import MemoryKeyring
+from tests.ui.case.test_case_view import demo_case
 from tests.ui.conftest import QT_NOISE
 from tests.ui.i18n_support import english_leftovers, english_matchers, read_catalog, texts_of
-from tests.ui.test_case_view import demo_case
 
 pytestmark = pytest.mark.qt_log_ignore(*QT_NOISE, extend=True)
 Fetch = Callable[[MainWindow, str], PreparedCase]

@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from iauth_desktop.core.export import ExportResult, export_case
+from iauth_desktop.core.export.case import ExportResult, export_case
 
 STAND_IN_PDF = b"%PDF-1.4\n% a stand-in report for the export tests\n%%EOF\n"
 

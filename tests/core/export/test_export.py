@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 import pyzipper
 
-from iauth_desktop.core.audit import AuditLog
-from iauth_desktop.core.bundle import read_bundle, verify_bundle
+from iauth_desktop.core.audit.log import AuditLog
+from iauth_desktop.core.evidence.bundle import read_bundle, verify_bundle
 from tests.core.export.support import STAND_IN_PDF, export, sha
 
 PASSWORD = "canary-Pw-7f3a9e-导出"  # a canary: must never appear in a log or a record

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from iauth_desktop.core import export_files
-from iauth_desktop.core.audit import AuditLog
-from iauth_desktop.core.errors import IntegrityError, OutputError, TargetExistsError
-from iauth_desktop.core.export import count_steps, export_case
+from iauth_desktop.core.audit.log import AuditLog
+from iauth_desktop.core.export import files as export_files
+from iauth_desktop.core.export.case import count_steps, export_case
+from iauth_desktop.core.model.errors import IntegrityError, OutputError, TargetExistsError
 from tests.core.export.support import STAND_IN_PDF
 
 PASSWORD = "atomic-canary-Pw-41d2"  # a test password
@@ -83,7 +83,7 @@ def test_a_write_error_at_any_file_leaves_nothing(
         return real_stream(source, sink)
 
     monkeypatch.setattr(export_files, "stream", stream)
-    monkeypatch.setattr("iauth_desktop.core.export_zip.stream", stream)
+    monkeypatch.setattr("iauth_desktop.core.export.archive.stream", stream)
     counting = out_dir.parent / "counting"
     counting.mkdir()
     run(bundle, counting, kind, stand_in)

@@ -8,18 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from iauth_desktop.core.audit import AuditLog
-from iauth_desktop.core.bundle import read_bundle
-from iauth_desktop.core.case import ReviewCase
-from iauth_desktop.core.errors import (
+from iauth_desktop.core.audit.log import AuditLog
+from iauth_desktop.core.evidence.bundle import read_bundle
+from iauth_desktop.core.export.case import count_steps
+from iauth_desktop.core.model.case import ReviewCase
+from iauth_desktop.core.model.errors import (
     CancelledError,
     IntegrityError,
     OutputError,
     TargetExistsError,
     UsageError,
 )
-from iauth_desktop.core.export import count_steps
-from iauth_desktop.core.history import CaseHistory
+from iauth_desktop.core.store.sqlite.history import CaseHistory
 from tests.core.export.support import STAND_IN_PDF, export, sha
 from tests.report.demo_cases import FETCHED_AT
 

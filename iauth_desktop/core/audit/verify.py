@@ -1,0 +1,191 @@
+"""Check an audit log's chain and name the first entry that was changed, removed or moved.
+
+A changed line either stops being a canonical entry or breaks the ``prev`` of the line after it;
+a removed line makes ``seq`` jump; a moved line puts a later ``seq`` where an earlier one belongs.
+Cutting entries off the end leaves a valid chain, which only a head recorded elsewhere (case
+history, exports) reveals: pass it as ``expected_head``. A torn line (a write cut short by a
+crash) is not tampering: it is kept, noted, and recorded by the next append's ``torn`` entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from iauth_desktop.core.audit.chain import (
+    EMPTY_HEAD,
+    TORN_EVENT,
+    ZERO_HASH,
+    AuditEntry,
+    AuditHead,
+    AuditIntegrityError,
+    accounts_for,
+    parse_line,
+    sha256_hex,
+)
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    entries: int
+    head: AuditHead
+    problem: str | None = None
+    problem_seq: int | None = None  # the entry the problem names
+    problem_line: int | None = None
+    notes: tuple[str, ...] = ()
+    torn_tail: int | None = None  # length of an unrecorded torn last line
+    path: Path | None = field(default=None, compare=False)
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+    def raise_for_problem(self) -> None:
+        if self.problem is not None:
+            where = f"audit log {self.path}" if self.path else "audit log"
+            raise AuditIntegrityError(f"{where} fails verification: {self.problem}")
+
+
+class _Failed(Exception):
+    def __init__(self, problem: str, seq: int | None, line: int | None) -> None:
+        super().__init__(problem)
+        self.problem, self.seq, self.line = problem, seq, line
+
+
+def verify_bytes(
+    content: bytes, expected_head: AuditHead | None = None, *, path: Path | None = None
+) -> VerifyReport:
+    """Verify a whole log held in memory (the exact bytes of the file)."""
+    walk = _Walk(content)
+    try:
+        walk.run()
+        tail_notes = walk.check_tail()
+        if expected_head is not None:
+            walk.check_head(expected_head)
+    except _Failed as failed:
+        return VerifyReport(
+            walk.count,
+            walk.head,
+            failed.problem,
+            failed.seq,
+            failed.line,
+            tuple(walk.notes),
+            path=path,
+        )
+    return VerifyReport(
+        walk.count, walk.head, notes=(*walk.notes, *tail_notes), torn_tail=walk.torn_tail, path=path
+    )
+
+
+class _Walk:
+    def __init__(self, content: bytes) -> None:
+        pieces = content.split(b"\n")
+        self.tail = pieces.pop()
+        self.lines = [piece + b"\n" for piece in pieces]
+        self.parsed = [parse_line(line) for line in self.lines]
+        self.chain = ZERO_HASH  # hash of the last valid entry's line
+        self.physical = ZERO_HASH  # hash of the line just before the current one
+        self.expected = 1
+        self.head = EMPTY_HEAD
+        self.head_line = 0
+        self.count = 0
+        self.notes: list[str] = []
+        self.torn_tail: int | None = None
+        self.recorded: dict[int, str] = {}
+
+    def run(self) -> None:
+        torn_pending = False
+        for index, (line, entry) in enumerate(zip(self.lines, self.parsed, strict=True)):
+            number = index + 1
+            following = self.parsed[index + 1] if number < len(self.parsed) else None
+            if following is not None and accounts_for(following, line):
+                self.notes.append(
+                    f"line {number} holds a torn write of {len(line) - 1} bytes,"
+                    f" recorded by entry {following.seq}"
+                )
+                self.physical = sha256_hex(line)
+                torn_pending = True
+                continue
+            if entry is None:
+                raise _Failed(
+                    f"entry {self.expected} was changed (line {number} is not a valid entry)",
+                    self.expected,
+                    number,
+                )
+            self._check(entry, number, index, torn_pending=torn_pending)
+            torn_pending = False
+            self.chain = self.physical = entry.sha256
+            self.expected = entry.seq + 1
+            self.head, self.head_line = entry.head, number
+            self.count += 1
+            self.recorded[entry.seq] = entry.sha256
+
+    def _check(self, entry: AuditEntry, number: int, index: int, *, torn_pending: bool) -> None:
+        if torn_pending and entry.prev != self.physical:
+            raise _Failed(f"entry {entry.seq} was changed (line {number})", entry.seq, number)
+        link = entry.data.get("after") if torn_pending else entry.prev
+        if entry.seq != self.expected:
+            self._wrong_seq(entry, number, index, link)
+        if link == self.chain:
+            return
+        if entry.event == TORN_EVENT and entry.data.get("after") == self.chain:
+            raise _Failed(
+                f"the torn line recorded by entry {entry.seq} is missing (before line {number})",
+                entry.seq,
+                number,
+            )
+        if self.expected == 1:
+            raise _Failed(f"entry 1 was changed (line {number})", 1, number)
+        before = self.expected - 1
+        raise _Failed(f"entry {before} was changed (line {self.head_line})", before, self.head_line)
+
+    def _wrong_seq(self, entry: AuditEntry, number: int, index: int, link: object) -> None:
+        later = self.parsed[index + 1 :]
+        if entry.seq < self.expected or any(
+            e is not None and e.seq == self.expected for e in later
+        ):
+            if entry.seq < self.expected and self.recorded.get(entry.seq) == entry.sha256:
+                problem = f"entry {entry.seq} appears twice (again at line {number})"
+            else:
+                problem = f"entries out of order at line {number}"
+            raise _Failed(problem, entry.seq, number)
+        if link == self.chain:
+            raise _Failed(
+                f"entry {self.expected} was changed (line {number})", self.expected, number
+            )
+        last = self.expected - 1
+        if entry.seq == self.expected + 1:
+            what = f"entry {self.expected} is missing"
+        else:
+            what = f"entries {self.expected} to {entry.seq - 1} are missing"
+        jump = (
+            f"seq jumps from {last} to {entry.seq}"
+            if last
+            else f"the log starts at seq {entry.seq}"
+        )
+        raise _Failed(f"{what} ({jump})", self.expected, number)
+
+    def check_tail(self) -> list[str]:
+        if not self.tail:
+            return []
+        self.torn_tail = len(self.tail)
+        return [
+            f"line {len(self.lines) + 1} is torn: {len(self.tail)} bytes of a write that never"
+            " finished (kept; the next entry will record it)"
+        ]
+
+    def check_head(self, expected: AuditHead) -> None:
+        if expected.seq == 0:
+            return
+        if self.head.seq < expected.seq:
+            raise _Failed(
+                f"log ends at seq {self.head.seq} but the history recorded head seq {expected.seq}",
+                self.head.seq + 1,
+                None,
+            )
+        if self.recorded.get(expected.seq) != expected.sha256:
+            raise _Failed(
+                f"entry {expected.seq} was changed (it differs from the recorded head)",
+                expected.seq,
+                None,
+            )

@@ -1,0 +1,196 @@
+"""Named profiles (name, endpoint, appid) in ``profiles.json`` under the config folder.
+
+The file never holds a secret: the secret key and the AES key live in the OS keyring
+(``core.secrets``). The file is rewritten atomically so a crash never leaves half of it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from iauth_desktop.core.config.paths import config_dir, ensure_private_dir
+from iauth_desktop.core.model.errors import UsageError
+from iauth_desktop.core.providers.detectinfo.endpoints import check_endpoint
+
+FILE_NAME = "profiles.json"
+FORMAT_VERSION = 1
+MAX_NAME_LENGTH = 64
+MAX_APPID_LENGTH = 128
+_NAME_PUNCTUATION = frozenset("-_.")
+
+
+def validate_profile_name(name: str) -> str:
+    """Return the name (NFC-normalized) or raise UsageError saying what is wrong with it."""
+    normalized = unicodedata.normalize("NFC", name)
+    if not 1 <= len(normalized) <= MAX_NAME_LENGTH:
+        raise UsageError(f"a profile name has 1 to {MAX_NAME_LENGTH} characters")
+    bad = [ch for ch in normalized if not (ch.isalnum() or ch in _NAME_PUNCTUATION)]
+    if bad:
+        raise UsageError(
+            f"profile name {normalized!r} contains {bad[0]!r}: use letters, digits, '-', '_', '.'"
+        )
+    if normalized[0] in _NAME_PUNCTUATION:
+        raise UsageError(f"profile name {normalized!r} must start with a letter or digit")
+    return normalized
+
+
+def validate_appid(appid: str) -> str:
+    value = appid.strip()
+    if not 1 <= len(value) <= MAX_APPID_LENGTH:
+        raise UsageError(f"an appid has 1 to {MAX_APPID_LENGTH} characters")
+    if any(not ch.isprintable() or ch.isspace() for ch in value):
+        raise UsageError("an appid must not contain spaces or control characters")
+    return value
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    endpoint: str
+    appid: str
+
+    @classmethod
+    def create(cls, name: str, endpoint: str, appid: str) -> Profile:
+        """A validated profile: name checked, endpoint normalized by ``check_endpoint``."""
+        return cls(validate_profile_name(name), check_endpoint(endpoint), validate_appid(appid))
+
+
+class ProfileStore:
+    """Reads and rewrites one ``profiles.json``; every method reads the file afresh."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @classmethod
+    def default_location(cls) -> ProfileStore:
+        """The store in ``config_dir()`` (honours ``IAUTH_CONFIG_DIR``)."""
+        return cls(config_dir() / FILE_NAME)
+
+    # --- queries ------------------------------------------------------------------------
+
+    def list(self) -> list[Profile]:
+        profiles, _ = self._load()
+        return [profiles[name] for name in sorted(profiles)]
+
+    def get(self, name: str) -> Profile:
+        """The named profile, or UsageError naming it and the profiles that do exist."""
+        profiles, _ = self._load()
+        key = unicodedata.normalize("NFC", name)
+        if key not in profiles:
+            known = ", ".join(sorted(profiles)) or "none"
+            raise UsageError(f"no profile named {name!r} (known profiles: {known})")
+        return profiles[key]
+
+    def __contains__(self, name: object) -> bool:
+        if not isinstance(name, str):
+            return False
+        profiles, _ = self._load()
+        return unicodedata.normalize("NFC", name) in profiles
+
+    def default(self) -> Profile | None:
+        profiles, default = self._load()
+        return profiles.get(default) if default is not None else None
+
+    # --- changes ------------------------------------------------------------------------
+
+    def add(self, profile: Profile, *, replace: bool = False) -> Profile:
+        """Store ``profile`` (validated again). The first profile added becomes the default."""
+        checked = Profile.create(profile.name, profile.endpoint, profile.appid)
+        profiles, default = self._load()
+        if checked.name in profiles and not replace:
+            raise UsageError(f"a profile named {checked.name!r} already exists")
+        profiles[checked.name] = checked
+        if default is None and len(profiles) == 1:
+            default = checked.name
+        self._save(profiles, default)
+        return checked
+
+    def remove(self, name: str) -> Profile:
+        """Delete the named profile (its keyring secrets are the caller's business)."""
+        removed = self.get(name)
+        profiles, default = self._load()
+        del profiles[removed.name]
+        self._save(profiles, None if default == removed.name else default)
+        return removed
+
+    def set_default(self, name: str | None) -> None:
+        profiles, _ = self._load()
+        if name is not None:
+            name = self.get(name).name
+        self._save(profiles, name)
+
+    # --- file ---------------------------------------------------------------------------
+
+    def _load(self) -> tuple[dict[str, Profile], str | None]:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return {}, None
+        except OSError as exc:
+            raise UsageError(f"cannot read {self.path}: {exc.strerror}") from None
+        try:
+            document: Any = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise UsageError(f"{self.path} is not valid JSON (line {exc.lineno})") from None
+        return self._parse(document)
+
+    def _parse(self, document: Any) -> tuple[dict[str, Profile], str | None]:
+        broken = UsageError(f"{self.path} is not a profiles file of format {FORMAT_VERSION}")
+        if not isinstance(document, dict) or document.get("version") != FORMAT_VERSION:
+            raise broken
+        entries = document.get("profiles", {})
+        default = document.get("default")
+        if not isinstance(entries, dict) or not (default is None or isinstance(default, str)):
+            raise broken
+        profiles: dict[str, Profile] = {}
+        for name, entry in entries.items():
+            if not isinstance(entry, dict):
+                raise broken
+            endpoint, appid = entry.get("endpoint"), entry.get("appid")
+            if not isinstance(endpoint, str) or not isinstance(appid, str):
+                raise broken
+            try:
+                profile = Profile.create(name, endpoint, appid)
+            except UsageError as exc:
+                raise UsageError(f"{self.path}: profile {name!r}: {exc}") from None
+            profiles[profile.name] = profile
+        return profiles, (default if default in profiles else None)
+
+    def _save(self, profiles: dict[str, Profile], default: str | None) -> None:
+        document = {
+            "version": FORMAT_VERSION,
+            "default": default,
+            "profiles": {
+                name: {"endpoint": profiles[name].endpoint, "appid": profiles[name].appid}
+                for name in sorted(profiles)
+            },
+        }
+        data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        try:
+            _write_atomically(self.path, data)
+        except OSError as exc:
+            raise UsageError(f"cannot write {self.path}: {exc.strerror or exc}") from None
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Temp file beside ``path``, fsync, rename: readers see the old file or the new one."""
+    ensure_private_dir(path.parent)
+    fd, temp_name = tempfile.mkstemp(prefix=".profiles-", suffix=".tmp", dir=path.parent)
+    try:
+        # mkstemp already made the file 0600 (owner only) with O_EXCL.
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        Path(temp_name).replace(path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            Path(temp_name).unlink()
+        raise

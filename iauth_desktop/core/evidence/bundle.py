@@ -1,0 +1,164 @@
+"""Write a fetched case to an evidence bundle (format 1) atomically; read and verify one back.
+
+Everything is written into a hidden temporary folder beside the target, each file fsynced, then
+the folder is renamed into place: a reader never sees half a bundle, and a failure leaves nothing
+behind. Replacing an existing bundle (``force``) moves the old one aside first and puts it back if
+the new one cannot take its place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import secrets
+import shutil
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from iauth_desktop.core.evidence.format import (
+    CASE_FILE,
+    FORMAT_VERSION,
+    MANIFEST_FILE,
+    RAW_TEXT_EXT,
+    format_timestamp,
+)
+from iauth_desktop.core.evidence.read import BundleCheck, LoadedBundle, read_bundle, verify_bundle
+from iauth_desktop.core.files import fsync_dir
+from iauth_desktop.core.model.errors import OutputError, TargetExistsError
+from iauth_desktop.core.model.media import MEDIA_FIELDS
+from iauth_desktop.core.model.result import VerificationResult
+from iauth_desktop.core.platform_files import restrict_mode
+
+__all__ = ["BundleCheck", "LoadedBundle", "read_bundle", "verify_bundle", "write_bundle"]
+
+_DIR_MODE = 0o700
+_FILE_MODE = 0o600
+
+
+def write_bundle(
+    result: VerificationResult,
+    target: Path,
+    *,
+    token: str,
+    endpoint: str,
+    info_type: int,
+    fetched_at: datetime,
+    tool_version: str,
+    force: bool = False,
+) -> Path:
+    """Write ``result`` as a bundle folder at ``target`` (whose parent must exist).
+
+    Raises TargetExistsError when ``target`` exists and is not an empty folder, unless ``force``.
+    File-system failures raise OutputError (exit code 2), with nothing left behind.
+    """
+    target = Path(target)
+    _check_target(target, force=force)
+    meta = {
+        "token": token,
+        "endpoint": endpoint,
+        "info_type": info_type,
+        "fetched_at": format_timestamp(fetched_at),
+        "tool_version": tool_version,
+    }
+    try:
+        staging = Path(
+            tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+        )
+    except OSError as exc:
+        raise OutputError(
+            f"cannot write the evidence bundle in {target.parent}: {exc.strerror or exc}"
+        ) from exc
+    placed = False
+    try:
+        staging.chmod(_DIR_MODE)
+        _write_contents(result, staging, meta)
+        fsync_dir(staging)
+        _move_into_place(staging, target)
+        placed = True
+    except OSError as exc:
+        raise OutputError(
+            f"writing the evidence bundle to {target} failed: {exc.strerror or exc}"
+        ) from exc
+    finally:
+        if not placed:
+            shutil.rmtree(staging, ignore_errors=True)
+    fsync_dir(target.parent)
+    return target
+
+
+def _check_target(target: Path, *, force: bool) -> None:
+    if not os.path.lexists(target) or force:
+        return
+    if not target.is_symlink() and target.is_dir() and not any(target.iterdir()):
+        return
+    raise TargetExistsError(
+        f"the output folder {target} already exists and is not empty "
+        "(choose another folder, or replace it with --force)"
+    )
+
+
+def _write_contents(result: VerificationResult, folder: Path, meta: dict[str, Any]) -> None:
+    files: dict[str, dict[str, Any]] = {}
+    problems: list[dict[str, Any]] = []
+    names: dict[str, str] = {}
+    for name in MEDIA_FIELDS:
+        item = result.media.get(name)
+        if result.has_media_file(name):
+            if item is None:
+                raise ValueError(f"the result's {name} has no media item")
+            if item.data is not None:
+                file_name, content = f"{name}.{item.ext}", item.data
+            else:
+                file_name = f"{name}.{RAW_TEXT_EXT}"
+                content = (item.raw_text or "").encode("utf-8")
+            files[file_name] = _write_file(folder / file_name, content)
+            names[name] = file_name
+            if item.error is not None:
+                problems.append({"field": name, "file": file_name, "reason": item.error})
+        elif item is not None and item.error is not None:  # the value stays in case.json
+            problems.append({"field": name, "file": None, "reason": item.error})
+    case = json.dumps(result.case_object(names), ensure_ascii=False, indent=2)
+    files[CASE_FILE] = _write_file(folder / CASE_FILE, case.encode("utf-8") + b"\n")
+    manifest = {"format": FORMAT_VERSION, "files": dict(sorted(files.items())), **meta}
+    manifest["problems"] = problems
+    text = json.dumps(manifest, ensure_ascii=False, indent=2)
+    _write_file(folder / MANIFEST_FILE, text.encode("utf-8") + b"\n")
+
+
+def _write_file(path: Path, content: bytes | bytearray | memoryview) -> dict[str, Any]:
+    """Create ``path`` (0600, never an existing file), write, fsync; its manifest entry."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags, _FILE_MODE)
+    with os.fdopen(fd, "wb") as handle:
+        restrict_mode(fd, _FILE_MODE)  # whatever the umask
+        handle.write(content)
+        handle.flush()
+        os.fsync(fd)
+    return {"sha256": hashlib.sha256(content).hexdigest(), "bytes": len(content)}
+
+
+def _move_into_place(staging: Path, target: Path) -> None:
+    """Rename ``staging`` to ``target``; an existing target is moved aside, then deleted."""
+    if not os.path.lexists(target) or _is_empty_dir(target):
+        staging.rename(target)  # replaces an empty folder; refuses a non-empty one
+        return
+    aside = target.with_name(f".{target.name}.{secrets.token_hex(4)}.old")
+    target.rename(aside)
+    swapped = False
+    try:
+        staging.rename(target)
+        swapped = True
+    finally:
+        if not swapped:
+            aside.rename(target)
+    if aside.is_dir() and not aside.is_symlink():
+        shutil.rmtree(aside)
+    else:
+        aside.unlink()
+
+
+def _is_empty_dir(path: Path) -> bool:
+    return not path.is_symlink() and path.is_dir() and not any(path.iterdir())

@@ -1,0 +1,232 @@
+"""Read an evidence bundle back, check every file against the manifest, rebuild the result."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import stat
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from iauth_desktop.core.evidence.format import (
+    CASE_FILE,
+    FORMAT_VERSION,
+    MANIFEST_FILE,
+    RAW_TEXT_EXT,
+    media_file_field,
+    parse_timestamp,
+    valid_file_entry,
+)
+from iauth_desktop.core.model.errors import IntegrityError
+from iauth_desktop.core.model.media import MEDIA_FIELDS, MediaItem
+from iauth_desktop.core.model.result import MEDIA_PLACEHOLDER, VerificationResult
+from iauth_desktop.core.providers.detectinfo.payload import media_item_from_value
+
+_UNDECODABLE = "the value is not valid standard Base64"
+
+
+@dataclass(frozen=True)
+class BundleCheck:
+    """Files whose hash or size differ, files the manifest lists but the folder lacks, and files
+    in the folder the manifest does not list."""
+
+    changed: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+    unexpected: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not (self.changed or self.missing or self.unexpected)
+
+    def describe(self) -> str:
+        parts = [
+            f"{label}: {', '.join(names)}"
+            for label, names in (
+                ("changed", self.changed),
+                ("missing", self.missing),
+                ("unexpected", self.unexpected),
+            )
+            if names
+        ]
+        return "; ".join(parts) if parts else "every file matches the manifest"
+
+
+@dataclass(frozen=True)
+class LoadedBundle:
+    """A bundle as found on disk. ``case`` is None when case.json is missing or unreadable;
+    ``media`` holds the decoded media files' bytes and ``raw_texts`` the ``.b64`` texts, per
+    field, even where ``check`` says a file changed (the caller decides what to trust)."""
+
+    path: Path
+    manifest: dict[str, Any] = dataclass_field(repr=False)
+    case: dict[str, Any] | None = dataclass_field(repr=False)
+    media: dict[str, bytes] = dataclass_field(repr=False)
+    raw_texts: dict[str, str] = dataclass_field(repr=False)
+    check: BundleCheck
+
+    @property
+    def token(self) -> str:
+        return str(self.manifest.get("token", ""))
+
+    @property
+    def endpoint(self) -> str:
+        return str(self.manifest.get("endpoint", ""))
+
+    @property
+    def info_type(self) -> Any:
+        return self.manifest.get("info_type")
+
+    @property
+    def tool_version(self) -> str:
+        return str(self.manifest.get("tool_version", ""))
+
+    @property
+    def fetched_at(self) -> datetime | None:
+        try:
+            return parse_timestamp(str(self.manifest.get("fetched_at")))
+        except ValueError:
+            return None
+
+    @property
+    def problems(self) -> list[dict[str, Any]]:
+        found = self.manifest.get("problems")
+        return [p for p in found if isinstance(p, dict)] if isinstance(found, list) else []
+
+    def result(self) -> VerificationResult:
+        """The saved case as a VerificationResult, media as saved (writing it again gives the
+        same case.json)."""
+        if self.case is None:
+            raise IntegrityError(f"the evidence bundle's {CASE_FILE} is missing or damaged")
+        reasons = {p.get("field"): p.get("reason") for p in self.problems}
+        raw = dict(self.case)
+        media: dict[str, MediaItem] = {}
+        for name in MEDIA_FIELDS:
+            if name not in raw:
+                continue
+            value = raw[name]
+            item: MediaItem | None
+            if name in self.media:
+                item = MediaItem.decoded(name, self.media[name])
+                raw[name] = MEDIA_PLACEHOLDER
+            elif name in self.raw_texts:
+                reason = reasons.get(name)
+                text = reason if isinstance(reason, str) and reason else _UNDECODABLE
+                item = MediaItem.undecodable(name, text, self.raw_texts[name])
+                raw[name] = MEDIA_PLACEHOLDER
+            elif media_file_field(value) == name:
+                item = MediaItem.undecodable(name, f"the bundle's file {value} is missing", None)
+            else:
+                item = media_item_from_value(name, value)
+            if item is not None:
+                media[name] = item
+        return VerificationResult(raw, media)
+
+
+def read_bundle(path: Path) -> LoadedBundle:
+    """Load a bundle and check every file's hash and size. Raises IntegrityError only when the
+    folder has no usable manifest.json; any other damage is reported in ``check``."""
+    path = Path(path)
+    manifest = _read_manifest(path)
+    listed: dict[str, dict[str, Any]] = manifest["files"]
+    present = {entry.name for entry in path.iterdir()} - {MANIFEST_FILE}
+    contents: dict[str, bytes] = {}
+    changed: list[str] = []
+    missing: list[str] = []
+    for name, entry in listed.items():
+        file_path = path / name
+        if name not in present:
+            missing.append(name)
+            continue
+        if not stat.S_ISREG(file_path.lstat().st_mode):  # a folder or a symlink in its place
+            changed.append(name)
+            continue
+        data = file_path.read_bytes()
+        contents[name] = data
+        digest = hashlib.sha256(data).hexdigest()
+        if digest != entry["sha256"] or len(data) != entry["bytes"]:
+            changed.append(name)
+    check = BundleCheck(
+        changed=tuple(sorted(changed)),
+        missing=tuple(sorted(missing)),
+        unexpected=tuple(sorted(present - set(listed))),
+    )
+    case = _load_case(contents.get(CASE_FILE))
+    media: dict[str, bytes] = {}
+    raw_texts: dict[str, str] = {}
+    for name in MEDIA_FIELDS:
+        value = case.get(name) if case else None
+        if media_file_field(value) != name or value not in contents:
+            continue
+        if value.endswith("." + RAW_TEXT_EXT):
+            raw_texts[name] = contents[value].decode("utf-8", errors="replace")
+        else:
+            media[name] = contents[value]
+    return LoadedBundle(path, manifest, case, media, raw_texts, check)
+
+
+def verify_bundle(path: Path) -> LoadedBundle:
+    """``read_bundle`` that raises IntegrityError naming every changed, missing or unexpected
+    file."""
+    loaded = read_bundle(path)
+    if not loaded.check.ok:
+        raise IntegrityError(
+            f"the evidence bundle {loaded.path} does not match its manifest "
+            f"({loaded.check.describe()})"
+        )
+    return loaded
+
+
+def verify_bundle_pinned(path: Path) -> tuple[LoadedBundle, bytes]:
+    """``verify_bundle``, plus the exact bytes of the manifest.json that was verified.
+
+    Whoever records the manifest's own SHA-256 (a report, an export) hashes these bytes; if the
+    file changes between being read and being verified, IntegrityError says so.
+    """
+    manifest_path = Path(path) / MANIFEST_FILE
+    try:
+        raw = manifest_path.read_bytes()
+    except OSError:
+        raw = b""  # verify_bundle names the problem
+    loaded = verify_bundle(path)
+    try:
+        same = json.loads(raw.decode("utf-8")) == loaded.manifest
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        same = False
+    if not same:
+        raise IntegrityError(f"{manifest_path} changed while it was being read")
+    return loaded, raw
+
+
+def _read_manifest(path: Path) -> dict[str, Any]:
+    try:
+        manifest = json.loads((path / MANIFEST_FILE).read_bytes().decode("utf-8"))
+    except (FileNotFoundError, NotADirectoryError):
+        raise IntegrityError(
+            f"{path} has no {MANIFEST_FILE}: it is not an evidence bundle"
+        ) from None
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise IntegrityError(f"the evidence bundle's {MANIFEST_FILE} is damaged") from None
+    if not isinstance(manifest, dict):
+        raise IntegrityError(f"the evidence bundle's {MANIFEST_FILE} is damaged")
+    if manifest.get("format") != FORMAT_VERSION:
+        raise IntegrityError(
+            f"the evidence bundle has format {manifest.get('format')!r}; "
+            f"this version reads format {FORMAT_VERSION}"
+        )
+    files = manifest.get("files")
+    if not isinstance(files, dict) or not all(valid_file_entry(n, e) for n, e in files.items()):
+        raise IntegrityError(f"the evidence bundle's {MANIFEST_FILE} lists files it cannot hold")
+    return manifest
+
+
+def _load_case(data: bytes | None) -> dict[str, Any] | None:
+    if data is None:
+        return None
+    try:
+        case = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None
+    return case if isinstance(case, dict) else None

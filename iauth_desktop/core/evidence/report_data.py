@@ -1,0 +1,282 @@
+"""Everything the PDF case report shows, assembled without Qt from a case or a saved bundle.
+
+The renderer (``iauth_desktop.report``) only lays this out: every decision about what a report
+says — which codes, which checks, which values are masked — is made here, where it can be tested
+without a paint device. Identity numbers are masked unless ``full_ids`` is asked for explicitly
+(the caller writes that choice to the audit log).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from iauth_desktop.core.audit.chain import AuditHead
+from iauth_desktop.core.evidence.read import LoadedBundle, verify_bundle_pinned
+from iauth_desktop.core.model.case import ReviewCase
+from iauth_desktop.core.model.consistency import Check, run_checks
+from iauth_desktop.core.model.decision import Decision
+from iauth_desktop.core.model.masking import is_masked_field, mask_field
+from iauth_desktop.core.model.result import Verdict, VerificationResult, as_text
+from iauth_desktop.core.providers.detectinfo.codes import CodeInfo, explain
+from iauth_desktop.core.providers.detectinfo.endpoints import classify_endpoint
+
+IMAGE_FIELDS: tuple[str, ...] = ("frontpic", "backpic", "videopic1", "videopic2", "videopic3")
+_STATUS_CODES: tuple[tuple[str, str, str | None], ...] = (
+    ("yt_errorcode", "yt_errormsg", None),
+    ("livestatus", "livemsg", "liveness"),
+    ("comparestatus", "comparemsg", "compare"),
+)
+
+
+@dataclass(frozen=True)
+class CodeLine:
+    """One status field of the answer: its code explained, or why it cannot be (not a number)."""
+
+    field: str  # yt_errorcode, livestatus, comparestatus
+    raw: str  # the value as sent, as text
+    info: CodeInfo | None  # None when the value is not a number
+    message: str  # the service's own words (yt_errormsg, livemsg, comparemsg)
+
+
+@dataclass(frozen=True)
+class FieldRow:
+    key: str
+    value: str  # as shown: masked unless the report includes full identity numbers
+    masked: bool
+    documented: bool  # False for fields the integration document does not name
+
+
+@dataclass(frozen=True)
+class ReportMedium:
+    """A medium as received (encoded bytes), or a note saying why there is none to show."""
+
+    field: str
+    data: bytes | bytearray | memoryview | None  # read-only; may be a view into the plaintext
+    sha256: str | None
+    note: str | None = None  # why it is missing or damaged
+
+
+@dataclass(frozen=True)
+class ManifestFile:
+    name: str
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class EvidenceManifest:
+    """The bundle's files as its manifest lists them, and the SHA-256 of manifest.json itself.
+
+    ``sha256`` is None for a case never saved as a bundle (its media hashes come from memory).
+    """
+
+    files: tuple[ManifestFile, ...]
+    sha256: str | None
+    bundle_name: str | None = None
+    written_by: str = ""  # the tool version that wrote the bundle
+
+
+@dataclass(frozen=True)
+class ReportData:
+    token: str
+    fetched_at: datetime | None
+    endpoint_host: str
+    environment: str  # test, sandbox, production, loopback, custom
+    profile_name: str | None
+    info_type: str
+    reviewer: str
+    generated_at: datetime  # UTC
+    tool_version: str
+    decision: Decision | None
+    verdict: Verdict
+    codes: tuple[CodeLine, ...]
+    checks: tuple[Check, ...]
+    fields: tuple[FieldRow, ...]
+    verification_type: int | None
+    validatedata: str
+    images: tuple[ReportMedium, ...]  # IMAGE_FIELDS order
+    video: ReportMedium
+    manifest: EvidenceManifest
+    integrity_warnings: tuple[str, ...]  # the evidence no longer matches its manifest
+    audit_head: AuditHead | None
+    full_ids: bool
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """What a report adds to the evidence: who prints it, when, with which decision and audit
+    head, and whether identity numbers are shown in full (an explicit, audited choice)."""
+
+    reviewer: str
+    tool_version: str
+    decision: Decision | None = None
+    audit_head: AuditHead | None = None
+    full_ids: bool = False
+    generated_at: datetime | None = None  # default: now; also dates the validity check
+
+
+def build_report_data(
+    result: VerificationResult,
+    context: ReportContext,
+    *,
+    token: str,
+    endpoint: str,
+    info_type: Any,
+    fetched_at: datetime | None,
+    manifest: EvidenceManifest,
+    profile_name: str | None = None,
+    integrity_warnings: tuple[str, ...] = (),
+) -> ReportData:
+    moment = (context.generated_at or datetime.now(UTC)).astimezone(UTC)
+    return ReportData(
+        token=token,
+        fetched_at=fetched_at,
+        endpoint_host=endpoint_host(endpoint),
+        environment=classify_endpoint(endpoint),
+        profile_name=profile_name,
+        info_type=as_text(info_type),
+        reviewer=context.reviewer,
+        generated_at=moment,
+        tool_version=context.tool_version,
+        decision=context.decision,
+        verdict=result.verdict,
+        codes=code_lines(result),
+        checks=tuple(run_checks(result.identity, moment.astimezone().date())),
+        fields=field_rows(result, full_ids=context.full_ids),
+        verification_type=result.verification_type,
+        validatedata=result.validatedata,
+        images=tuple(_medium(result, name) for name in IMAGE_FIELDS),
+        video=_medium(result, "video"),
+        manifest=manifest,
+        integrity_warnings=integrity_warnings,
+        audit_head=context.audit_head,
+        full_ids=context.full_ids,
+    )
+
+
+def report_from_case(
+    case: ReviewCase, context: ReportContext, manifest: EvidenceManifest | None = None
+) -> ReportData:
+    """The report of a case on screen. Without ``manifest`` (never saved) the evidence list is
+    the media in memory with their hashes; a case opened from a bundle that no longer matches
+    its manifest prints with that warning on every page."""
+    warnings = tuple(
+        f"{label}: {', '.join(names)}"
+        for label, names in (
+            ("changed since export", case.changed_files),
+            ("missing", case.missing_files),
+            ("not listed in the manifest", case.unexpected_files),
+        )
+        if names
+    )
+    return build_report_data(
+        case.result,
+        context,
+        token=case.token,
+        endpoint=case.endpoint,
+        info_type=case.info_type,
+        fetched_at=case.fetched_at,
+        manifest=manifest or in_memory_manifest(case.result),
+        profile_name=case.profile_name,
+        integrity_warnings=warnings,
+    )
+
+
+def report_from_bundle(
+    loaded: LoadedBundle, manifest: EvidenceManifest, context: ReportContext
+) -> ReportData:
+    """The report of a saved bundle (see ``load_bundle_for_report``)."""
+    return build_report_data(
+        loaded.result(),
+        context,
+        token=loaded.token,
+        endpoint=loaded.endpoint,
+        info_type=loaded.info_type,
+        fetched_at=loaded.fetched_at,
+        manifest=manifest,
+        integrity_warnings=() if loaded.check.ok else (loaded.check.describe(),),
+    )
+
+
+def load_bundle_for_report(path: Path) -> tuple[LoadedBundle, EvidenceManifest]:
+    """A bundle whose every file matches its manifest, and that manifest with its own hash.
+
+    Raises IntegrityError for a tampered bundle (a report vouches for the evidence it shows),
+    and when manifest.json changes between being hashed and being read.
+    """
+    path = Path(path)
+    loaded, manifest_bytes = verify_bundle_pinned(path)
+    return loaded, manifest_from_bytes(loaded.manifest, manifest_bytes, path.name)
+
+
+def manifest_from_bytes(manifest: dict[str, Any], raw: bytes, bundle_name: str) -> EvidenceManifest:
+    files = manifest.get("files")
+    entries = files if isinstance(files, dict) else {}
+    return EvidenceManifest(
+        files=tuple(
+            ManifestFile(str(name), int(entry["bytes"]), str(entry["sha256"]))
+            for name, entry in sorted(entries.items())
+        ),
+        sha256=hashlib.sha256(raw).hexdigest(),
+        bundle_name=bundle_name,
+        written_by=as_text(manifest.get("tool_version")),
+    )
+
+
+def in_memory_manifest(result: VerificationResult) -> EvidenceManifest:
+    files = tuple(
+        ManifestFile(f"{name}.{item.ext}", len(item.data), item.sha256)
+        for name, item in result.media.items()
+        if item.data is not None and item.sha256 is not None
+    )
+    return EvidenceManifest(files=files, sha256=None)
+
+
+def code_lines(result: VerificationResult) -> tuple[CodeLine, ...]:
+    lines: list[CodeLine] = []
+    for field, message_field, stage_hint in _STATUS_CODES:
+        value = result.raw.get(field)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        message = as_text(result.raw.get(message_field))
+        code = getattr(result, field)
+        info = None if code is None else explain(code, message or None, stage_hint=stage_hint)
+        lines.append(CodeLine(field, as_text(value), info, message))
+    return tuple(lines)
+
+
+def field_rows(result: VerificationResult, *, full_ids: bool) -> tuple[FieldRow, ...]:
+    """Identity fields in the document's order (ID and phone masked unless ``full_ids``), then
+    every field the document does not name, as sent."""
+    rows: list[FieldRow] = []
+    for key, value in result.identity.items():
+        masked = is_masked_field(key) and not full_ids
+        rows.append(FieldRow(key, mask_field(key, value) if masked else value, masked, True))
+    rows.extend(
+        FieldRow(key, as_text(value), masked=False, documented=False)
+        for key, value in result.extra_fields.items()
+    )
+    return tuple(rows)
+
+
+def endpoint_host(url: str) -> str:
+    """Host and port of the endpoint, never a user name or a path."""
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        return ""
+    host = parts.hostname or ""
+    return f"{host}:{port}" if host and port else host
+
+
+def _medium(result: VerificationResult, name: str) -> ReportMedium:
+    item = result.media.get(name)
+    if item is None:
+        return ReportMedium(name, None, None, "not sent by the service")
+    return ReportMedium(name, item.data, item.sha256, item.error or item.warning)

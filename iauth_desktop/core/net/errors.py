@@ -1,0 +1,109 @@
+"""What ``requests`` raised, said in plain words as the core's typed errors.
+
+Before any answer: connection failures may be retried (nothing was served), a read timeout or a
+TLS failure may not (the request may have been served, or retrying cannot help). After the answer
+began, any failure means the body is incomplete.
+"""
+
+from __future__ import annotations
+
+import http.client
+import socket
+from dataclasses import dataclass
+
+import requests
+import urllib3
+
+from iauth_desktop.core.model.errors import (
+    MalformedResponseError,
+    NetworkError,
+    TransportError,
+    TruncatedResponseError,
+)
+
+
+@dataclass(frozen=True)
+class HeadFailure:
+    """No answer came: the typed error, and whether trying again may help."""
+
+    error: TransportError
+    retryable: bool
+
+
+def _chain(error: BaseException) -> list[BaseException]:
+    """The error, its causes and every exception nested in their args (urllib3 nests them)."""
+    seen: list[BaseException] = []
+    todo = [error]
+    while todo and len(seen) < 20:
+        current = todo.pop()
+        if any(current is done for done in seen):
+            continue
+        seen.append(current)
+        todo.extend(arg for arg in current.args if isinstance(arg, BaseException))
+        todo.extend(e for e in (current.__cause__, current.__context__) if e is not None)
+        reason = getattr(current, "reason", None)
+        if isinstance(reason, BaseException):
+            todo.append(reason)
+    return seen
+
+
+def reason_in_words(error: BaseException) -> str:
+    """The most telling low-level cause, as a reviewer would say it."""
+    chain = _chain(error)
+    words = (
+        (socket.gaierror, "the host name could not be resolved (DNS)"),
+        (ConnectionRefusedError, "the connection was refused (nothing listens there)"),
+        (ConnectionResetError, "the connection was reset by the other side"),
+        (ConnectionAbortedError, "the connection was aborted"),
+        (http.client.RemoteDisconnected, "the server closed the connection without answering"),
+        (http.client.IncompleteRead, "the server closed the connection mid-answer"),
+        (TimeoutError, "the network timed out"),
+        (BrokenPipeError, "the connection broke while the request was sent"),
+    )
+    for kind, text in words:
+        if any(isinstance(item, kind) for item in chain):
+            return text
+    if any(isinstance(item, requests.exceptions.ReadTimeout) for item in chain):
+        return "no data arrived within the read timeout"
+    return "the connection failed"
+
+
+def head_failure(error: BaseException, timeout: tuple[float, float]) -> HeadFailure:
+    """Map an error raised before any answer arrived; unknown errors are raised as they are."""
+    if isinstance(error, requests.exceptions.SSLError):
+        return HeadFailure(
+            NetworkError(
+                "the TLS connection failed (certificate not trusted, or not the service): "
+                "check the endpoint and the CA bundle setting"
+            ),
+            retryable=False,
+        )
+    if isinstance(error, requests.exceptions.ProxyError):
+        return HeadFailure(
+            NetworkError("the proxy could not be used: " + reason_in_words(error)), True
+        )
+    if isinstance(error, requests.exceptions.ConnectTimeout):
+        return HeadFailure(NetworkError(f"no connection within {timeout[0]:g} s"), retryable=True)
+    if isinstance(error, requests.exceptions.ReadTimeout):
+        return HeadFailure(
+            NetworkError(f"the service did not answer within {timeout[1]:g} s"), retryable=False
+        )
+    if isinstance(error, requests.exceptions.ConnectionError):
+        return HeadFailure(NetworkError(reason_in_words(error)), retryable=True)
+    if isinstance(error, requests.RequestException | OSError):
+        return HeadFailure(NetworkError(f"the request failed: {reason_in_words(error)}"), False)
+    raise error
+
+
+def body_failure(error: BaseException, received: int) -> TransportError:
+    """Map an error raised while the body streamed in; unknown errors are raised as they are."""
+    if isinstance(error, requests.exceptions.ContentDecodingError):
+        return MalformedResponseError("the compressed answer could not be decompressed")
+    if isinstance(error, requests.RequestException | OSError):
+        counts = f"after {received} bytes"
+        for item in _chain(error):
+            if isinstance(item, urllib3.exceptions.IncompleteRead):
+                counts = f"after {item.partial} bytes, {item.expected} more were announced"
+                break
+        return TruncatedResponseError(f"the answer broke off {counts}: {reason_in_words(error)}")
+    raise error

@@ -1,0 +1,57 @@
+"""Settings of ``DetectInfoClient``: timeouts, retries, encoding, size cap, proxy, CA bundle."""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+from typing import Literal
+
+from iauth_desktop.core.model.errors import UsageError
+
+MAX_BACKOFF_SECONDS = 8.0
+_JITTER = 0.1  # ±10 %: clients that failed together do not all come back together
+
+
+def _user_agent() -> str:
+    try:
+        return f"iauth-desktop/{version('iauth-desktop')}"
+    except PackageNotFoundError:
+        return "iauth-desktop"
+
+
+@dataclass(frozen=True)
+class ClientOptions:
+    connect_timeout: float = 10.0
+    read_timeout: float = 60.0  # between bytes, not for the whole answer
+    retries: int = 3  # extra attempts after the first, for connection errors and 502/503/504
+    backoff: float = 0.5  # first wait; doubles each time, capped at MAX_BACKOFF_SECONDS
+    body_encoding: Literal["json", "form"] = "json"
+    max_response_bytes: int = 1 << 30
+    proxy: str | None = None  # overrides HTTPS_PROXY / HTTP_PROXY
+    ca_bundle: str | None = None  # overrides REQUESTS_CA_BUNDLE; verification is always on
+    signature_expire: int = 600
+    user_agent: str = _user_agent()
+
+    def __post_init__(self) -> None:
+        for name in ("connect_timeout", "read_timeout"):
+            value = getattr(self, name)
+            if not (isinstance(value, int | float) and math.isfinite(value) and value > 0):
+                raise UsageError(f"{name} must be a positive number of seconds, not {value!r}")
+        if not (isinstance(self.retries, int) and 0 <= self.retries <= 20):
+            raise UsageError(f"retries must be a whole number from 0 to 20, not {self.retries!r}")
+        if not (math.isfinite(self.backoff) and self.backoff >= 0):
+            raise UsageError(f"backoff must be zero or more seconds, not {self.backoff!r}")
+        if self.body_encoding not in ("json", "form"):
+            raise UsageError(f"body_encoding must be 'json' or 'form', not {self.body_encoding!r}")
+        if not (isinstance(self.max_response_bytes, int) and self.max_response_bytes > 0):
+            raise UsageError("max_response_bytes must be a positive number of bytes")
+        if not (isinstance(self.signature_expire, int) and self.signature_expire > 0):
+            raise UsageError("signature_expire must be a positive number of seconds")
+
+
+def backoff_delay(backoff: float, attempt: int) -> float:
+    """The wait after failed attempt ``attempt`` (1-based): exponential, capped, jittered."""
+    base: float = min(backoff * 2.0 ** (attempt - 1), MAX_BACKOFF_SECONDS)
+    return base * random.uniform(1 - _JITTER, 1 + _JITTER)  # noqa: S311 - jitter, not crypto

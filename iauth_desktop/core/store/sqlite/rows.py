@@ -1,0 +1,257 @@
+"""Rows of the case history <-> Python objects: what one case row holds and how it reads back.
+
+Only metadata goes in: codes, the service's short messages (anything shaped like an ID or phone
+number removed), the masked name. Never images, identity numbers or other identity fields.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol, cast
+from urllib.parse import urlsplit
+
+from iauth_desktop.core.model.case import ReviewCase
+from iauth_desktop.core.model.decision import (
+    Decision,
+    DecisionAction,
+    RejectReason,
+    redact_personal_numbers,
+)
+from iauth_desktop.core.model.masking import mask_name
+from iauth_desktop.core.model.result import VerdictStatus
+from iauth_desktop.core.model.timefmt import from_db_text, to_db_text, token_likely_expired
+from iauth_desktop.core.store.sqlite.schema import HistoryError
+
+MAX_MESSAGE = 200  # the service's messages are short; anything longer is cut
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_SPACE = re.compile(r"\s+")
+
+
+class AuditHeadLike(Protocol):
+    """What the audit log's head offers (``core.audit.AuditHead`` fits)."""
+
+    @property
+    def seq(self) -> int: ...
+
+    @property
+    def sha256(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class RecordedAuditHead:
+    seq: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """One reviewed case as the history keeps it, with its latest decision (None: undecided)."""
+
+    token: str
+    fetched_at: datetime  # UTC
+    verdict: VerdictStatus
+    failed_stages: tuple[str, ...]
+    yt_errorcode: int | None
+    yt_errormsg: str
+    livestatus: int | None
+    livemsg: str
+    comparestatus: int | None
+    comparemsg: str
+    info_type: int | None
+    masked_name: str
+    profile_name: str | None
+    endpoint_host: str
+    reviewer: str
+    notes: str
+    export_path: Path | None
+    audit_head: RecordedAuditHead | None
+    created_at: datetime  # UTC
+    updated_at: datetime  # UTC: the last fetch, decision, note or export
+    latest_decision: Decision | None
+
+    def token_likely_expired(self, now: datetime | None = None) -> bool:
+        """Fetching the token again will probably fail (errorcode 11/12): say so first."""
+        return token_likely_expired(self.fetched_at, now)
+
+
+DECISION_COLUMNS = (
+    "id",
+    "action",
+    "reason",
+    "reason_text",
+    "justification",
+    "notes",
+    "reviewer",
+    "decided_at",
+    "supersedes",
+)
+
+# Every case with its latest decision's columns prefixed ``d_`` (NULL when undecided).
+SUMMARY_SELECT = """
+SELECT c.*, d.id AS d_id, d.action AS d_action, d.reason AS d_reason,
+    d.reason_text AS d_reason_text, d.justification AS d_justification, d.notes AS d_notes,
+    d.reviewer AS d_reviewer, d.decided_at AS d_decided_at, d.supersedes AS d_supersedes
+FROM cases AS c LEFT JOIN decisions AS d
+    ON d.id = (SELECT max(l.id) FROM latest_decisions AS l WHERE l.token = c.token)
+"""
+
+UPSERT_CASE = """
+INSERT INTO cases (token, fetched_at, verdict, failed_stages, yt_errorcode, yt_errormsg,
+    livestatus, livemsg, comparestatus, comparemsg, info_type, masked_name, profile_name,
+    endpoint_host, reviewer, audit_seq, audit_sha256, created_at, updated_at)
+VALUES (:token, :fetched_at, :verdict, :failed_stages, :yt_errorcode, :yt_errormsg,
+    :livestatus, :livemsg, :comparestatus, :comparemsg, :info_type, :masked_name, :profile_name,
+    :endpoint_host, :reviewer, :audit_seq, :audit_sha256, :created_at, :updated_at)
+ON CONFLICT (token) DO UPDATE SET
+    fetched_at = excluded.fetched_at, verdict = excluded.verdict,
+    failed_stages = excluded.failed_stages, yt_errorcode = excluded.yt_errorcode,
+    yt_errormsg = excluded.yt_errormsg, livestatus = excluded.livestatus,
+    livemsg = excluded.livemsg, comparestatus = excluded.comparestatus,
+    comparemsg = excluded.comparemsg, info_type = excluded.info_type,
+    masked_name = excluded.masked_name, profile_name = excluded.profile_name,
+    endpoint_host = excluded.endpoint_host, reviewer = excluded.reviewer,
+    audit_seq = coalesce(excluded.audit_seq, audit_seq),
+    audit_sha256 = coalesce(excluded.audit_sha256, audit_sha256),
+    updated_at = excluded.updated_at
+"""
+INSERT_DECISION = """
+INSERT INTO decisions (token, action, reason, reason_text, justification, notes, reviewer,
+    decided_at, supersedes)
+VALUES (:token, :action, :reason, :reason_text, :justification, :notes, :reviewer,
+    :decided_at, :supersedes)
+"""
+
+
+def audit_head_values(head: AuditHeadLike | None) -> tuple[int | None, str | None]:
+    if head is None:
+        return None, None
+    seq, sha = head.seq, head.sha256
+    if (
+        not isinstance(seq, int)
+        or seq < 0
+        or not isinstance(sha, str)
+        or not _SHA256.fullmatch(sha)
+    ):
+        raise HistoryError("The audit head must be a sequence number and a SHA-256 hex digest.")
+    return seq, sha
+
+
+def case_values(
+    case: ReviewCase, reviewer: str, head: AuditHeadLike | None, now: datetime
+) -> dict[str, Any]:
+    """The ``cases`` row for ``case``: metadata only."""
+    result = case.result
+    verdict = result.verdict
+    audit_seq, audit_sha = audit_head_values(head)
+    stamp = to_db_text(now)
+    return {
+        "token": case.token,
+        "fetched_at": to_db_text(case.fetched_at),
+        "verdict": verdict.status,
+        "failed_stages": ",".join(verdict.failed_stages),
+        "yt_errorcode": result.yt_errorcode,
+        "yt_errormsg": short_message(result.yt_errormsg),
+        "livestatus": result.livestatus,
+        "livemsg": short_message(result.livemsg),
+        "comparestatus": result.comparestatus,
+        "comparemsg": short_message(result.comparemsg),
+        "info_type": case.info_type,
+        "masked_name": mask_name(result.identity.get("name", "").strip()),
+        "profile_name": case.profile_name,
+        "endpoint_host": endpoint_host(case.endpoint),
+        "reviewer": reviewer,
+        "audit_seq": audit_seq,
+        "audit_sha256": audit_sha,
+        "created_at": stamp,
+        "updated_at": stamp,
+    }
+
+
+def short_message(text: str) -> str:
+    """A service message fit for the history: one line, short, no identity numbers."""
+    return redact_personal_numbers(_SPACE.sub(" ", text).strip())[:MAX_MESSAGE]
+
+
+def endpoint_host(url: str) -> str:
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+
+
+def decision_values(token: str, decision: Decision) -> dict[str, Any]:
+    return {
+        "token": token,
+        "action": decision.action.value,
+        "reason": None if decision.reason is None else decision.reason.value,
+        "reason_text": decision.reason_text,
+        "justification": decision.justification,
+        "notes": decision.notes,
+        "reviewer": decision.reviewer,
+        "decided_at": to_db_text(decision.decided_at),
+        "supersedes": decision.supersedes,
+    }
+
+
+def decision_from_row(row: sqlite3.Row, prefix: str = "") -> Decision | None:
+    """The decision in ``row`` (columns named ``prefix + name``); None when its id is NULL."""
+    if row[prefix + "id"] is None:
+        return None
+    reason = row[prefix + "reason"]
+    return Decision(
+        id=int(row[prefix + "id"]),
+        action=DecisionAction(row[prefix + "action"]),
+        reason=None if reason is None else RejectReason(reason),
+        reason_text=row[prefix + "reason_text"],
+        justification=row[prefix + "justification"],
+        notes=row[prefix + "notes"],
+        reviewer=row[prefix + "reviewer"],
+        decided_at=from_db_text(row[prefix + "decided_at"]),
+        supersedes=row[prefix + "supersedes"],
+    )
+
+
+def summary_from_row(row: sqlite3.Row) -> CaseSummary:
+    head = None
+    if row["audit_seq"] is not None and row["audit_sha256"] is not None:
+        head = RecordedAuditHead(int(row["audit_seq"]), str(row["audit_sha256"]))
+    stages = str(row["failed_stages"])
+    return CaseSummary(
+        token=row["token"],
+        fetched_at=from_db_text(row["fetched_at"]),
+        verdict=cast(VerdictStatus, row["verdict"]),
+        failed_stages=tuple(stages.split(",")) if stages else (),
+        yt_errorcode=row["yt_errorcode"],
+        yt_errormsg=row["yt_errormsg"],
+        livestatus=row["livestatus"],
+        livemsg=row["livemsg"],
+        comparestatus=row["comparestatus"],
+        comparemsg=row["comparemsg"],
+        info_type=row["info_type"],
+        masked_name=row["masked_name"],
+        profile_name=row["profile_name"],
+        endpoint_host=row["endpoint_host"],
+        reviewer=row["reviewer"],
+        notes=row["notes"],
+        export_path=None if row["export_path"] is None else Path(row["export_path"]),
+        audit_head=head,
+        created_at=from_db_text(row["created_at"]),
+        updated_at=from_db_text(row["updated_at"]),
+        latest_decision=decision_from_row(row, "d_"),
+    )
+
+
+def chain_problem(supersedes: int | None, latest: int | None) -> str:
+    """Why a decision cannot join the case's chain (it must supersede the latest one)."""
+    if latest is None:
+        return f"Decision #{supersedes} is not a decision on this case; nothing can be replaced."
+    if supersedes is None:
+        return f"This case already has a decision (#{latest}); a change must say it replaces it."
+    return (
+        f"Decision #{supersedes} has already been replaced; the case's latest decision is "
+        f"#{latest}. Look at it before recording a change."
+    )

@@ -1,0 +1,198 @@
+"""The case history's SQLite schema, its version (``PRAGMA user_version``) and its guards.
+
+Decisions are immutable: triggers abort any UPDATE of a decision, and any DELETE of a decision
+or a case, unless the case's token sits in ``purge_permits``. Only the retention purge writes
+there, inside the transaction that deletes those cases and empties the table again, so a purge
+either removes whole cases with their decisions or nothing. The guards stop mistakes, not an
+attacker with the file; tampering is what the audit log's hash chain reveals.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from iauth_desktop.core.config.paths import ensure_private_dir
+from iauth_desktop.core.model.errors import UsageError
+
+SCHEMA_VERSION = 1
+FILE_MODE = 0o600
+BUSY_TIMEOUT_S = 10.0
+APPLICATION_TABLES = frozenset({"cases", "decisions", "purge_permits"})
+
+# The codes are spelt out, not generated from the enums: a new code needs a new schema version.
+_SCHEMA_V1 = """
+CREATE TABLE cases (
+    token           TEXT PRIMARY KEY NOT NULL CHECK (length(token) > 0),
+    fetched_at      TEXT NOT NULL,
+    verdict         TEXT NOT NULL CHECK (verdict IN ('passed', 'failed', 'incomplete')),
+    failed_stages   TEXT NOT NULL DEFAULT '',
+    yt_errorcode    INTEGER,
+    yt_errormsg     TEXT NOT NULL DEFAULT '',
+    livestatus      INTEGER,
+    livemsg         TEXT NOT NULL DEFAULT '',
+    comparestatus   INTEGER,
+    comparemsg      TEXT NOT NULL DEFAULT '',
+    info_type       INTEGER,
+    masked_name     TEXT NOT NULL DEFAULT '',
+    profile_name    TEXT,
+    endpoint_host   TEXT NOT NULL DEFAULT '',
+    reviewer        TEXT NOT NULL,
+    notes           TEXT NOT NULL DEFAULT '',
+    export_path     TEXT,
+    audit_seq       INTEGER,
+    audit_sha256    TEXT,
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE decisions (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    token           TEXT NOT NULL REFERENCES cases (token),
+    action          TEXT NOT NULL CHECK (action IN ('approve', 'reject', 'escalate')),
+    reason          TEXT CHECK (reason IS NULL OR reason IN ('id_mismatch', 'id_expired',
+                        'liveness_doubt', 'face_mismatch', 'poor_quality', 'suspected_fraud',
+                        'other')),
+    reason_text     TEXT NOT NULL DEFAULT '',
+    justification   TEXT NOT NULL DEFAULT '',
+    notes           TEXT NOT NULL DEFAULT '',
+    reviewer        TEXT NOT NULL CHECK (length(reviewer) > 0),
+    decided_at      TEXT NOT NULL,
+    supersedes      INTEGER UNIQUE REFERENCES decisions (id),
+    CHECK ((action = 'reject') = (reason IS NOT NULL))
+);
+CREATE INDEX decisions_by_token ON decisions (token);
+CREATE INDEX cases_by_fetched_at ON cases (fetched_at);
+
+-- The decision no later decision supersedes: the head of each case's chain.
+CREATE VIEW latest_decisions AS
+    SELECT d.* FROM decisions AS d
+    WHERE NOT EXISTS (SELECT 1 FROM decisions AS n WHERE n.supersedes = d.id);
+
+CREATE TABLE purge_permits (token TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID;
+
+CREATE TRIGGER decisions_never_updated BEFORE UPDATE ON decisions
+BEGIN
+    SELECT RAISE(ABORT, 'a recorded decision is never changed; record a new one instead');
+END;
+
+CREATE TRIGGER decisions_deleted_only_by_purge BEFORE DELETE ON decisions
+WHEN NOT EXISTS (SELECT 1 FROM purge_permits WHERE token = OLD.token)
+BEGIN
+    SELECT RAISE(ABORT, 'decisions are removed only with their case by the retention purge');
+END;
+
+CREATE TRIGGER cases_deleted_only_by_purge BEFORE DELETE ON cases
+WHEN NOT EXISTS (SELECT 1 FROM purge_permits WHERE token = OLD.token)
+BEGIN
+    SELECT RAISE(ABORT, 'cases are removed only by the retention purge');
+END;
+
+CREATE TRIGGER cases_token_fixed BEFORE UPDATE OF token ON cases
+WHEN NEW.token IS NOT OLD.token
+BEGIN
+    SELECT RAISE(ABORT, 'a case keeps its token');
+END;
+
+CREATE TRIGGER decisions_supersede_within_case BEFORE INSERT ON decisions
+WHEN NEW.supersedes IS NOT NULL
+    AND (SELECT token FROM decisions WHERE id = NEW.supersedes) IS NOT NEW.token
+BEGIN
+    SELECT RAISE(ABORT, 'a decision can only replace an earlier decision on the same case');
+END;
+"""
+
+# Index = the version a script upgrades from; version 0 is an empty file.
+_MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1,)
+assert len(_MIGRATIONS) == SCHEMA_VERSION
+
+
+class HistoryError(UsageError):
+    """The case history cannot do what was asked: unknown case, unusable or unwritable file."""
+
+
+def schema_version(connection: sqlite3.Connection) -> int:
+    row = connection.execute("PRAGMA user_version").fetchone()
+    return int(row[0])
+
+
+def user_tables(connection: sqlite3.Connection) -> set[str]:
+    rows = connection.execute(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    ).fetchall()
+    return {str(row[0]) for row in rows}
+
+
+def ensure_schema(connection: sqlite3.Connection) -> int:
+    """Create or upgrade the schema in one transaction; the version the file now has.
+
+    ``connection`` must be in autocommit mode (``isolation_level=None``).
+    """
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        version = _usable_version(connection)
+        for script in _MIGRATIONS[version:]:
+            for statement in _statements(script):
+                connection.execute(statement)
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    return SCHEMA_VERSION
+
+
+def _usable_version(connection: sqlite3.Connection) -> int:
+    version = schema_version(connection)
+    if version > SCHEMA_VERSION:
+        raise HistoryError(
+            f"The case history was written by a newer iauth-desktop (schema {version}; "
+            f"this version reads up to {SCHEMA_VERSION})."
+        )
+    if version == 0 and user_tables(connection):
+        raise HistoryError("The file holds tables that are not a case history.")
+    return version
+
+
+def _statements(script: str) -> list[str]:
+    """Split a script into statements (``executescript`` would commit our transaction)."""
+    statements: list[str] = []
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        if line.lstrip().startswith("--"):
+            continue
+        pending += line
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip())
+            pending = ""
+    if pending.strip():
+        statements.append(pending.strip())
+    return statements
+
+
+def connect_history(path: Path) -> sqlite3.Connection:
+    """Open (or create, mode 0600) the history file in WAL mode with the current schema."""
+    ensure_private_dir(path.parent)
+    try:
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        os.close(descriptor)
+        path.chmod(FILE_MODE)  # the umask may have loosened it; a copied file may be looser
+    except OSError as error:
+        raise HistoryError(f"The case history {path} cannot be opened: {error.strerror}") from error
+    db = sqlite3.connect(
+        path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+    )
+    try:
+        db.row_factory = sqlite3.Row
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA secure_delete = ON")  # purged cases leave no readable bytes behind
+        ensure_schema(db)
+    except sqlite3.DatabaseError as error:
+        db.close()
+        raise HistoryError(f"{path} is not a usable case history: {error}") from error
+    except HistoryError:
+        db.close()
+        raise
+    return db

@@ -1,0 +1,145 @@
+"""The console's side of the audit log: who fetched, revealed, copied, decided and changed what.
+
+One ``AuditHooks`` is made per window and passed to the widgets that act (no global): it knows
+the log, how to name the reviewer, and the token of the case on screen. Every entry holds keys,
+tokens, codes and counts, never a value. The log is fail-closed: once it cannot be verified or
+written, ``problem`` fires (the window shows it and stops fetching) and every later action that
+needs an entry is refused.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from iauth_desktop.core.audit.chain import AuditHead
+from iauth_desktop.core.audit.log import AuditLog, PersonalDataError, describe_outcome, record_fetch
+from iauth_desktop.core.model.case import ReviewCase
+from iauth_desktop.core.model.decision import Decision
+from iauth_desktop.core.model.errors import IauthError
+
+_log = logging.getLogger(__name__)
+
+
+class AuditHooks(QObject):
+    """``problem(text)`` once the log turns out damaged or unwritable (the core's words)."""
+
+    problem = Signal(str)
+
+    def __init__(
+        self, log: AuditLog, reviewer: Callable[[], str], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.log = log
+        self.reviewer = reviewer
+        self.token: str | None = None  # the case on screen, named by reveal and copy entries
+        self.damage: str | None = None  # why the log may no longer be written
+        self.last_refusal = ""  # why the last entry was not written
+
+    @property
+    def usable(self) -> bool:
+        return self.damage is None
+
+    def check(self) -> bool:
+        """Verify the whole chain (at start-up); False, and ``problem``, when it fails."""
+        try:
+            report = self.log.verify()
+        except IauthError as exc:
+            return self._fail(str(exc))
+        if not report.ok:
+            return self._fail(f"entry {report.problem_seq}: {report.problem}")
+        return True
+
+    def head(self) -> AuditHead | None:
+        """The log's head for the case history and exports; None (and ``problem``) if unreadable."""
+        try:
+            return self.log.head()
+        except IauthError as exc:
+            self._fail(str(exc))
+            return None
+
+    def record(self, event: str, **data: Any) -> bool:
+        """Append one entry; False when the log refused it (the action must then not happen)."""
+        if self.damage is not None:
+            self.last_refusal = self.damage
+            return False
+        try:
+            self.log.append(event, self.reviewer(), **data)
+        except PersonalDataError as exc:  # this entry only: the log itself is fine
+            return self._refuse(str(exc))
+        except IauthError as exc:
+            return self._fail(str(exc))
+        return True
+
+    # --- the events ----------------------------------------------------------------------------
+
+    def fetched(self, case: ReviewCase) -> bool:
+        """A fetch that succeeded: its case may be shown only once this is recorded."""
+        outcome = describe_outcome(None, case.result.verdict.status)
+        return self._fetch(case.token, case.profile_name, case.endpoint, outcome)
+
+    def fetch_failed(
+        self, token: str, profile: str | None, endpoint: str, error: BaseException | None
+    ) -> bool:
+        """A fetch that failed (``error`` None: an internal error) or was cancelled."""
+        outcome = describe_outcome(error) if error is not None else "unexpected error"
+        return self._fetch(token, profile, endpoint, outcome)
+
+    def fetch_cancelled(self, token: str, profile: str | None, endpoint: str) -> bool:
+        return self._fetch(token, profile, endpoint, "cancelled")
+
+    def revealed(self, field: str) -> bool:
+        return self.record("reveal", token=self.token, field=field)
+
+    def copied(self, field: str) -> bool:
+        return self.record("copy", token=self.token, field=field)
+
+    def decided(self, token: str, decision: Decision) -> bool:
+        """The decision's codes and id, never its free text (it may hold personal details)."""
+        return self.record(
+            "decision",
+            token=token,
+            action=decision.action.value,
+            reason=None if decision.reason is None else decision.reason.value,
+            decision_id=decision.id,
+            supersedes=decision.supersedes,
+        )
+
+    def profile_changed(self, name: str, action: str) -> bool:
+        """``action``: add, edit, remove or set_default. Never a secret."""
+        return self.record("profile_change", profile=name, action=action)
+
+    def purged(self, tokens: list[str], retention_days: int) -> bool:
+        return self.record(
+            "retention_purge", count=len(tokens), tokens=tokens, retention_days=retention_days
+        )
+
+    # --- internals -----------------------------------------------------------------------------
+
+    def _fetch(self, token: str, profile: str | None, endpoint: str, outcome: str) -> bool:
+        if self.damage is not None:
+            self.last_refusal = self.damage
+            return False
+        try:
+            record_fetch(self.log, self.reviewer(), token, profile, endpoint, outcome)
+        except PersonalDataError as exc:
+            return self._refuse(str(exc))
+        except IauthError as exc:
+            return self._fail(str(exc))
+        return True
+
+    def _refuse(self, why: str) -> bool:
+        _log.warning("audit entry refused: %s", why)
+        self.last_refusal = why
+        return False
+
+    def _fail(self, why: str) -> bool:
+        first = self.damage is None
+        self.damage = self.last_refusal = why
+        if first:
+            _log.error("audit log unusable: %s", why)
+            self.problem.emit(why)
+        return False

@@ -1,0 +1,309 @@
+"""The whole case on one screen: verdict and consistency checks on top; fields, evidence images,
+and the video with the digits read aloud below.
+
+``clear()`` drops every reference to decrypted data (Close case). ``media_ready`` fires once per
+case, when every image tile is painted and the video's poster frame is shown (screenshot mode
+waits for it).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iauth_desktop.ui.case.consistency_view import ConsistencyView
+from iauth_desktop.ui.case.evidence_panel import EvidencePanel
+from iauth_desktop.ui.case.fields_view import FieldsTable
+from iauth_desktop.ui.case.prepared_case import PreparedCase
+from iauth_desktop.ui.case.verdict_banner import VerdictBanner
+from iauth_desktop.ui.media.video_player import VideoPlayer
+
+TEXT_ONLY = 1  # info_type: text fields only, no media
+
+
+def _scrolled(widget: QWidget, parent: QWidget) -> QScrollArea:
+    area = QScrollArea(parent)
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
+
+
+def _title(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    font = QFont(label.font())
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def _height_for(widget: QWidget, width: int) -> int:
+    if widget.hasHeightForWidth():
+        return widget.heightForWidth(width)
+    return widget.sizeHint().height()
+
+
+class CaseView(QWidget):
+    media_ready = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._waiting: set[str] = set()
+        self._generation = 0  # bumped by clear(): staged work of an older case is dropped
+        self._has_case = False
+        self._digits: tuple[str, bool] = ("", True)  # validatedata, present in the answer
+        self._files: tuple[tuple[str, ...], ...] = ((), (), ())  # changed, missing, unexpected
+        self._video_error: str | None = None  # why the video field did not decode (re-worded)
+        self.today: date | None = None  # None: the real date (tests pin it)
+
+        self.tamper_label = QLabel(self)
+        self.tamper_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.tamper_label.setWordWrap(True)
+        self.tamper_label.setStyleSheet(
+            "background: #fce8e6; color: #8c1d18; border: 2px solid #c5221f; padding: 4px;"
+        )
+        self.tamper_label.hide()
+        self.banner = VerdictBanner(self)
+        self.consistency = ConsistencyView(self)
+        self.fields = FieldsTable(self)
+        self.evidence = EvidencePanel(self)
+        self.evidence.images_shown.connect(lambda: self._done("images"))
+        self.video = VideoPlayer(self)
+        self.video.poster_ready.connect(lambda: self._done("poster"))
+        self.video.failed.connect(lambda _reason: self._done("poster"))  # no poster will come
+
+        top = QSplitter(Qt.Orientation.Horizontal, self)
+        top.addWidget(_scrolled(self.banner, top))
+        top.addWidget(_scrolled(self.consistency, top))
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 2)
+        top.setChildrenCollapsible(False)
+
+        bottom = QSplitter(Qt.Orientation.Horizontal, self)
+        bottom.addWidget(self._fields_pane(bottom))
+        bottom.addWidget(self._evidence_pane(bottom))
+        bottom.addWidget(self._video_pane(bottom))
+        for index, stretch in enumerate((4, 5, 4)):
+            bottom.setStretchFactor(index, stretch)
+        bottom.setChildrenCollapsible(False)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self._top, self._bottom = top, bottom
+        self._user_sized = False
+        for splitter in (top, bottom, self.splitter):
+            splitter.splitterMoved.connect(self._remember_user_sizes)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.tamper_label)
+        layout.addWidget(self.splitter, 1)
+        self.retranslate_ui()
+
+    # --- panes -------------------------------------------------------------------------------
+
+    def _fields_pane(self, parent: QWidget) -> QWidget:
+        pane = QWidget(parent)
+        self._fields_title = _title(pane)
+        reveal = QToolButton(pane)
+        reveal.setDefaultAction(self.fields.reveal_action)
+        copy = QToolButton(pane)
+        copy.setDefaultAction(self.fields.copy_action)
+        head = QHBoxLayout()
+        head.addWidget(self._fields_title, 1)
+        head.addWidget(reveal)
+        head.addWidget(copy)
+        layout = QVBoxLayout(pane)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(head)
+        layout.addWidget(self.fields, 1)
+        return pane
+
+    def _evidence_pane(self, parent: QWidget) -> QWidget:
+        return _scrolled(self.evidence, parent)
+
+    def _video_pane(self, parent: QWidget) -> QWidget:
+        pane = QWidget(parent)
+        self._video_title = _title(pane)
+        self._video_stack = QStackedWidget(pane)
+        self._video_stack.addWidget(self.video)
+        self._no_video = QLabel(pane)
+        self._no_video.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._no_video.setWordWrap(True)
+        self._video_stack.addWidget(self._no_video)
+        self._digits_title = QLabel(pane)
+        self.digits_label = QLabel(pane)
+        self.digits_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.digits_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.digits_label.setWordWrap(True)
+        font = QFont(self.digits_label.font())
+        font.setPointSizeF(font.pointSizeF() * 2.2)
+        font.setBold(True)
+        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 6)
+        self.digits_label.setFont(font)
+        digits = QFrame(pane)
+        digits.setFrameShape(QFrame.Shape.StyledPanel)
+        digits_layout = QHBoxLayout(digits)
+        digits_layout.addWidget(self._digits_title)
+        digits_layout.addWidget(self.digits_label, 1)
+        layout = QVBoxLayout(pane)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._video_title)
+        layout.addWidget(self._video_stack, 1)
+        layout.addWidget(digits)
+        return pane
+
+    # --- showing a case ----------------------------------------------------------------------
+
+    def show_case(self, prepared: PreparedCase) -> None:
+        self.clear()
+        case = prepared.case
+        result = case.result
+        text_only = case.info_type == TEXT_ONLY and not result.media
+        self._has_case = True
+        self._waiting = {"images"}
+        self._files = (case.changed_files, case.missing_files, case.unexpected_files)
+        self._show_tampering()
+        self.banner.show_result(result)
+        self.consistency.show_identity(result.identity, self.today)
+        self.fields.fields_model().load(result)
+        self._digits = (result.validatedata, "validatedata" in result.raw)
+        self._set_digits()
+        self._video_stack.setCurrentIndex(1 if text_only else 0)
+        # Images and video on the next turn of the event loop: the verdict and fields paint first
+        # and no single step keeps the GUI thread from painting for long.
+        generation = self._generation
+        QTimer.singleShot(0, self, lambda: self._show_media(prepared, generation, text_only))
+
+    def _show_media(self, prepared: PreparedCase, generation: int, text_only: bool) -> None:
+        if generation != self._generation:  # closed or replaced meanwhile
+            return
+        if not text_only:
+            self._load_video(prepared)
+        self.evidence.show_media(prepared.images, prepared.result.media, text_only=text_only)
+        self._apply_default_sizes()
+
+    def clear(self) -> None:
+        """Close case: no decrypted value, image or video stays referenced by this view."""
+        self._generation += 1
+        self._has_case = False
+        self._waiting = set()
+        self.banner.clear()
+        self.consistency.clear()
+        self.fields.clear()
+        self.evidence.clear()
+        self.video.clear()
+        self._digits, self._files, self._video_error = ("", True), ((), (), ()), None
+        self.digits_label.clear()
+        self._show_tampering()
+        self._video_stack.setCurrentIndex(0)
+
+    def _load_video(self, prepared: PreparedCase) -> None:
+        item = prepared.result.media.get("video")
+        if prepared.video is None and item is not None and item.error:
+            self._video_error = item.error
+            self._show_video_error()
+            return
+        self._waiting.add("poster")  # before load(): the poster may come at once
+        self.video.load(prepared.video)
+        if prepared.video is None or not self.video.has_video():
+            self._waiting.discard("poster")
+
+    def _show_video_error(self) -> None:
+        if self._video_error is not None:
+            text = self.tr("The video could not be decoded: %1.")
+            self.video.show_unavailable(text.replace("%1", self._video_error))
+
+    def has_case(self) -> bool:
+        return self._has_case
+
+    # --- layout ------------------------------------------------------------------------------
+
+    def _remember_user_sizes(self) -> None:
+        self._user_sized = True
+
+    def _apply_default_sizes(self) -> None:
+        """Top row as tall as the verdict needs; fields, images and video share the width."""
+        if self._user_sized:
+            return
+        width, height = self.splitter.width(), self.splitter.height()
+        widths = [int(width * 0.62), int(width * 0.38)]
+        need = max(
+            _height_for(self.banner, widths[0] - 8), _height_for(self.consistency, widths[1] - 8)
+        )
+        top = min(max(need + 4, 120), int(height * 0.45))
+        self.splitter.setSizes([top, max(height - top, 1)])
+        self._top.setSizes(widths)
+        self._bottom.setSizes([int(width * 0.31), int(width * 0.43), int(width * 0.26)])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_default_sizes()
+
+    def _done(self, part: str) -> None:
+        if part not in self._waiting:
+            return
+        self._waiting.discard(part)
+        if not self._waiting:
+            self.media_ready.emit()
+
+    def _set_digits(self) -> None:
+        if not self._has_case:
+            return
+        digits, present = self._digits
+        if digits.strip():
+            self.digits_label.setText(digits)
+        elif present:
+            self.digits_label.setText(self.tr("none (not a digits case)"))
+        else:
+            self.digits_label.setText(self.tr("not sent"))
+
+    def _show_tampering(self) -> None:
+        """A saved case whose files changed since export says so above everything else."""
+        names = (self.tr("changed: %1"), self.tr("missing: %1"), self.tr("unexpected: %1"))
+        parts = [
+            name.replace("%1", ", ".join(files))
+            for name, files in zip(names, self._files, strict=True)
+            if files
+        ]
+        self.tamper_label.setVisible(bool(parts))
+        self.tamper_label.setText(
+            self.tr("⚠ This saved case was modified after export — %1").replace(
+                "%1", "; ".join(parts)
+            )
+            if parts
+            else ""
+        )
+
+    # --- text --------------------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        self._fields_title.setText(self.tr("Fields"))
+        self._video_title.setText(self.tr("Liveness video"))
+        self._digits_title.setText(self.tr("Digits read aloud:"))
+        self._no_video.setText(self.tr("No media requested: the case was fetched as text only."))
+        self._set_digits()
+        self._show_tampering()
+        self._show_video_error()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

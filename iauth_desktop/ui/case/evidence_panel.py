@@ -1,0 +1,199 @@
+"""The evidence images: ID card front and back side by side, then video frames 1–3.
+
+A medium that failed to decode shows a placeholder with the reason; the other tiles stay usable.
+``images_shown`` fires once per load, when every tile on screen has painted its content.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iauth_desktop.core.model.media import MediaItem
+from iauth_desktop.ui.media.image_tile import ImageTile
+from iauth_desktop.ui.media.image_viewer import ImageViewer
+
+CARD_FIELDS = ("frontpic", "backpic")
+FRAME_FIELDS = ("videopic1", "videopic2", "videopic3")
+IMAGE_FIELDS = CARD_FIELDS + FRAME_FIELDS
+
+
+@dataclass(frozen=True)
+class _Missing:
+    error: str | None
+    mime: str
+    size: int
+    warning: str | None
+
+    @classmethod
+    def of(cls, item: MediaItem | None) -> _Missing | None:
+        return None if item is None else cls(item.error, item.mime, item.size, item.warning)
+
+
+def _section_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class EvidencePanel(QWidget):
+    images_shown = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tiles: dict[str, ImageTile] = {}
+        self._viewers: list[ImageViewer] = []
+        self._waiting = False
+        # field -> what a placeholder explains (no decrypted bytes), to re-word it on LanguageChange
+        self._missing: dict[str, _Missing | None] = {}
+        tiles_page = QWidget(self)
+        grid = QGridLayout(tiles_page)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self._card_title = _section_label(tiles_page)
+        self._frames_title = _section_label(tiles_page)
+        grid.addWidget(self._card_title, 0, 0, 1, 6)
+        grid.addWidget(self._frames_title, 2, 0, 1, 6)
+        for column, field in enumerate(CARD_FIELDS):
+            grid.addWidget(self._make_tile(field, tiles_page), 1, column * 3, 1, 3)
+        for column, field in enumerate(FRAME_FIELDS):
+            grid.addWidget(self._make_tile(field, tiles_page), 3, column * 2, 1, 2)
+        for column in range(6):
+            grid.setColumnStretch(column, 1)
+        grid.setRowStretch(1, 5)
+        grid.setRowStretch(3, 4)
+        self._no_media = QLabel(self)
+        self._no_media.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._no_media.setWordWrap(True)
+        self._stack = QStackedLayout()
+        self._stack.addWidget(tiles_page)
+        self._stack.addWidget(self._no_media)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._stack)
+        self.retranslate_ui()
+
+    def _make_tile(self, field: str, parent: QWidget) -> ImageTile:
+        tile = ImageTile(field, parent)
+        tile.activated.connect(self.open_viewer)
+        tile.painted.connect(self._check_shown)
+        self.tiles[field] = tile
+        return tile
+
+    # --- content -----------------------------------------------------------------------------
+
+    def show_media(
+        self,
+        images: Mapping[str, QImage],
+        media: Mapping[str, MediaItem],
+        *,
+        text_only: bool = False,
+    ) -> None:
+        """``images`` holds what decoded; ``media`` says why anything else did not."""
+        self._close_viewers()
+        self._stack.setCurrentIndex(1 if text_only else 0)
+        for field, tile in self.tiles.items():
+            image = images.get(field)
+            item = media.get(field)
+            if text_only:
+                tile.clear()
+            elif image is not None and not image.isNull():
+                tile.set_image(image, item.warning if item is not None else None)
+            else:
+                self._missing[field] = _Missing.of(item)
+                tile.set_placeholder(self._reason(self._missing[field]))
+        self._waiting = True
+        QTimer.singleShot(0, self, self._check_shown)
+
+    def clear(self) -> None:
+        """Drop every image (and close the viewers holding copies)."""
+        self._close_viewers()
+        self._waiting = False
+        self._missing.clear()
+        for tile in self.tiles.values():
+            tile.clear()
+        self._stack.setCurrentIndex(0)
+
+    def _reason(self, item: _Missing | None) -> str:
+        if item is None:
+            return self.tr("Not sent by the service.")
+        if item.error:
+            return self.tr("Could not be decoded: %1.").replace("%1", item.error)
+        reason = self.tr(
+            "The image could not be decoded (%1, %2 bytes): it is damaged or not an image."
+        )
+        reason = reason.replace("%1", item.mime).replace("%2", str(item.size))
+        if item.warning:
+            reason += "\n" + item.warning
+        return reason
+
+    def _check_shown(self, *_args: object) -> None:
+        """Every tile either painted its content or is off screen (it will paint when seen)."""
+        if not self._waiting:
+            return
+        if self._stack.currentIndex() == 0 and any(
+            tile.needs_paint() and tile.is_exposed() for tile in self.tiles.values()
+        ):
+            return
+        self._waiting = False
+        self.images_shown.emit()
+
+    # --- viewer ------------------------------------------------------------------------------
+
+    def open_viewer(self, field: str) -> ImageViewer | None:
+        """A viewer for the tile's image, with the ID card front to compare a frame against."""
+        tile = self.tiles.get(field)
+        image = tile.image() if tile is not None else None
+        if image is None:
+            return None
+        self._drop_closed_viewers()
+        front = self.tiles["frontpic"].image() if field != "frontpic" else None
+        viewer = ImageViewer(image, field, self.window(), reference=front)
+        self._viewers.append(viewer)
+        viewer.show()
+        return viewer
+
+    def viewers(self) -> list[ImageViewer]:
+        """The viewers still open."""
+        return [viewer for viewer in self._viewers if viewer.isVisible()]
+
+    def _drop_closed_viewers(self) -> None:
+        # Closed viewers already released their images (closeEvent); delete them here rather
+        # than from their ``destroyed`` signal, where touching the wrapper crashes PySide6.
+        for viewer in [viewer for viewer in self._viewers if not viewer.isVisible()]:
+            self._viewers.remove(viewer)
+            viewer.deleteLater()
+
+    def _close_viewers(self) -> None:
+        for viewer in self._viewers:
+            viewer.release()
+            viewer.close()
+            viewer.deleteLater()
+        self._viewers.clear()
+
+    # --- text --------------------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        self._card_title.setText(self.tr("ID card"))
+        self._frames_title.setText(self.tr("Video frames"))
+        self._no_media.setText(
+            self.tr("No media requested: this case was fetched as text only (info_type 1).")
+        )
+        for field, missing in self._missing.items():
+            self.tiles[field].set_placeholder(self._reason(missing))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

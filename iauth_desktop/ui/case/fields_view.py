@@ -1,0 +1,156 @@
+"""The fields table: Reveal/Hide per field, Copy of the value as shown (Ctrl+C).
+
+Revealing and copying a revealed value are audit events: recorded with the field key, never the
+value (the model's ``AuditHooks``, and the ``iauth_desktop.audit`` logger).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
+
+from iauth_desktop.ui.case.fields_model import FieldColumn, FieldRole, FieldsModel
+
+_audit = logging.getLogger("iauth_desktop.audit")
+
+
+class FieldsTable(QTableView):
+    def __init__(self, parent: QWidget | None = None, model: FieldsModel | None = None) -> None:
+        super().__init__(parent)
+        self._model = model or FieldsModel(self)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._show_menu)
+
+        self.reveal_action = QAction(self)
+        self.reveal_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.reveal_action.triggered.connect(self.toggle_reveal)
+        self.copy_action = QAction(self)
+        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_action.triggered.connect(self.copy_value)
+        self.copy_key_action = QAction(self)
+        self.copy_key_action.triggered.connect(self.copy_key)
+        for action in (self.reveal_action, self.copy_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        self.setModel(self._model)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(FieldColumn.LABEL, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(FieldColumn.VALUE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(FieldColumn.KEY, QHeaderView.ResizeMode.ResizeToContents)
+        self._model.modelReset.connect(self._update_actions)
+        self._model.modelReset.connect(self._span_headers)
+        self._model.dataChanged.connect(self._update_actions)
+        self.retranslate_ui()
+        self._update_actions()
+
+    def fields_model(self) -> FieldsModel:
+        return self._model
+
+    def retranslate_ui(self) -> None:
+        self.copy_action.setText(self.tr("Copy value"))
+        self.copy_key_action.setText(self.tr("Copy key"))
+        self._model.retranslate_ui()
+        self._update_actions()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # --- actions -----------------------------------------------------------------------------
+
+    def current_row(self) -> int:
+        index = self.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def toggle_reveal(self) -> None:
+        row = self.current_row()
+        if row < 0:
+            return
+        if self._model.index(row, FieldColumn.VALUE).data(FieldRole.MASKED):
+            self._model.reveal(row)
+        else:
+            self._model.hide(row)
+
+    def copy_value(self) -> None:
+        """Copy what the value cell shows: masked text for a masked field."""
+        row = self.current_row()
+        if row < 0 or self._model.index(row, 0).data(FieldRole.SECTION) == "header":
+            return
+        index = self._model.index(row, FieldColumn.VALUE)
+        if index.data(FieldRole.MASKABLE) and not index.data(FieldRole.MASKED):
+            audit = self._model.audit
+            if audit is not None and not audit.copied(str(index.data(FieldRole.KEY))):
+                return  # a revealed value leaves only with its audit entry
+            _audit.info("copy revealed field=%s", index.data(FieldRole.KEY))
+        QGuiApplication.clipboard().setText(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+
+    def copy_key(self) -> None:
+        key = self._model.index(max(self.current_row(), 0), 0).data(FieldRole.KEY)
+        if self.current_row() >= 0 and key:
+            QGuiApplication.clipboard().setText(str(key))
+
+    def _update_actions(self, *_args: object) -> None:
+        index = self._model.index(self.current_row(), FieldColumn.VALUE)
+        maskable = bool(index.isValid() and index.data(FieldRole.MASKABLE))
+        masked = bool(index.data(FieldRole.MASKED)) if maskable else True
+        self.reveal_action.setEnabled(maskable)
+        self.reveal_action.setText(self.tr("Reveal") if masked else self.tr("Hide"))
+        self.reveal_action.setToolTip(
+            self.tr("Show the selected ID or phone number in full (recorded) — Ctrl+R")
+            if masked
+            else self.tr("Mask the selected value again — Ctrl+R")
+        )
+        selectable = index.isValid() and index.data(FieldRole.SECTION) != "header"
+        self.copy_action.setEnabled(selectable)
+        self.copy_key_action.setEnabled(selectable)
+
+    def context_menu(self, pos: QPoint) -> QMenu | None:
+        """Reveal/Hide and Copy for the row under ``pos`` (viewport coordinates)."""
+        index = self.indexAt(pos)
+        if not index.isValid() or index.data(FieldRole.SECTION) == "header":
+            return None
+        self.setCurrentIndex(index)
+        menu = QMenu(self)
+        menu.addAction(self.reveal_action)
+        menu.addSeparator()
+        menu.addAction(self.copy_action)
+        menu.addAction(self.copy_key_action)
+        menu.aboutToHide.connect(menu.deleteLater)
+        return menu
+
+    def _show_menu(self, pos: QPoint) -> None:
+        menu = self.context_menu(pos)
+        if menu is not None:
+            menu.popup(self.viewport().mapToGlobal(pos))
+
+    def clear(self) -> None:
+        self._model.clear()
+
+    def _span_headers(self) -> None:
+        """Section header rows read across the whole table."""
+        self.clearSpans()
+        for row in range(self._model.rowCount()):
+            if self._model.index(row, 0).data(FieldRole.SECTION) == "header":
+                self.setSpan(row, 0, 1, len(FieldColumn))
+
+    def select_row(self, row: int) -> None:
+        self.setCurrentIndex(self._model.index(row, FieldColumn.VALUE))
+
+    def currentChanged(
+        self,
+        current: QModelIndex | QPersistentModelIndex,
+        previous: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        super().currentChanged(current, previous)
+        self._update_actions()

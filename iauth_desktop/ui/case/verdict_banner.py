@@ -1,0 +1,226 @@
+"""The verdict: passed / failed / incomplete by glyph and word as well as colour, every code with
+its Chinese and English meaning, the service's own messages verbatim, verification type and any
+similarity score the answer carries.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from iauth_desktop.core.model.result import VerificationResult, as_int, as_text
+from iauth_desktop.core.providers.detectinfo.codes import explain
+from iauth_desktop.ui.labels import (
+    field_label,
+    stage_label,
+    verdict_label,
+    verification_type_label,
+)
+
+SIMILARITY_KEYS = ("sim", "similarity", "score")
+# status -> (glyph, text colour, background, border); the glyph and word carry the meaning
+_STYLE = {
+    "passed": ("✓", "#0b5d1e", "#e6f4ea", "#1e8e3e"),
+    "failed": ("✗", "#8c1d18", "#fce8e6", "#c5221f"),
+    "incomplete": ("?", "#6b4400", "#fef3d6", "#b06000"),
+}
+# code field -> (message field, stage for codes no table covers)
+_CODE_FIELDS = (
+    ("yt_errorcode", "yt_errormsg", None),
+    ("livestatus", "livemsg", "liveness"),
+    ("comparestatus", "comparemsg", "compare"),
+)
+
+
+def similarity_scores(result: VerificationResult) -> list[tuple[str, float | None, str]]:
+    """(key, number or None when unreadable, text as sent) for each similarity-like field."""
+    found: list[tuple[str, float | None, str]] = []
+    lowered = {key.lower(): key for key in result.raw}
+    for name in SIMILARITY_KEYS:
+        key = lowered.get(name)
+        if key is None:
+            continue
+        value = result.raw[key]
+        found.append((key, parse_score(value), as_text(value)))
+    return found
+
+
+def parse_score(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    try:
+        number = float(value.strip()) if isinstance(value, str) else float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def format_score(value: float) -> str:
+    return f"{value:.4f}".rstrip("0").rstrip(".")
+
+
+def _fill(template: str, *values: str) -> str:
+    """Qt-style %1, %2 in one pass, so a value that contains "%2" is never substituted."""
+    return re.sub(r"%(\d)", lambda m: values[int(m[1]) - 1], template)
+
+
+def _plain_label(parent: QWidget, *, wrap: bool = False) -> QLabel:
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(wrap)
+    return label
+
+
+class VerdictBanner(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("VerdictBanner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._result: VerificationResult | None = None
+        self.status_label = _plain_label(self)
+        self.status_label.setObjectName("verdictStatus")
+        font = QFont(self.status_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.status_label.setFont(font)
+        self.details_label = _plain_label(self, wrap=True)
+        self.stage_label = _plain_label(self, wrap=True)
+        top = QHBoxLayout()
+        top.addWidget(self.status_label)
+        top.addSpacing(12)
+        top.addWidget(self.details_label, 1)
+        self._grid = QGridLayout()
+        self._grid.setHorizontalSpacing(12)
+        self._grid.setVerticalSpacing(2)
+        self._headers = [_plain_label(self) for _ in range(5)]
+        for column, header in enumerate(self._headers):
+            bold = QFont(header.font())
+            bold.setBold(True)
+            header.setFont(bold)
+            self._grid.addWidget(header, 0, column)
+        self._cells: list[list[QLabel]] = []
+        for row in range(len(_CODE_FIELDS)):
+            cells = [_plain_label(self, wrap=column >= 2) for column in range(5)]
+            for column, cell in enumerate(cells):
+                self._grid.addWidget(cell, row + 1, column, Qt.AlignmentFlag.AlignTop)
+            self._cells.append(cells)
+        for column, stretch in enumerate((0, 0, 2, 3, 2)):
+            self._grid.setColumnStretch(column, stretch)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.stage_label)
+        layout.addLayout(self._grid)
+        layout.addStretch(1)
+        self.retranslate_ui()
+
+    # --- public API --------------------------------------------------------------------------
+
+    def show_result(self, result: VerificationResult) -> None:
+        self._result = result
+        self._render()
+
+    def clear(self) -> None:
+        self._result = None
+        self._render()
+
+    def status(self) -> str | None:
+        return None if self._result is None else self._result.verdict.status
+
+    def retranslate_ui(self) -> None:
+        headers = (
+            self.tr("Code field"),
+            self.tr("Code"),
+            self.tr("Meaning (Chinese)"),
+            self.tr("Meaning (English)"),
+            self.tr("Service's message"),
+        )
+        for label, text in zip(self._headers, headers, strict=True):
+            label.setText(text)
+        self._render()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # --- rendering ---------------------------------------------------------------------------
+
+    def _render(self) -> None:
+        result = self._result
+        has_case = result is not None
+        for widget in (*self._headers, self.stage_label):
+            widget.setVisible(has_case)
+        if result is None:
+            self.status_label.setText(self.tr("No case open"))
+            self.details_label.setText(self.tr("Fetch a token or open a saved case."))
+            self.setStyleSheet("")
+            for cells in self._cells:
+                for cell in cells:
+                    cell.clear()
+                    cell.setVisible(False)
+            return
+        verdict = result.verdict
+        glyph, colour, background, border = _STYLE[verdict.status]
+        self.setStyleSheet(
+            f"#VerdictBanner {{ background: {background}; border: 2px solid {border}; "
+            f"border-radius: 4px; }} #verdictStatus {{ color: {colour}; }}"
+        )
+        self.status_label.setText(f"{glyph} {verdict_label(verdict.status)}")
+        self.details_label.setText(self._details(result))
+        self.stage_label.setText(self._stage_text(result))
+        self.stage_label.setVisible(bool(self.stage_label.text()))
+        for cells, (code_field, message_field, stage_hint) in zip(
+            self._cells, _CODE_FIELDS, strict=True
+        ):
+            for cell, text in zip(
+                cells, self._code_row(result, code_field, message_field, stage_hint), strict=True
+            ):
+                cell.setText(text)
+                cell.setVisible(True)
+
+    def _details(self, result: VerificationResult) -> str:
+        parts = [verification_type_label(result.verification_type)]
+        for key, number, raw in similarity_scores(result):
+            if number is None:
+                parts.append(_fill(self.tr("similarity (%1): %2 — not a number"), key, raw))
+            else:
+                parts.append(_fill(self.tr("similarity (%1): %2"), key, format_score(number)))
+        return "  ·  ".join(parts)
+
+    def _stage_text(self, result: VerificationResult) -> str:
+        verdict = result.verdict
+        if verdict.status == "failed":
+            separator = self.tr(", ", "between the names of failed stages")
+            stages = separator.join(stage_label(stage) for stage in verdict.failed_stages)
+            return self.tr("Failed at: %1").replace("%1", stages)
+        if verdict.status == "incomplete":
+            raw = result.raw.get("yt_errorcode")
+            if raw is None or not as_text(raw).strip():
+                return self.tr("The answer has no final result code (yt_errorcode): not passed.")
+            return self.tr("A result code is not a number: the case cannot count as passed.")
+        return ""
+
+    def _code_row(
+        self,
+        result: VerificationResult,
+        code_field: str,
+        message_field: str,
+        stage_hint: str | None,
+    ) -> tuple[str, str, str, str, str]:
+        label = f"{field_label(code_field)} ({code_field})"
+        raw = result.raw.get(code_field)
+        message = as_text(result.raw.get(message_field))
+        if raw is None or not as_text(raw).strip():
+            return (label, "—", "", self.tr("not sent"), message)
+        code = as_int(raw)
+        if code is None:
+            return (label, as_text(raw), "", self.tr("not a number"), message)
+        info = explain(code, message or None, stage_hint=stage_hint)
+        return (label, str(code), info.zh, info.en, message)

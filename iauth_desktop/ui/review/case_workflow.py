@@ -1,0 +1,243 @@
+"""The case workflow in the window: history, decisions, export and the audit log around a case.
+
+``CaseWorkflow`` is made by the main window with the audit log and the case history it should
+use (no globals). At start-up it verifies the audit log (a damaged log turns fetching off) and
+purges history entries older than the retention setting (audited). Every case shown is recorded
+in the history with the audit head; the decision panel docks beside the case; File → Case
+history… and File → Export… open their dialogs.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtWidgets import QDockWidget, QWidget
+
+from iauth_desktop.core.audit.log import AuditLog
+from iauth_desktop.core.config.paths import clear_scratch
+from iauth_desktop.core.model.errors import UsageError
+from iauth_desktop.core.store.sqlite.history import CaseHistory, CaseSummary
+from iauth_desktop.ui.audit.audit_alarm import AuditAlarm
+from iauth_desktop.ui.audit.audit_hooks import AuditHooks
+from iauth_desktop.ui.case.prepared_case import PreparedCase
+from iauth_desktop.ui.export.export_dialog import ExportDialog
+from iauth_desktop.ui.export.export_reopen import export_available, open_export
+from iauth_desktop.ui.review.decision_panel import DecisionPanel
+from iauth_desktop.ui.review.decision_recorder import DecisionRecorder
+from iauth_desktop.ui.review.history_view import HistoryDialog
+
+if TYPE_CHECKING:
+    from iauth_desktop.ui.shell.main_window import MainWindow
+
+_log = logging.getLogger(__name__)
+DOCK_HEIGHT, DOCK_WIDTH = 200, 320
+WIDE_SCREEN = 1600  # pixels: room for the token bar, the case and the decision panel side by side
+_WIDE_AREAS = (Qt.DockWidgetArea.TopDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea)
+
+
+class DecisionDock(QDockWidget):
+    def __init__(self, panel: DecisionPanel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("decisionDock")
+        self.setWidget(panel)
+        self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Decision"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+def decision_area(window: QWidget) -> Qt.DockWidgetArea:
+    """Beside the case on a wide screen; below it where the width is needed for the case."""
+    screen = window.screen()
+    wide = screen is not None and screen.availableGeometry().width() >= WIDE_SCREEN
+    return Qt.DockWidgetArea.RightDockWidgetArea if wide else Qt.DockWidgetArea.BottomDockWidgetArea
+
+
+def open_history(path: Path | None = None) -> tuple[CaseHistory | None, str]:
+    """The case history, or None and why it cannot be opened (the console works without it)."""
+    try:
+        return CaseHistory(path), ""
+    except UsageError as exc:  # HistoryError: unreadable, newer schema, not a database
+        _log.error("case history unavailable: %s", exc)
+        return None, str(exc)
+
+
+class CaseWorkflow(QObject):
+    def __init__(
+        self,
+        window: MainWindow,
+        audit_log: AuditLog,
+        history: CaseHistory | None = None,
+    ) -> None:
+        """``history`` None: the one in the data folder (the console works on without it)."""
+        super().__init__(window)
+        self._window = window
+        history_problem = ""
+        if history is None:
+            history, history_problem = open_history()
+        self.history = history
+        self.audit = AuditHooks(audit_log, window.settings.reviewer_name, self)
+        self.alarm = AuditAlarm(window)
+        recorder = None if history is None else DecisionRecorder(history, self.audit)
+        self.panel = DecisionPanel(recorder, window.settings.reviewer_name)
+        self.dock = DecisionDock(self.panel, window)
+        self.dock.dockLocationChanged.connect(self._on_dock_moved)
+        area = decision_area(window)
+        window.addDockWidget(area, self.dock)
+        if area == Qt.DockWidgetArea.BottomDockWidgetArea:  # no taller than it needs to be
+            window.resizeDocks([self.dock], [DOCK_HEIGHT], Qt.Orientation.Vertical)
+        else:
+            window.resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+        self.history_dialog: HistoryDialog | None = None
+        self._history_problem = history_problem
+        self._reopening: str | None = None  # the token a history reopen is fetching
+
+        window.controller.audit = self.audit
+        window.case_view.fields.fields_model().audit = self.audit
+        self.audit.problem.connect(self._on_audit_problem)
+        window.case_shown.connect(self._on_case_shown)
+        window.fetch_failed.connect(self._on_fetch_failed)
+        window.menus.case_history.triggered.connect(self.show_history)
+        window.menus.export_case.triggered.connect(self.export_case)
+
+    # --- start-up and shutdown -----------------------------------------------------------------
+
+    def start_up(self, now: datetime | None = None) -> None:
+        """Remove an earlier run's leftover scratch files, verify the audit log, then apply the
+        retention period to the case history."""
+        clear_scratch()
+        if self.audit.check():
+            self.purge_history(now)
+        if self.history is None and self._history_problem:
+            self.panel.show_error(self._history_problem)
+
+    def purge_history(self, now: datetime | None = None) -> list[str]:
+        """Forget cases older than the retention setting; audited. Never touches the audit log."""
+        if self.history is None or not self.audit.usable:
+            return []  # an unaudited purge must not happen
+        days = self._window.settings.retention_days
+        try:
+            tokens = self.history.purge(timedelta(days=days), now)
+        except UsageError as exc:
+            _log.error("case history purge failed: %s", exc)
+            return []
+        if tokens:
+            self.audit.purged(tokens, days)
+        return tokens
+
+    @Slot(Qt.DockWidgetArea)
+    def _on_dock_moved(self, area: Qt.DockWidgetArea) -> None:
+        self.panel.set_wide(area in _WIDE_AREAS)
+
+    def case_closed(self) -> None:
+        self.audit.token = None
+        self.panel.clear()
+
+    def shutdown(self) -> None:
+        if self.history is not None:
+            self.history.close()
+            self.history = None
+
+    def settings_changed(self) -> None:
+        self.panel.refresh_reviewer()
+
+    # --- the case on screen --------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_case_shown(self, prepared: PreparedCase) -> None:
+        case = prepared.case
+        self._reopening = None
+        self.audit.token = case.token or None
+        problem = ""
+        if self.history is not None and case.token:
+            try:
+                self.history.record_case(case, self.audit.reviewer(), self.audit.head())
+            except UsageError as exc:
+                problem = str(exc)
+        self.panel.show_case(case)
+        if problem:
+            self.panel.show_error(problem)
+        if self.history_dialog is not None and self.history_dialog.isVisible():
+            self.history_dialog.refresh()
+
+    @Slot(str)
+    def _on_audit_problem(self, problem: str) -> None:
+        self.alarm.show_problem(problem)
+        self._window.token_bar.setEnabled(False)  # fail closed: no fetch without its record
+
+    @Slot(str, int)
+    def _on_fetch_failed(self, message: str, _code: int) -> None:
+        if self._reopening is not None and self.history_dialog is not None:
+            self.history_dialog.show_message(message)
+        self._reopening = None
+
+    # --- history -------------------------------------------------------------------------------
+
+    @Slot()
+    def show_history(self) -> HistoryDialog | None:
+        if self.history is None:
+            self._window.message_strip.show_message(
+                self.tr("The case history is not available: {reason}").format(
+                    reason=self._history_problem
+                )
+            )
+            return None
+        if self.history_dialog is None:
+            self.history_dialog = HistoryDialog(self._window, self.history)
+            self.history_dialog.reopen_requested.connect(self.reopen)
+        self.history_dialog.refresh()
+        if self.history_dialog.isVisible():  # already open behind the window: bring it up
+            self.history_dialog.raise_()
+            self.history_dialog.activateWindow()
+        self.history_dialog.show()
+        return self.history_dialog
+
+    @Slot(object)
+    def reopen(self, summary: CaseSummary) -> None:
+        """From the last export when there is one, else by fetching the token again."""
+        dialog = self.history_dialog
+        if summary.export_path is not None:
+            if export_available(summary.export_path):
+                prepared = open_export(self._window, summary.export_path)
+                if prepared is not None:  # else explained, or the reviewer cancelled
+                    self._window.show_opened_case(prepared)
+                return
+            if dialog is not None:
+                dialog.show_message(
+                    self.tr(
+                        "The last export {path} is no longer there: fetching the token again."
+                    ).format(path=summary.export_path)
+                )
+        self._reopening = summary.token
+        self._window.fetch_token(summary.token)
+
+    # --- export --------------------------------------------------------------------------------
+
+    @Slot()
+    def export_case(self) -> ExportDialog | None:
+        prepared = self._window.controller.current
+        if prepared is None:
+            self._window.message_strip.show_message(
+                self.tr("Open or fetch a case first: there is nothing to export."), "info"
+            )
+            return None
+        dialog = ExportDialog(self._window, prepared.case, self.audit, self.history)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exported.connect(self._on_exported)
+        dialog.open()
+        return dialog
+
+    @Slot(object)
+    def _on_exported(self, _result: object) -> None:
+        if self.history_dialog is not None and self.history_dialog.isVisible():
+            self.history_dialog.refresh()

@@ -1,0 +1,175 @@
+"""The token bar: token, profile, full or text-only, Fetch; progress and Cancel while it runs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
+
+from iauth_desktop.ui.settings.connections import Connection, display_label
+from iauth_desktop.ui.shell.fetch_controller import INFO_FULL, INFO_TEXT_ONLY
+
+
+class TokenBar(QWidget):
+    """``fetch_requested(token, info_type)`` on Enter or Fetch with a non-empty token;
+    ``cancel_requested`` on Cancel; ``connection_changed(index)`` when the profile changes."""
+
+    fetch_requested = Signal(str, int)
+    cancel_requested = Signal()
+    connection_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._connections: list[Connection] = []
+        self._progress: tuple[int, int] | None = None  # (received, total) shown, re-worded
+        self.token_label = QLabel()
+        self.token_edit = QLineEdit()
+        self.token_edit.setClearButtonEnabled(True)
+        self.token_edit.setMinimumWidth(300)
+        self.token_label.setBuddy(self.token_edit)
+        self.profile_label = QLabel()
+        self.profile_combo = QComboBox()
+        self.profile_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.profile_label.setBuddy(self.profile_combo)
+        self.mode_combo = QComboBox()
+        self.mode_combo.addItems(["", ""])
+        self.fetch_button = QPushButton()
+        self.fetch_button.setDefault(True)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setFixedWidth(160)
+        self.progress_bar.setTextVisible(False)
+        self.bytes_label = QLabel()
+        self.bytes_label.setMinimumWidth(150)
+        self.cancel_button = QPushButton()
+        for busy_widget in (self.progress_bar, self.bytes_label, self.cancel_button):
+            policy = busy_widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)  # the bar does not jump when a fetch starts
+            busy_widget.setSizePolicy(policy)
+        self.token_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        for widget in (
+            self.token_label,
+            self.token_edit,
+            self.profile_label,
+            self.profile_combo,
+            self.mode_combo,
+            self.fetch_button,
+            self.progress_bar,
+            self.bytes_label,
+            self.cancel_button,
+        ):
+            layout.addWidget(widget)
+
+        self.token_edit.returnPressed.connect(self._request_fetch)
+        self.token_edit.textChanged.connect(self._update_fetch_enabled)
+        self.fetch_button.clicked.connect(self._request_fetch)
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        self.profile_combo.currentIndexChanged.connect(self.connection_changed)
+        self.set_busy(False)
+        self._update_fetch_enabled()
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.token_label.setText(self.tr("&Token:"))
+        self.token_edit.setPlaceholderText(self.tr("Paste the token (Ctrl+L)"))
+        self.profile_label.setText(self.tr("&Profile:"))
+        self.mode_combo.setItemText(INFO_FULL, self.tr("Full evidence"))
+        self.mode_combo.setItemText(INFO_TEXT_ONLY, self.tr("Text only (fast)"))
+        self.mode_combo.setToolTip(self.tr("Text only skips the images and the video"))
+        self.fetch_button.setText(self.tr("Fetch"))
+        self.fetch_button.setToolTip(self.tr("Fetch the case (Enter)"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop fetching (Esc)"))
+        for index, connection in enumerate(self._connections):
+            self.profile_combo.setItemText(index, display_label(connection))
+        if self._progress is not None:
+            self.set_progress(*self._progress)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # --- profile choices ------------------------------------------------------------------
+
+    def set_connections(self, connections: list[Connection], current: int = 0) -> None:
+        self._connections = list(connections)
+        self.profile_combo.blockSignals(True)
+        self.profile_combo.clear()
+        for connection in self._connections:
+            self.profile_combo.addItem(display_label(connection))
+        self.profile_combo.setCurrentIndex(current)
+        self.profile_combo.blockSignals(False)
+        self.connection_changed.emit(self.profile_combo.currentIndex())
+
+    def connections(self) -> list[Connection]:
+        return list(self._connections)
+
+    def current_connection(self) -> Connection | None:
+        index = self.profile_combo.currentIndex()
+        return self._connections[index] if 0 <= index < len(self._connections) else None
+
+    # --- token ----------------------------------------------------------------------------
+
+    def token(self) -> str:
+        """The token as pasted, surrounding whitespace trimmed."""
+        return self.token_edit.text().strip()
+
+    def set_token(self, token: str) -> None:
+        self.token_edit.setText(token)
+
+    def info_type(self) -> int:
+        return self.mode_combo.currentIndex()
+
+    def set_info_type(self, info_type: int) -> None:
+        self.mode_combo.setCurrentIndex(info_type)
+
+    def focus_token(self) -> None:
+        self.token_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.token_edit.selectAll()
+
+    # --- running --------------------------------------------------------------------------
+
+    def set_busy(self, busy: bool) -> None:
+        for widget in (self.progress_bar, self.bytes_label, self.cancel_button):
+            widget.setVisible(busy)
+        if busy:
+            self.progress_bar.setRange(0, 0)  # busy indicator until the size is known
+            self.bytes_label.clear()
+            self._progress = None
+
+    @Slot("qlonglong", "qlonglong")
+    def set_progress(self, received: int, total: int) -> None:
+        self._progress = (received, total)
+        locale = QLocale()
+        if total > 0:
+            self.progress_bar.setRange(0, 1000)
+            self.progress_bar.setValue(min(1000, received * 1000 // total))
+            self.bytes_label.setText(
+                self.tr("{received} of {total}").format(
+                    received=locale.formattedDataSize(received),
+                    total=locale.formattedDataSize(total),
+                )
+            )
+        else:
+            self.progress_bar.setRange(0, 0)
+            self.bytes_label.setText(locale.formattedDataSize(received))
+
+    @Slot()
+    def _request_fetch(self) -> None:
+        if self.token():
+            self.fetch_requested.emit(self.token(), self.info_type())
+
+    @Slot()
+    def _update_fetch_enabled(self) -> None:
+        self.fetch_button.setEnabled(bool(self.token()))

@@ -1,0 +1,129 @@
+"""FieldsTable: Reveal/Hide and Copy, and the audit lines they write (key, never value)."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from pytestqt.qtbot import QtBot
+
+from iauth_desktop.core.providers.detectinfo.payload import parse_payload
+from iauth_desktop.emulator.detectinfo.demo import CASES
+from iauth_desktop.ui.case.fields_model import FieldColumn
+from iauth_desktop.ui.case.fields_view import FieldsTable
+
+ID_NUMBER = CASES["pass"].fields["ID"]
+PHONE = CASES["pass"].fields["phone"]
+
+
+def table_with_case(qtbot: QtBot, **changes: Any) -> FieldsTable:
+    table = FieldsTable()
+    qtbot.addWidget(table)
+    fields = {**CASES["pass"].fields, **changes}
+    table.fields_model().load(parse_payload(json.dumps(fields, ensure_ascii=False).encode()))
+    table.resize(600, 500)
+    return table
+
+
+def select(table: FieldsTable, key: str) -> int:
+    row = table.fields_model().row_of(key)
+    table.select_row(row)
+    return row
+
+
+def shown(table: FieldsTable, key: str) -> str:
+    model = table.fields_model()
+    return str(model.index(model.row_of(key), FieldColumn.VALUE).data())
+
+
+def test_copy_of_masked_field_copies_the_masked_text(
+    qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    table = table_with_case(qtbot)
+    select(table, "ID")
+    with caplog.at_level(logging.INFO, logger="iauth_desktop.audit"):
+        table.copy_action.trigger()
+    assert QGuiApplication.clipboard().text() == "990101********1231"
+    assert "copy" not in caplog.text  # nothing revealed, nothing to record
+
+
+def test_reveal_then_copy_full_value_is_audited_by_key_only(
+    qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    table = table_with_case(qtbot)
+    select(table, "phone")
+    assert table.reveal_action.isEnabled()
+    assert table.reveal_action.text() == "Reveal"
+    with caplog.at_level(logging.INFO, logger="iauth_desktop.audit"):
+        table.reveal_action.trigger()
+        assert shown(table, "phone") == PHONE
+        assert table.reveal_action.text() == "Hide"
+        table.copy_action.trigger()
+    assert QGuiApplication.clipboard().text() == PHONE
+    assert "reveal field=phone" in caplog.text
+    assert "copy revealed field=phone" in caplog.text
+    assert PHONE not in caplog.text
+    assert all(record.name == "iauth_desktop.audit" for record in caplog.records)
+    table.reveal_action.trigger()  # Hide
+    assert shown(table, "phone") == "138****8000"
+
+
+def test_keyboard_shortcuts_reveal_and_copy(qtbot: QtBot) -> None:
+    table = table_with_case(qtbot)
+    table.show()
+    qtbot.waitExposed(table)
+    table.activateWindow()
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    select(table, "ID")
+    qtbot.keyClick(table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert shown(table, "ID") == ID_NUMBER
+    qtbot.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == ID_NUMBER
+    qtbot.keyClick(table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert shown(table, "ID") == "990101********1231"
+
+
+def test_reveal_is_disabled_for_fields_that_are_never_masked(qtbot: QtBot) -> None:
+    table = table_with_case(qtbot)
+    select(table, "name")
+    assert not table.reveal_action.isEnabled()
+    table.copy_action.trigger()
+    assert QGuiApplication.clipboard().text() == "欧阳演示"
+
+
+def test_copy_key_and_header_row_span(qtbot: QtBot) -> None:
+    table = table_with_case(qtbot)
+    select(table, "liveness_engine")
+    table.copy_key_action.trigger()
+    assert QGuiApplication.clipboard().text() == "liveness_engine"
+    header_row = table.fields_model().row_of("sim") - 1
+    assert table.columnSpan(header_row, 0) == len(FieldColumn)
+
+
+def test_clear_empties_the_table(qtbot: QtBot) -> None:
+    table = table_with_case(qtbot)
+    select(table, "ID")
+    table.clear()
+    assert table.fields_model().rowCount() == 0
+    assert not table.reveal_action.isEnabled()
+    assert not table.copy_action.isEnabled()
+
+
+def test_context_menu_offers_reveal_and_copy(qtbot: QtBot) -> None:
+    table = table_with_case(qtbot)
+    table.show()
+    qtbot.waitExposed(table)
+    model = table.fields_model()
+    index = model.index(model.row_of("ID"), FieldColumn.VALUE)
+    menu = table.context_menu(table.visualRect(index).center())
+    assert menu is not None
+    texts = [action.text() for action in menu.actions() if not action.isSeparator()]
+    assert texts == ["Reveal", "Copy value", "Copy key"]
+    assert table.current_row() == model.row_of("ID")
+    header_row = model.row_of("sim") - 1
+    assert table.context_menu(table.visualRect(model.index(header_row, 0)).center()) is None

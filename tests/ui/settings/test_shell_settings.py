@@ -1,0 +1,90 @@
+"""AppSettings (the console's JSON), profile choices and the status bar's endpoint warning."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from iauth_desktop.core.config.profiles import Profile, ProfileStore
+from iauth_desktop.core.config.secrets import KeyringStatus
+from iauth_desktop.core.model.errors import UsageError
+from iauth_desktop.core.providers.detectinfo.endpoints import PRODUCTION_ENDPOINT, TEST_ENDPOINT
+from iauth_desktop.ui.settings.app_settings import AppSettings
+from iauth_desktop.ui.settings.connections import (
+    build_connections,
+    display_label,
+    fixed_connection,
+    unconfigured_connection,
+)
+from iauth_desktop.ui.shell.status_bar import ConnectionStatusBar
+
+
+def test_settings_default_when_missing(isolated_dirs: dict[str, Path]) -> None:
+    settings = AppSettings.load()
+    assert settings == AppSettings(0, None, None, None)
+    assert not AppSettings.path().exists()
+
+
+def test_settings_round_trip(isolated_dirs: dict[str, Path]) -> None:
+    AppSettings(
+        idle_close_minutes=15, language="zh_CN", proxy="http://proxy:3128", ca_bundle="/etc/ca.pem"
+    ).save()
+    assert AppSettings.path().parent == isolated_dirs["config"]
+    loaded = AppSettings.load()
+    assert loaded == AppSettings(15, "zh_CN", "http://proxy:3128", "/etc/ca.pem")
+
+
+@pytest.mark.parametrize("text", ["{not json", '{"version": 99}', "[1, 2]"])
+def test_unreadable_settings_fall_back_to_defaults(
+    isolated_dirs: dict[str, Path], text: str
+) -> None:
+    isolated_dirs["config"].mkdir(parents=True)
+    AppSettings.path().write_text(text, encoding="utf-8")
+    assert AppSettings.load() == AppSettings()
+
+
+def test_bad_values_are_ignored(isolated_dirs: dict[str, Path]) -> None:
+    isolated_dirs["config"].mkdir(parents=True)
+    AppSettings.path().write_text(
+        '{"version": 1, "idle_close_minutes": -3, "language": 7, "proxy": "  "}',
+        encoding="utf-8",
+    )
+    assert AppSettings.load() == AppSettings()
+    with pytest.raises(UsageError):
+        AppSettings(idle_close_minutes=-1).save()
+
+
+def test_connections_list_every_profile(
+    isolated_dirs: dict[str, Path], demo_credentials: object
+) -> None:
+    store = ProfileStore.default_location()
+    store.add(Profile.create("prod", PRODUCTION_ENDPOINT, "1400000001"))
+    store.add(Profile.create("test", TEST_ENDPOINT, "1400000002"))
+    initial = unconfigured_connection("missing credentials: appid", TEST_ENDPOINT)
+    connections = build_connections(initial, endpoint_override=None, store=store)
+    assert [display_label(c) for c in connections] == ["(not configured)", "prod", "test"]
+    assert connections[1].endpoint == PRODUCTION_ENDPOINT
+    assert connections[1].appid == "1400000001"
+    with pytest.raises(UsageError, match="missing credentials: appid"):
+        initial.resolve()
+    override = build_connections(initial, endpoint_override="https://example.org/x", store=store)
+    assert {c.endpoint for c in override[1:]} == {"https://example.org/x"}
+
+
+def test_production_is_unmistakable(qtbot: QtBot, demo_credentials: object) -> None:
+    keyring = KeyringStatus("SecretService", True, "secrets are kept in SecretService")
+    bar = ConnectionStatusBar(keyring)
+    qtbot.addWidget(bar)
+    store_less = unconfigured_connection("", PRODUCTION_ENDPOINT)
+    bar.set_connection(store_less)
+    assert bar.endpoint_kind == "production"
+    assert "PRODUCTION" in bar.endpoint_label.text()
+    assert "#b00020" in bar.endpoint_label.styleSheet()
+    assert "bold" in bar.endpoint_label.styleSheet()
+    assert "SecretService" in bar.keyring_label.text()
+    bar.set_connection(fixed_connection(demo_credentials))  # type: ignore[arg-type]
+    assert bar.endpoint_kind == "loopback"
+    assert "PRODUCTION" not in bar.endpoint_label.text()
+    assert "#b00020" not in bar.endpoint_label.styleSheet()
