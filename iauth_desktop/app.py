@@ -16,8 +16,7 @@ from iauth_desktop.core.config.profiles import ProfileStore
 from iauth_desktop.core.config.resolve import Credentials
 from iauth_desktop.core.config.resources import resource_path
 from iauth_desktop.core.config.secrets import KeyringStatus
-from iauth_desktop.core.providers.detectinfo.crypto import StreamingDecryptor
-from iauth_desktop.core.providers.detectinfo.endpoints import TEST_ENDPOINT
+from iauth_desktop.core.providers.registry import default_endpoint, get_spec
 from iauth_desktop.ui.i18n import LANGUAGES, install_language, system_language
 from iauth_desktop.ui.settings.app_settings import AppSettings
 from iauth_desktop.ui.settings.connections import (
@@ -89,7 +88,7 @@ def build_window(
     if creds is not None and creds.sources.get("endpoint") == "option":
         endpoint_override = creds.endpoint
     if creds is None:
-        initial = unconfigured_connection(problem, TEST_ENDPOINT)
+        initial = unconfigured_connection(problem, default_endpoint())
     else:
         initial = fixed_connection(creds, "demo" if demo else None)
     store = None if demo else ProfileStore.default_location()
@@ -131,9 +130,9 @@ def run_app(
     window = build_window(
         creds, keyring, demo_tokens=demo_tokens, problem=problem, settings=settings
     )
-    # The AES backend loads its native libraries on first use, holding the GIL for ~15 ms in a
-    # PySide process: let that happen now rather than in the middle of the first fetch.
-    StreamingDecryptor(bytes(32))
+    # A provider's crypto backend loads its native libraries on first use, holding the GIL for
+    # ~15 ms in a PySide process: let that happen now rather than in the middle of the first fetch.
+    get_spec().warm_up()
     # Everything made so far lives as long as the app: keep the cyclic GC from walking it again
     # (a full collection of it holds the GIL for ~16 ms, a visible hitch during a fetch).
     gc.collect()

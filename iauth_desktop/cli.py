@@ -14,12 +14,12 @@ import sys
 from iauth_desktop import __version__
 from iauth_desktop.commands.audit import add_audit_parser
 from iauth_desktop.commands.common import add_connection_options
+from iauth_desktop.commands.detectinfo.sign import add_sign_parser
 from iauth_desktop.commands.export import add_export_parser
 from iauth_desktop.commands.fetch import add_fetch_parser
 from iauth_desktop.commands.gui import add_gui_options
 from iauth_desktop.commands.profile import add_profile_parser
 from iauth_desktop.commands.report import add_report_parser
-from iauth_desktop.commands.sign import add_sign_parser
 from iauth_desktop.core.model.errors import IauthError
 from iauth_desktop.emulator.cli_entry import add_emulator_arguments, run_emulator
 

@@ -9,23 +9,20 @@ from typing import TextIO
 
 from iauth_desktop import __version__
 from iauth_desktop.commands.common import add_connection_options, credentials_from
+from iauth_desktop.commands.detectinfo.options import add_info_type_option, mode_from_args
 from iauth_desktop.commands.report import write_audited_report
-from iauth_desktop.core.audit.log import AuditLog, default_reviewer, describe_outcome, record_fetch
+from iauth_desktop.core.audit.log import AuditLog, default_reviewer
 from iauth_desktop.core.evidence.bundle import write_bundle
-from iauth_desktop.core.model.errors import IauthError, TargetExistsError
-from iauth_desktop.core.providers.detectinfo.client import ClientOptions, DetectInfoClient
+from iauth_desktop.core.model.errors import TargetExistsError
+from iauth_desktop.core.net.options import ClientOptions
+from iauth_desktop.core.providers.registry import get_spec
+from iauth_desktop.core.review.fetching import FetchService
 
 
 def add_fetch_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("fetch", help="fetch a verification by token into an evidence bundle")
     parser.add_argument("token", help="the token the verification produced, braces included")
-    parser.add_argument(
-        "--info-type",
-        type=int,
-        choices=(0, 1),
-        default=0,
-        help="0 = everything with media (default), 1 = text only",
-    )
+    add_info_type_option(parser)
     parser.add_argument(
         "--out",
         required=True,
@@ -86,39 +83,32 @@ def _refuse_non_empty(out: Path, force: bool) -> None:
 def run_fetch(args: argparse.Namespace) -> int:
     _refuse_non_empty(args.out, args.force)
     creds = credentials_from(args, need_sign=True, need_decrypt=True)
-    assert creds.appid and creds.secret_key and creds.aes_key
     options = ClientOptions(body_encoding="form" if args.form else "json")
-    client = DetectInfoClient(creds.endpoint, creds.appid, creds.secret_key, creds.aes_key, options)
-    audit = AuditLog.default()
-    audit.head()  # fail closed: a damaged audit log is reported before anything is fetched
+    provider = get_spec().connect(creds, options)
+    service = FetchService(AuditLog.default())
     progress = ProgressLine(sys.stderr)
-    token = args.token.strip()
     try:
-        outcome = client.fetch(token, args.info_type, progress=progress)
-    except (IauthError, KeyboardInterrupt) as exc:
-        record_fetch(audit, None, token, creds.profile_name, creds.endpoint, describe_outcome(exc))
-        raise
+        case = service.fetch(
+            provider,
+            args.token,
+            mode_from_args(args),
+            profile_name=creds.profile_name,
+            progress=progress,
+        )
     finally:
         progress.close()
-    record_fetch(
-        audit,
-        None,
-        token,
-        creds.profile_name,
-        creds.endpoint,
-        describe_outcome(None, outcome.result.verdict.status),
-    )
     written = write_bundle(
-        outcome.result,
+        case.result,
         args.out,
-        token=outcome.token,
-        endpoint=outcome.endpoint,
-        info_type=outcome.info_type,
-        fetched_at=outcome.fetched_at,
+        token=case.token,
+        endpoint=case.endpoint,
+        mode=case.mode,
+        request=case.request,
+        fetched_at=case.fetched_at,
         tool_version=__version__,
         force=args.force,
     )
-    verdict = outcome.result.verdict
+    verdict = case.result.verdict
     print(f"{verdict.status}: {verdict.summary} — evidence bundle written to {written}")
     if args.report is not None:
         report = write_audited_report(

@@ -10,18 +10,9 @@ from iauth_desktop.core.audit.log import AuditLog
 from iauth_desktop.core.config.profiles import Profile, ProfileStore
 from iauth_desktop.core.config.secrets import SecretStore
 from iauth_desktop.core.model.errors import InsecureKeyringError, UsageError
-from iauth_desktop.core.providers.detectinfo.crypto import aes_key_bytes
-from iauth_desktop.core.providers.detectinfo.endpoints import (
-    PRODUCTION_ENDPOINT,
-    SANDBOX_ENDPOINT,
-    TEST_ENDPOINT,
-)
+from iauth_desktop.core.providers.registry import endpoint_kinds, get_spec
 
-_NAMED_ENDPOINTS = {
-    "test": TEST_ENDPOINT,
-    "sandbox": SANDBOX_ENDPOINT,
-    "production": PRODUCTION_ENDPOINT,
-}
+_NAMED_ENDPOINTS = endpoint_kinds()
 
 
 def add_profile_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -105,7 +96,7 @@ def _add(args: argparse.Namespace, store: ProfileStore) -> int:
     secret_key, aes_key = _read_secrets(args.secret_stdin)
     if not secret_key:
         raise UsageError("the secret key is empty")
-    aes_key_bytes(aes_key)
+    get_spec().check_secret("aes_key", aes_key)
     secrets.set(profile.name, "secret_key", secret_key)
     secrets.set(profile.name, "aes_key", aes_key)
     store.add(profile, replace=args.replace)

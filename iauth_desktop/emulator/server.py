@@ -20,7 +20,7 @@ from types import TracebackType
 from typing import Any
 
 from iauth_desktop.core.model.errors import UsageError
-from iauth_desktop.core.providers.detectinfo.crypto import aes_key_bytes
+from iauth_desktop.core.providers.registry import get_spec
 from iauth_desktop.emulator.detectinfo.answers import AnswerBuilder
 from iauth_desktop.emulator.detectinfo.demo import DEMO_AES_KEY, DEMO_APPID, DEMO_SECRET_KEY
 from iauth_desktop.emulator.detectinfo.faults import Fault, parse_fault
@@ -98,7 +98,8 @@ class EmulatorServer:
 
     def __init__(self, config: EmulatorConfig | None = None) -> None:
         self.config = config or EmulatorConfig()
-        aes_key_bytes(self.config.aes_key)  # KeyLengthError now rather than at the first request
+        # KeyLengthError now rather than at the first request
+        get_spec("detectinfo").check_secret("aes_key", self.config.aes_key)
         if not self.config.appid or not self.config.secret_key:
             raise UsageError("the emulator needs a non-empty appid and secret key")
         if not (self.config.allow_remote or _is_loopback(self.config.host)):

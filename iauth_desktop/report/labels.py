@@ -8,22 +8,26 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from iauth_desktop.core.model.result import FieldRole, MediaRole
+
 FIELD_LABELS: dict[str, str] = {
-    "name": "Name 姓名",
-    "ID": "ID number 身份证号",
-    "sex": "Sex 性别",
-    "nation": "Ethnicity 民族",
-    "ID_birth": "Date of birth 出生日期",
-    "ID_address": "Address 住址",
-    "ID_authority": "Issuing authority 签发机关",
-    "ID_valid_date": "Valid period 有效期限",
-    "phone": "Phone 手机号",
-    "frontpic": "ID card front 身份证人像面",
-    "backpic": "ID card back 身份证国徽面",
-    "videopic1": "Video frame 1 视频截图1",
-    "videopic2": "Video frame 2 视频截图2",
-    "videopic3": "Video frame 3 视频截图3",
-    "video": "Liveness video 活体视频",
+    FieldRole.NAME: "Name 姓名",
+    FieldRole.ID_NUMBER: "ID number 身份证号",
+    FieldRole.SEX: "Sex 性别",
+    FieldRole.NATION: "Ethnicity 民族",
+    FieldRole.BIRTH_DATE: "Date of birth 出生日期",
+    FieldRole.ADDRESS: "Address 住址",
+    FieldRole.AUTHORITY: "Issuing authority 签发机关",
+    FieldRole.VALID_PERIOD: "Valid period 有效期限",
+    FieldRole.PHONE: "Phone 手机号",
+}
+
+MEDIA_LABELS: dict[MediaRole, str] = {
+    MediaRole.ID_FRONT: "ID card front 身份证人像面",
+    MediaRole.ID_BACK: "ID card back 身份证国徽面",
+    MediaRole.AVATAR: "ID card portrait 证件头像",
+    MediaRole.FRAME: "Video frame {n} 视频截图{n}",
+    MediaRole.VIDEO: "Liveness video 活体视频",
 }
 
 VERDICTS: dict[str, str] = {
@@ -66,9 +70,9 @@ REASONS: dict[str, str] = {
     "other": "其他",
 }
 
-INFO_TYPES: dict[str, str] = {
-    "0": "0 — everything, with media 全部信息（含图片视频）",
-    "1": "1 — text only 仅文字信息",
+MODES: dict[str, str] = {
+    "full": "everything, with media 全部信息（含图片视频）",
+    "text_only": "text only 仅文字信息",
 }
 
 VERIFICATION_TYPES: dict[int, str] = {
@@ -77,8 +81,13 @@ VERIFICATION_TYPES: dict[int, str] = {
 }
 
 
-def field_label(key: str) -> str:
-    return FIELD_LABELS.get(key, key)
+def field_label(role: str | None, key: str) -> str:
+    """An identity field's label by its role; a field the provider does not name, its key."""
+    return FIELD_LABELS.get(role, key) if role is not None else key
+
+
+def media_label(role: MediaRole, index: int) -> str:
+    return MEDIA_LABELS[role].format(n=index)
 
 
 def format_time(moment: datetime | None) -> str:

@@ -9,7 +9,7 @@ from iauth_desktop.report.labels import (
     CHECK_NAMES,
     CHECK_STATUS,
     ENVIRONMENTS,
-    INFO_TYPES,
+    MODES,
     REASONS,
     VERDICTS,
     VERIFICATION_TYPES,
@@ -68,7 +68,7 @@ def case_header(w: Writer, data: ReportData) -> None:
             ("Fetched at 获取时间", format_time(data.fetched_at)),
             ("Environment 环境", environment),
             ("Endpoint host 服务地址", data.endpoint_host or "unknown 未知"),
-            ("Information type 信息类型", INFO_TYPES.get(data.info_type, data.info_type)),
+            ("Fetch mode 获取方式", _mode(data)),
             ("Verification type 核验类型", verification),
             ("Report printed by 报告打印人", data.reviewer),
         ]
@@ -172,7 +172,7 @@ def identity(w: Writer, data: ReportData) -> None:
             [
                 [
                     w.cell(row.key),
-                    w.cell(field_label(row.key)),
+                    w.cell(field_label(row.role, row.key)),
                     w.cell(row.value + ("  (masked 已脱敏)" if row.masked else "")),
                 ]
                 for row in documented
@@ -195,4 +195,10 @@ def identity(w: Writer, data: ReportData) -> None:
     else:
         w.paragraph("none 无")
     w.flow.space(2)
-    w.key_values([("validatedata 朗读数字", data.validatedata or "(empty 空)")])
+    if data.challenge_key:
+        w.key_values([(f"{data.challenge_key} 朗读数字", data.challenge or "(empty 空)")])
+
+
+def _mode(data: ReportData) -> str:
+    text = MODES.get(data.mode.value, data.mode.value) if data.mode else "unknown 未知"
+    return f"{text} ({data.request})" if data.request else text

@@ -6,7 +6,8 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QImage, QPainter
 
 from iauth_desktop.core.evidence.report_data import ReportData, ReportMedium
-from iauth_desktop.report.labels import field_label, format_ms, format_time
+from iauth_desktop.core.model.result import MediaRole
+from iauth_desktop.report.labels import format_ms, format_time, media_label
 from iauth_desktop.report.layout import GREY, Picture
 from iauth_desktop.report.stills import StillsResult
 from iauth_desktop.report.style import RED, Writer
@@ -22,9 +23,9 @@ KEEP_FRAMES_MM = 72.0
 
 def id_card(w: Writer, data: ReportData) -> None:
     w.heading("ID card 身份证", KEEP_ID_MM)
-    front, back = data.images[0], data.images[1]
+    cards = [m for m in data.images if m.role in (MediaRole.ID_FRONT, MediaRole.ID_BACK)]
     w.flow.pictures(
-        [_picture(front, ID_WIDTH_MM, 540 / 856), _picture(back, ID_WIDTH_MM, 540 / 856)],
+        [_picture(medium, ID_WIDTH_MM, 540 / 856) for medium in cards],
         w.fonts.small,
         GAP_MM,
     )
@@ -33,7 +34,11 @@ def id_card(w: Writer, data: ReportData) -> None:
 def video_frames(w: Writer, data: ReportData) -> None:
     w.heading("Video frames 视频截图", KEEP_FRAMES_MM)
     w.flow.pictures(
-        [_picture(medium, FRAME_WIDTH_MM, 0.75) for medium in data.images[2:5]],
+        [
+            _picture(medium, FRAME_WIDTH_MM, 0.75)
+            for medium in data.images
+            if medium.role is MediaRole.FRAME
+        ],
         w.fonts.small,
         GAP_MM,
     )
@@ -114,7 +119,7 @@ def provenance(w: Writer, data: ReportData) -> None:
 
 
 def _picture(medium: ReportMedium, width_mm: float, aspect: float) -> Picture:
-    label = field_label(medium.field)
+    label = media_label(medium.role, medium.index)
     if medium.data is None:
         return Picture(None, f"{medium.field} · {label}", width_mm, medium.note or "", aspect)
     image = QImage.fromData(QByteArray(bytes(medium.data)))

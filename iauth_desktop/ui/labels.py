@@ -1,4 +1,4 @@
-"""Translated labels for the service's field names, failure stages and verdicts.
+"""Translated labels for identity fields, media, stages, failure stages and verdicts.
 
 Every text is a literal ``QCoreApplication.translate("Labels", ...)`` call so that
 ``pyside6-lupdate`` extracts it; the dictionaries are rebuilt on each call, so a label always
@@ -9,35 +9,46 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from iauth_desktop.core.model.result import FieldRole, MediaRole, MediaSlot, Stage
 
-def field_label(key: str) -> str:
-    """The label of a documented field; an undocumented field keeps its raw key."""
+
+def role_label(role: FieldRole | str) -> str:
+    """The label of an identity field by its role; anything else is shown as it is."""
     labels = {
-        "name": QCoreApplication.translate("Labels", "Name"),
-        "ID": QCoreApplication.translate("Labels", "ID number"),
-        "sex": QCoreApplication.translate("Labels", "Sex"),
-        "nation": QCoreApplication.translate("Labels", "Ethnicity"),
-        "ID_birth": QCoreApplication.translate("Labels", "Date of birth"),
-        "ID_address": QCoreApplication.translate("Labels", "Address"),
-        "ID_authority": QCoreApplication.translate("Labels", "Issuing authority"),
-        "ID_valid_date": QCoreApplication.translate("Labels", "Valid period"),
-        "phone": QCoreApplication.translate("Labels", "Phone"),
-        "validatedata": QCoreApplication.translate("Labels", "Digits read aloud"),
-        "yt_errorcode": QCoreApplication.translate("Labels", "Final result code"),
-        "yt_errormsg": QCoreApplication.translate("Labels", "Final result message"),
-        "livestatus": QCoreApplication.translate("Labels", "Liveness code"),
-        "livemsg": QCoreApplication.translate("Labels", "Liveness message"),
-        "comparestatus": QCoreApplication.translate("Labels", "Compare code"),
-        "comparemsg": QCoreApplication.translate("Labels", "Compare message"),
-        "type": QCoreApplication.translate("Labels", "Verification type"),
-        "frontpic": QCoreApplication.translate("Labels", "ID card front"),
-        "backpic": QCoreApplication.translate("Labels", "ID card back"),
-        "videopic1": QCoreApplication.translate("Labels", "Video frame 1"),
-        "videopic2": QCoreApplication.translate("Labels", "Video frame 2"),
-        "videopic3": QCoreApplication.translate("Labels", "Video frame 3"),
-        "video": QCoreApplication.translate("Labels", "Liveness video"),
+        FieldRole.NAME: QCoreApplication.translate("Labels", "Name"),
+        FieldRole.ID_NUMBER: QCoreApplication.translate("Labels", "ID number"),
+        FieldRole.SEX: QCoreApplication.translate("Labels", "Sex"),
+        FieldRole.NATION: QCoreApplication.translate("Labels", "Ethnicity"),
+        FieldRole.BIRTH_DATE: QCoreApplication.translate("Labels", "Date of birth"),
+        FieldRole.ADDRESS: QCoreApplication.translate("Labels", "Address"),
+        FieldRole.AUTHORITY: QCoreApplication.translate("Labels", "Issuing authority"),
+        FieldRole.VALID_PERIOD: QCoreApplication.translate("Labels", "Valid period"),
+        FieldRole.PHONE: QCoreApplication.translate("Labels", "Phone"),
+        FieldRole.CHALLENGE: QCoreApplication.translate("Labels", "Digits read aloud"),
     }
-    return labels.get(key, key)
+    return labels.get(role, str(role))  # type: ignore[call-overload]
+
+
+def stage_code_label(stage: Stage) -> str:
+    labels = {
+        Stage.FINAL: QCoreApplication.translate("Labels", "Final result code"),
+        Stage.LIVENESS: QCoreApplication.translate("Labels", "Liveness code"),
+        Stage.COMPARE: QCoreApplication.translate("Labels", "Compare code"),
+    }
+    return labels[stage]
+
+
+def media_label(slot: MediaSlot) -> str:
+    """``ID card front``, ``Video frame 2``, ``Liveness video``…"""
+    if slot.role is MediaRole.ID_FRONT:
+        return QCoreApplication.translate("Labels", "ID card front")
+    if slot.role is MediaRole.ID_BACK:
+        return QCoreApplication.translate("Labels", "ID card back")
+    if slot.role is MediaRole.AVATAR:
+        return QCoreApplication.translate("Labels", "Portrait from the ID card")
+    if slot.role is MediaRole.VIDEO:
+        return QCoreApplication.translate("Labels", "Liveness video")
+    return QCoreApplication.translate("Labels", "Video frame %1").replace("%1", str(slot.index))
 
 
 def stage_label(stage: str) -> str:

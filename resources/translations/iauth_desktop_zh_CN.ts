@@ -571,8 +571,8 @@
         <translation>视频截帧</translation>
     </message>
     <message>
-        <source>No media requested: this case was fetched as text only (info_type 1).</source>
-        <translation>未请求媒体：本案件以“仅文本”方式获取（info_type 1）。</translation>
+        <source>No media requested: this case was fetched as text only.</source>
+        <translation>未请求媒体：本案件以“仅文本”方式获取。</translation>
     </message>
 </context>
 <context>
@@ -1024,28 +1024,12 @@
         <translation>最终结果码</translation>
     </message>
     <message>
-        <source>Final result message</source>
-        <translation>最终结果信息</translation>
-    </message>
-    <message>
         <source>Liveness code</source>
         <translation>活体检测结果码</translation>
     </message>
     <message>
-        <source>Liveness message</source>
-        <translation>活体检测信息</translation>
-    </message>
-    <message>
         <source>Compare code</source>
         <translation>人脸比对结果码</translation>
-    </message>
-    <message>
-        <source>Compare message</source>
-        <translation>人脸比对信息</translation>
-    </message>
-    <message>
-        <source>Verification type</source>
-        <translation>核验类型</translation>
     </message>
     <message>
         <source>ID card front</source>
@@ -1056,20 +1040,16 @@
         <translation>身份证反面</translation>
     </message>
     <message>
-        <source>Video frame 1</source>
-        <translation>视频截帧 1</translation>
-    </message>
-    <message>
-        <source>Video frame 2</source>
-        <translation>视频截帧 2</translation>
-    </message>
-    <message>
-        <source>Video frame 3</source>
-        <translation>视频截帧 3</translation>
+        <source>Portrait from the ID card</source>
+        <translation>证件头像</translation>
     </message>
     <message>
         <source>Liveness video</source>
         <translation>活体视频</translation>
+    </message>
+    <message>
+        <source>Video frame %1</source>
+        <translation>视频截帧 %1</translation>
     </message>
     <message>
         <source>request</source>
@@ -1703,8 +1683,8 @@
         <translation>未通过环节：%1</translation>
     </message>
     <message>
-        <source>The answer has no final result code (yt_errorcode): not passed.</source>
-        <translation>应答中没有最终结果码（yt_errorcode）：不视为通过。</translation>
+        <source>The answer has no final result code (%1): not passed.</source>
+        <translation>应答中没有最终结果码（%1）：不视为通过。</translation>
     </message>
     <message>
         <source>A result code is not a number: the case cannot count as passed.</source>

@@ -21,7 +21,7 @@ def test_fetch_writes_bundle_and_prints_verdict(emulator: RunningEmulator, tmp_p
     assert result.stdout.count("\n") == 1
     manifest = json.loads((out / "manifest.json").read_text("utf-8"))
     assert manifest["token"] == emulator.tokens["pass"]
-    assert manifest["format"] == 1
+    assert manifest["format"] == 2
     assert {"case.json", "frontpic.jpg", "video.mp4"} <= set(manifest["files"])
     case = json.loads((out / "case.json").read_text("utf-8"))
     assert case["frontpic"] == "frontpic.jpg"
@@ -51,7 +51,7 @@ def test_text_only_and_form_body(emulator: RunningEmulator, tmp_path: Path) -> N
     )
     assert result.returncode == 0, result.stderr
     assert not list(out.glob("*.jpg"))
-    assert json.loads((out / "manifest.json").read_text())["info_type"] == 1
+    assert json.loads((out / "manifest.json").read_text())["request"] == {"info_type": 1}
 
 
 def test_non_empty_out_is_refused_without_force(emulator: RunningEmulator, tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 from iauth_desktop.core.config.resources import resource_path
 from iauth_desktop.core.evidence.bundle import write_bundle
-from iauth_desktop.core.model.result import VerificationResult
+from iauth_desktop.core.model.result import FetchMode, VerificationResult
 from iauth_desktop.core.providers.detectinfo.payload import parse_payload
 from iauth_desktop.emulator.detectinfo.demo import CASE_TOKENS, CASES
 
@@ -39,7 +39,8 @@ def demo_bundle(folder: Path, case_name: str = "pass", /, **overrides: Any) -> P
         folder / f"bundle-{case_name}",
         token=CASE_TOKENS[case_name],
         endpoint=ENDPOINT,
-        info_type=0,
+        mode=FetchMode.FULL,
+        request={"info_type": 0},
         fetched_at=FETCHED_AT,
         tool_version="0.1.0-test",
     )

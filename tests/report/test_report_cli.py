@@ -12,6 +12,7 @@ from pathlib import Path
 from iauth_desktop.core.evidence.bundle import read_bundle
 from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.decision import make_decision, superseding
+from iauth_desktop.core.model.result import FetchMode
 from iauth_desktop.core.store.sqlite.history import CaseHistory
 from tests.report.demo_cases import FETCHED_AT, FULL_ID, FULL_PHONE, MASKED_ID, demo_bundle
 from tests.report.poppler import pdf_text
@@ -88,7 +89,7 @@ def test_existing_output_is_not_replaced_without_force(tmp_path: Path) -> None:
 def test_decision_comes_from_the_case_history(tmp_path: Path) -> None:
     bundle = demo_bundle(tmp_path)
     loaded = read_bundle(bundle)
-    case = ReviewCase(loaded.result(), loaded.token, loaded.endpoint, 0, FETCHED_AT)
+    case = ReviewCase(loaded.result(), loaded.token, loaded.endpoint, FetchMode.FULL, FETCHED_AT)
     first = make_decision("escalate", verdict="passed", notes="second opinion", reviewer="carol")
     with CaseHistory() as history:
         history.record_case(case, "carol", None)

@@ -18,7 +18,7 @@ from iauth_desktop.core.evidence.report_data import (
 )
 from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.errors import IntegrityError
-from iauth_desktop.core.model.result import VerificationResult
+from iauth_desktop.core.model.result import FetchMode, VerificationResult
 from tests.report.demo_cases import (
     ENDPOINT,
     FETCHED_AT,
@@ -67,7 +67,7 @@ def test_codes_explained_with_the_stage_of_their_field() -> None:
 
 def test_a_case_never_saved_lists_its_media_from_memory() -> None:
     result = demo_result("pass")
-    case = ReviewCase(result, "{T}", ENDPOINT, 0, FETCHED_AT, profile_name="demo")
+    case = ReviewCase(result, "{T}", ENDPOINT, FetchMode.FULL, FETCHED_AT, profile_name="demo")
     data = report_from_case(case, CONTEXT)
     assert data.manifest.sha256 is None
     names = {f.name: f.sha256 for f in data.manifest.files}
@@ -81,7 +81,7 @@ def test_a_case_never_saved_lists_its_media_from_memory() -> None:
 
 
 def test_a_changed_case_prints_with_its_warning() -> None:
-    case = ReviewCase(demo_result("pass"), "{T}", ENDPOINT, 0, FETCHED_AT)
+    case = ReviewCase(demo_result("pass"), "{T}", ENDPOINT, FetchMode.FULL, FETCHED_AT)
     data = report_from_case(replace(case, changed_files=("frontpic.jpg",)), CONTEXT)
     assert data.integrity_warnings == ("changed since export: frontpic.jpg",)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from iauth_desktop.core.evidence.report_data import ReportContext, report_from_case
 from iauth_desktop.core.model.case import ReviewCase
+from iauth_desktop.core.model.result import FetchMode
 from iauth_desktop.report.pdf_writer import write_report
 from iauth_desktop.report.stills import StillsResult
 from tests.report.conftest import AUDIT_HEAD, RenderReport
@@ -125,7 +126,7 @@ def test_failed_verdict_shows_the_failed_stage(render_report: RenderReport) -> N
 
 
 def test_a_changed_case_says_tampered_on_every_page(qapp: object, tmp_path: Path) -> None:
-    case = ReviewCase(demo_result("pass"), "{T}", ENDPOINT, 0, FETCHED_AT)
+    case = ReviewCase(demo_result("pass"), "{T}", ENDPOINT, FetchMode.FULL, FETCHED_AT)
     case = replace(case, changed_files=("case.json",), missing_files=("video.mp4",))
     data = report_from_case(case, ReportContext("alice", "1.0"))
     no_stills = StillsResult((), 0, "not sampled in this test")

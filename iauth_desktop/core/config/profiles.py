@@ -17,7 +17,7 @@ from typing import Any
 
 from iauth_desktop.core.config.paths import config_dir, ensure_private_dir
 from iauth_desktop.core.model.errors import UsageError
-from iauth_desktop.core.providers.detectinfo.endpoints import check_endpoint
+from iauth_desktop.core.net.endpoints import check_endpoint
 
 FILE_NAME = "profiles.json"
 FORMAT_VERSION = 1

@@ -16,7 +16,8 @@ from types import MappingProxyType
 from iauth_desktop.core.config.profiles import Profile, ProfileStore
 from iauth_desktop.core.config.secrets import SecretKind, SecretStore
 from iauth_desktop.core.model.errors import MissingCredentialsError
-from iauth_desktop.core.providers.detectinfo.endpoints import TEST_ENDPOINT, check_endpoint
+from iauth_desktop.core.net.endpoints import check_endpoint
+from iauth_desktop.core.providers.registry import default_endpoint
 
 ENV_APPID = "IAUTH_APPID"
 ENV_SECRET_KEY = "IAUTH_SECRET_KEY"  # noqa: S105 - a variable's name, not a secret
@@ -89,7 +90,7 @@ def resolve_credentials(
         (chosen.endpoint if chosen else None, from_profile),
     )
     if url is None:
-        url, sources["endpoint"] = TEST_ENDPOINT, "default"
+        url, sources["endpoint"] = default_endpoint(), "default"
     url = check_endpoint(url)
 
     values["appid"], appid_source = _first(

@@ -1,4 +1,4 @@
-"""Write a fetched case to an evidence bundle (format 1) atomically; read and verify one back.
+"""Write a fetched case to an evidence bundle atomically; read and verify one back.
 
 Everything is written into a hidden temporary folder beside the target, each file fsynced, then
 the folder is renamed into place: a reader never sees half a bundle, and a failure leaves nothing
@@ -14,6 +14,7 @@ import os
 import secrets
 import shutil
 import tempfile
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -28,8 +29,7 @@ from iauth_desktop.core.evidence.format import (
 from iauth_desktop.core.evidence.read import BundleCheck, LoadedBundle, read_bundle, verify_bundle
 from iauth_desktop.core.files import fsync_dir
 from iauth_desktop.core.model.errors import OutputError, TargetExistsError
-from iauth_desktop.core.model.media import MEDIA_FIELDS
-from iauth_desktop.core.model.result import VerificationResult
+from iauth_desktop.core.model.result import FetchMode, VerificationResult
 from iauth_desktop.core.platform_files import restrict_mode
 
 __all__ = ["BundleCheck", "LoadedBundle", "read_bundle", "verify_bundle", "write_bundle"]
@@ -44,7 +44,8 @@ def write_bundle(
     *,
     token: str,
     endpoint: str,
-    info_type: int,
+    mode: FetchMode,
+    request: Mapping[str, Any],
     fetched_at: datetime,
     tool_version: str,
     force: bool = False,
@@ -57,9 +58,11 @@ def write_bundle(
     target = Path(target)
     _check_target(target, force=force)
     meta = {
+        "provider": result.provider,
         "token": token,
         "endpoint": endpoint,
-        "info_type": info_type,
+        "mode": mode.value,
+        "request": dict(request),
         "fetched_at": format_timestamp(fetched_at),
         "tool_version": tool_version,
     }
@@ -104,7 +107,8 @@ def _write_contents(result: VerificationResult, folder: Path, meta: dict[str, An
     files: dict[str, dict[str, Any]] = {}
     problems: list[dict[str, Any]] = []
     names: dict[str, str] = {}
-    for name in MEDIA_FIELDS:
+    for slot in result.media_slots:
+        name = slot.key
         item = result.media.get(name)
         if result.has_media_file(name):
             if item is None:

@@ -1,12 +1,16 @@
-"""Names and small rules of the evidence bundle, format version 1, shared by writer and reader.
+"""Names and small rules of the evidence bundle, shared by writer and reader.
 
 A bundle is one folder::
 
     case.json       the decrypted object; each media field holds its file's name
-    manifest.json   format, files {name: {sha256, bytes}}, token, endpoint, info_type,
-                    fetched_at, tool_version, problems [{field, file, reason}]
+    manifest.json   format, files {name: {sha256, bytes}}, provider, token, endpoint, mode,
+                    request (what was asked, in the provider's terms), fetched_at,
+                    tool_version, problems [{field, file, reason}]
     frontpic.jpg …  one file per decoded medium, named <field>.<sniffed extension>
     video.b64       a medium that would not decode, kept as the raw text the service sent
+
+Format 1 (before providers) had no ``provider``, ``mode`` or ``request``: it is a ``detectinfo``
+bundle whose request options stand at the top level of the manifest.
 """
 
 from __future__ import annotations
@@ -15,15 +19,17 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
-from iauth_desktop.core.model.media import MEDIA_FIELDS
-
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READABLE_FORMATS = (1, 2)
+LEGACY_PROVIDER = "detectinfo"  # a format-1 bundle's provider
 CASE_FILE = "case.json"
 MANIFEST_FILE = "manifest.json"
 RAW_TEXT_EXT = "b64"
 TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 
-_MEDIA_NAME = re.compile(r"(?P<field>" + "|".join(MEDIA_FIELDS) + r")\.[a-z0-9]{1,8}")
+# a medium's file: its raw key (letters, digits, _) and an extension; never a path
+_MEDIA_NAME = re.compile(r"(?P<field>[A-Za-z][A-Za-z0-9_]{0,63})\.[a-z0-9]{1,8}")
+_RESERVED = frozenset({CASE_FILE, MANIFEST_FILE})
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -43,7 +49,7 @@ def media_file_field(name: Any) -> str | None:
     if not isinstance(name, str):
         return None
     match = _MEDIA_NAME.fullmatch(name)
-    return match.group("field") if match else None
+    return match.group("field") if match and name not in _RESERVED else None
 
 
 def valid_file_entry(name: Any, entry: Any) -> bool:

@@ -14,16 +14,19 @@ from typing import Any
 from iauth_desktop.core.evidence.format import (
     CASE_FILE,
     FORMAT_VERSION,
+    LEGACY_PROVIDER,
     MANIFEST_FILE,
     RAW_TEXT_EXT,
+    READABLE_FORMATS,
     media_file_field,
     parse_timestamp,
     valid_file_entry,
 )
-from iauth_desktop.core.model.errors import IntegrityError
-from iauth_desktop.core.model.media import MEDIA_FIELDS, MediaItem
-from iauth_desktop.core.model.result import MEDIA_PLACEHOLDER, VerificationResult
-from iauth_desktop.core.providers.detectinfo.payload import media_item_from_value
+from iauth_desktop.core.model.errors import IntegrityError, UsageError
+from iauth_desktop.core.model.media import MediaItem
+from iauth_desktop.core.model.result import MEDIA_PLACEHOLDER, FetchMode, VerificationResult
+from iauth_desktop.core.providers.base import ProviderSpec
+from iauth_desktop.core.providers.registry import get_spec
 
 _UNDECODABLE = "the value is not valid standard Base64"
 
@@ -76,8 +79,44 @@ class LoadedBundle:
         return str(self.manifest.get("endpoint", ""))
 
     @property
-    def info_type(self) -> Any:
-        return self.manifest.get("info_type")
+    def provider(self) -> str:
+        """The provider that fetched the case (format-1 bundles: the legacy service's)."""
+        if self.manifest.get("format") == 1:
+            return LEGACY_PROVIDER
+        return str(self.manifest.get("provider", ""))
+
+    def spec(self) -> ProviderSpec:
+        """The provider's facts; IntegrityError when this version knows no such provider."""
+        try:
+            return get_spec(self.provider)
+        except UsageError:
+            raise IntegrityError(
+                f"the evidence bundle was made by provider {self.provider!r}, "
+                "which this version does not know"
+            ) from None
+
+    @property
+    def request(self) -> dict[str, Any]:
+        """What the fetch asked for, in the provider's terms (format 1: read by the provider
+        from the manifest's top level)."""
+        if self.manifest.get("format") == 1:
+            mode = self.mode
+            return self.spec().request_record(mode) if mode is not None else {}
+        found = self.manifest.get("request")
+        return dict(found) if isinstance(found, dict) else {}
+
+    @property
+    def mode(self) -> FetchMode | None:
+        """The fetch mode; ``None`` when the manifest does not say a known one."""
+        if self.manifest.get("format") != 1:
+            try:
+                return FetchMode(str(self.manifest.get("mode")))
+            except ValueError:
+                return None
+        try:
+            return self.spec().mode_of(self.manifest)
+        except IntegrityError:
+            return None
 
     @property
     def tool_version(self) -> str:
@@ -100,10 +139,11 @@ class LoadedBundle:
         same case.json)."""
         if self.case is None:
             raise IntegrityError(f"the evidence bundle's {CASE_FILE} is missing or damaged")
+        spec = self.spec()
         reasons = {p.get("field"): p.get("reason") for p in self.problems}
         raw = dict(self.case)
         media: dict[str, MediaItem] = {}
-        for name in MEDIA_FIELDS:
+        for name in (slot.key for slot in spec.media_slots):
             if name not in raw:
                 continue
             value = raw[name]
@@ -119,10 +159,10 @@ class LoadedBundle:
             elif media_file_field(value) == name:
                 item = MediaItem.undecodable(name, f"the bundle's file {value} is missing", None)
             else:
-                item = media_item_from_value(name, value)
+                item = spec.media_item(name, value)
             if item is not None:
                 media[name] = item
-        return VerificationResult(raw, media)
+        return spec.interpret(raw, media)
 
 
 def read_bundle(path: Path) -> LoadedBundle:
@@ -156,8 +196,7 @@ def read_bundle(path: Path) -> LoadedBundle:
     case = _load_case(contents.get(CASE_FILE))
     media: dict[str, bytes] = {}
     raw_texts: dict[str, str] = {}
-    for name in MEDIA_FIELDS:
-        value = case.get(name) if case else None
+    for name, value in (case or {}).items():
         if media_file_field(value) != name or value not in contents:
             continue
         if value.endswith("." + RAW_TEXT_EXT):
@@ -211,10 +250,10 @@ def _read_manifest(path: Path) -> dict[str, Any]:
         raise IntegrityError(f"the evidence bundle's {MANIFEST_FILE} is damaged") from None
     if not isinstance(manifest, dict):
         raise IntegrityError(f"the evidence bundle's {MANIFEST_FILE} is damaged")
-    if manifest.get("format") != FORMAT_VERSION:
+    if manifest.get("format") not in READABLE_FORMATS:
         raise IntegrityError(
             f"the evidence bundle has format {manifest.get('format')!r}; "
-            f"this version reads format {FORMAT_VERSION}"
+            f"this version reads formats 1 to {FORMAT_VERSION}"
         )
     files = manifest.get("files")
     if not isinstance(files, dict) or not all(valid_file_entry(n, e) for n, e in files.items()):

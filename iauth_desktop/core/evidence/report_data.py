@@ -9,6 +9,7 @@ without a paint device. Identity numbers are masked unless ``full_ids`` is asked
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,47 +19,45 @@ from urllib.parse import urlsplit
 from iauth_desktop.core.audit.chain import AuditHead
 from iauth_desktop.core.evidence.read import LoadedBundle, verify_bundle_pinned
 from iauth_desktop.core.model.case import ReviewCase
+from iauth_desktop.core.model.codes import CodeInfo
 from iauth_desktop.core.model.consistency import Check, run_checks
 from iauth_desktop.core.model.decision import Decision
 from iauth_desktop.core.model.masking import is_masked_field, mask_field
-from iauth_desktop.core.model.result import Verdict, VerificationResult, as_text
-from iauth_desktop.core.providers.detectinfo.codes import CodeInfo, explain
-from iauth_desktop.core.providers.detectinfo.endpoints import classify_endpoint
+from iauth_desktop.core.model.result import FetchMode, FieldRole, MediaRole, MediaSlot, Verdict, VerificationResult, as_text
+from iauth_desktop.core.providers.registry import classify_endpoint
 
-IMAGE_FIELDS: tuple[str, ...] = ("frontpic", "backpic", "videopic1", "videopic2", "videopic3")
-_STATUS_CODES: tuple[tuple[str, str, str | None], ...] = (
-    ("yt_errorcode", "yt_errormsg", None),
-    ("livestatus", "livemsg", "liveness"),
-    ("comparestatus", "comparemsg", "compare"),
-)
+IMAGE_ROLES = (MediaRole.ID_FRONT, MediaRole.ID_BACK, MediaRole.AVATAR, MediaRole.FRAME)
 
 
 @dataclass(frozen=True)
 class CodeLine:
     """One status field of the answer: its code explained, or why it cannot be (not a number)."""
 
-    field: str  # yt_errorcode, livestatus, comparestatus
+    field: str  # the provider's key of the stage's code
     raw: str  # the value as sent, as text
     info: CodeInfo | None  # None when the value is not a number
-    message: str  # the service's own words (yt_errormsg, livemsg, comparemsg)
+    message: str  # the service's own words about this stage
 
 
 @dataclass(frozen=True)
 class FieldRow:
-    key: str
+    key: str  # the provider's raw key
     value: str  # as shown: masked unless the report includes full identity numbers
     masked: bool
     documented: bool  # False for fields the integration document does not name
+    role: FieldRole | None = None  # None for the fields the provider does not name
 
 
 @dataclass(frozen=True)
 class ReportMedium:
     """A medium as received (encoded bytes), or a note saying why there is none to show."""
 
-    field: str
+    field: str  # the provider's raw key
     data: bytes | bytearray | memoryview | None  # read-only; may be a view into the plaintext
     sha256: str | None
     note: str | None = None  # why it is missing or damaged
+    role: MediaRole = MediaRole.FRAME
+    index: int = 0
 
 
 @dataclass(frozen=True)
@@ -88,7 +87,8 @@ class ReportData:
     endpoint_host: str
     environment: str  # test, sandbox, production, loopback, custom
     profile_name: str | None
-    info_type: str
+    mode: FetchMode | None
+    request: str  # what was asked of the provider, as its own option=value pairs
     reviewer: str
     generated_at: datetime  # UTC
     tool_version: str
@@ -98,8 +98,9 @@ class ReportData:
     checks: tuple[Check, ...]
     fields: tuple[FieldRow, ...]
     verification_type: int | None
-    validatedata: str
-    images: tuple[ReportMedium, ...]  # IMAGE_FIELDS order
+    challenge_key: str  # the provider's key of the digits read aloud ("" when it has none)
+    challenge: str
+    images: tuple[ReportMedium, ...]  # the provider's image slots, in order
     video: ReportMedium
     manifest: EvidenceManifest
     integrity_warnings: tuple[str, ...]  # the evidence no longer matches its manifest
@@ -126,7 +127,8 @@ def build_report_data(
     *,
     token: str,
     endpoint: str,
-    info_type: Any,
+    mode: FetchMode | None,
+    request: Mapping[str, Any],
     fetched_at: datetime | None,
     manifest: EvidenceManifest,
     profile_name: str | None = None,
@@ -139,7 +141,8 @@ def build_report_data(
         endpoint_host=endpoint_host(endpoint),
         environment=classify_endpoint(endpoint),
         profile_name=profile_name,
-        info_type=as_text(info_type),
+        mode=mode,
+        request=", ".join(f"{k}={as_text(v)}" for k, v in request.items()),
         reviewer=context.reviewer,
         generated_at=moment,
         tool_version=context.tool_version,
@@ -149,9 +152,10 @@ def build_report_data(
         checks=tuple(run_checks(result.identity, moment.astimezone().date())),
         fields=field_rows(result, full_ids=context.full_ids),
         verification_type=result.verification_type,
-        validatedata=result.validatedata,
-        images=tuple(_medium(result, name) for name in IMAGE_FIELDS),
-        video=_medium(result, "video"),
+        challenge_key=_challenge_key(result),
+        challenge=result.challenge,
+        images=tuple(_medium(result, slot) for slot in result.slots(*IMAGE_ROLES)),
+        video=_video(result),
         manifest=manifest,
         integrity_warnings=integrity_warnings,
         audit_head=context.audit_head,
@@ -179,7 +183,8 @@ def report_from_case(
         context,
         token=case.token,
         endpoint=case.endpoint,
-        info_type=case.info_type,
+        mode=case.mode,
+        request=case.request,
         fetched_at=case.fetched_at,
         manifest=manifest or in_memory_manifest(case.result),
         profile_name=case.profile_name,
@@ -196,7 +201,8 @@ def report_from_bundle(
         context,
         token=loaded.token,
         endpoint=loaded.endpoint,
-        info_type=loaded.info_type,
+        mode=loaded.mode,
+        request=loaded.request,
         fetched_at=loaded.fetched_at,
         manifest=manifest,
         integrity_warnings=() if loaded.check.ok else (loaded.check.describe(),),
@@ -238,25 +244,24 @@ def in_memory_manifest(result: VerificationResult) -> EvidenceManifest:
 
 
 def code_lines(result: VerificationResult) -> tuple[CodeLine, ...]:
-    lines: list[CodeLine] = []
-    for field, message_field, stage_hint in _STATUS_CODES:
-        value = result.raw.get(field)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            continue
-        message = as_text(result.raw.get(message_field))
-        code = getattr(result, field)
-        info = None if code is None else explain(code, message or None, stage_hint=stage_hint)
-        lines.append(CodeLine(field, as_text(value), info, message))
-    return tuple(lines)
+    """One line per stage whose code the answer carries, final first."""
+    return tuple(
+        CodeLine(s.field, as_text(result.raw.get(s.field)), s.info, s.message)
+        for s in result.stages
+        if s.sent
+    )
 
 
 def field_rows(result: VerificationResult, *, full_ids: bool) -> tuple[FieldRow, ...]:
     """Identity fields in the document's order (ID and phone masked unless ``full_ids``), then
     every field the document does not name, as sent."""
     rows: list[FieldRow] = []
-    for key, value in result.identity.items():
-        masked = is_masked_field(key) and not full_ids
-        rows.append(FieldRow(key, mask_field(key, value) if masked else value, masked, True))
+    for field in result.fields:
+        if not field.sent or field.role is FieldRole.CHALLENGE:
+            continue
+        masked = is_masked_field(field.role) and not full_ids
+        value = mask_field(field.role, field.value) if masked else field.value
+        rows.append(FieldRow(field.key, value, masked, True, field.role))
     rows.extend(
         FieldRow(key, as_text(value), masked=False, documented=False)
         for key, value in result.extra_fields.items()
@@ -275,8 +280,22 @@ def endpoint_host(url: str) -> str:
     return f"{host}:{port}" if host and port else host
 
 
-def _medium(result: VerificationResult, name: str) -> ReportMedium:
-    item = result.media.get(name)
+def _medium(result: VerificationResult, slot: MediaSlot) -> ReportMedium:
+    item = result.media.get(slot.key)
     if item is None:
-        return ReportMedium(name, None, None, "not sent by the service")
-    return ReportMedium(name, item.data, item.sha256, item.error or item.warning)
+        return ReportMedium(slot.key, None, None, "not sent by the service", slot.role, slot.index)
+    note = item.error or item.warning
+    return ReportMedium(slot.key, item.data, item.sha256, note, slot.role, slot.index)
+
+
+def _video(result: VerificationResult) -> ReportMedium:
+    slots = result.slots(MediaRole.VIDEO)
+    if not slots:
+        return ReportMedium("", None, None, "not sent by the service", MediaRole.VIDEO)
+    with_data = [s for s in slots if s.key in result.media]
+    return _medium(result, with_data[0] if with_data else slots[0])
+
+
+def _challenge_key(result: VerificationResult) -> str:
+    found = result.field(FieldRole.CHALLENGE)
+    return found.key if found is not None else ""

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from iauth_desktop.core.model.result import VerificationResult
+from iauth_desktop.core.model.result import FetchMode, VerificationResult
 
 CaseOrigin = Literal["fetch", "bundle"]
 
@@ -17,15 +18,25 @@ class ReviewCase:
     result: VerificationResult
     token: str
     endpoint: str
-    info_type: int
+    mode: FetchMode
     fetched_at: datetime  # UTC
     origin: CaseOrigin = "fetch"
     profile_name: str | None = None
     bundle_path: Path | None = None
+    # what the fetch asked the provider for, in its own terms (the evidence manifest keeps it)
+    request: Mapping[str, Any] = field(default_factory=dict)
     # For a case opened from a saved bundle: files changed, missing or unexpected since export.
     changed_files: tuple[str, ...] = field(default=())
     missing_files: tuple[str, ...] = field(default=())
     unexpected_files: tuple[str, ...] = field(default=())
+
+    @property
+    def provider(self) -> str:
+        return self.result.provider
+
+    @property
+    def text_only(self) -> bool:
+        return self.mode is FetchMode.TEXT_ONLY
 
     @property
     def tampered(self) -> bool:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from iauth_desktop.core.model.result import FieldRole
+
 CheckStatus = Literal["ok", "warning", "unknown"]
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -206,12 +208,12 @@ def check_age(id_number: str, id_birth: str, today: date) -> Check:
 
 
 def run_checks(fields: dict[str, str], today: date) -> list[Check]:
-    """All checks for identity ``fields`` (as strings; missing fields give "unknown")."""
-    id_number = fields.get("ID", "")
+    """All checks for identity ``fields`` by role (as strings; missing ones give "unknown")."""
+    id_number = fields.get(FieldRole.ID_NUMBER, "")
     return [
         check_digit(id_number),
-        check_birth(id_number, fields.get("ID_birth", "")),
-        check_sex(id_number, fields.get("sex", "")),
-        check_validity(fields.get("ID_valid_date", ""), today),
-        check_age(id_number, fields.get("ID_birth", ""), today),
+        check_birth(id_number, fields.get(FieldRole.BIRTH_DATE, "")),
+        check_sex(id_number, fields.get(FieldRole.SEX, "")),
+        check_validity(fields.get(FieldRole.VALID_PERIOD, ""), today),
+        check_age(id_number, fields.get(FieldRole.BIRTH_DATE, ""), today),
     ]

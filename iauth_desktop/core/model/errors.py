@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from iauth_desktop.core.model.codes import CodeInfo
+
 
 class IauthError(Exception):
     """Base of every error the core raises on purpose."""
@@ -55,11 +57,22 @@ class ServiceError(IauthError):
 
     exit_code: ClassVar[int] = 3
 
-    def __init__(self, code: int, name: str, meaning: str, errormsg: str) -> None:
+    def __init__(
+        self,
+        code: int,
+        name: str,
+        meaning: str,
+        errormsg: str,
+        *,
+        info: CodeInfo | None = None,
+        token_gone: bool = False,
+    ) -> None:
         self.code = code
         self.name = name
         self.meaning = meaning
         self.errormsg = errormsg
+        self.info = info  # the code explained by the provider's table, both languages
+        self.token_gone = token_gone  # the token's data can no longer be fetched
         super().__init__(f"service error {code} {name}: {meaning} (service said: {errormsg!r})")
 
 

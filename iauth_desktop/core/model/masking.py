@@ -6,6 +6,10 @@ Nothing else is masked. Values too short to mask meaningfully are masked whole.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from iauth_desktop.core.model.result import FieldRole
+
 MASK = "*"
 
 
@@ -23,11 +27,15 @@ def mask_phone(value: str) -> str:
     return _keep_ends(value, 3, 4)
 
 
-MASKED_FIELDS = {"ID": mask_id_number, "phone": mask_phone}
+MASKED_FIELDS: dict[str, Callable[[str], str]] = {
+    FieldRole.ID_NUMBER: mask_id_number,
+    FieldRole.PHONE: mask_phone,
+}
 
 
 def mask_field(key: str, value: str) -> str:
-    """The value as shown by default for field ``key`` (unchanged for unmasked fields)."""
+    """The value as shown by default for the field whose role is ``key`` (unchanged for
+    unmasked fields)."""
     masker = MASKED_FIELDS.get(key)
     return masker(value) if masker else value
 

@@ -1,8 +1,8 @@
 """Media items of a verification result: type sniffed from magic bytes, never from the field name.
 
-The service sends ID-card photos, video frames and a video as Base64 inside the JSON. What the
-bytes really are decides the file extension and how the console shows them; a medium that will
-not decode keeps its raw text so nothing the service sent is lost.
+A provider's answer carries ID-card photos, video frames and videos as Base64 inside the JSON.
+What the bytes really are decides the file extension and how the console shows them; a medium
+that will not decode keeps its raw text so nothing the service sent is lost.
 """
 
 from __future__ import annotations
@@ -10,15 +10,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-
-MEDIA_FIELDS: tuple[str, ...] = (
-    "frontpic",
-    "backpic",
-    "videopic1",
-    "videopic2",
-    "videopic3",
-    "video",
-)
 
 OCTET_STREAM = ("application/octet-stream", "bin")
 

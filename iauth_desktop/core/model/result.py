@@ -1,9 +1,10 @@
-"""The typed verification result: the decrypted object kept whole, read through forgiving accessors.
+"""The provider-neutral verification result: stages with their codes, identity fields, media.
 
-The service's JSON is loose (numbers sent as strings and the reverse, fields missing, fields the
-document never names), so ``raw`` keeps every field exactly as decrypted and the accessors coerce
-on the way out. The verdict is never "passed" by default: an answer without a final result code
-is "incomplete".
+A provider (``core/providers/<name>``) reads its service's answer into this shape; everything
+else — console, report, history, exports — reads only this. ``raw`` keeps the decrypted object
+exactly as decrypted (media strings replaced by ``MEDIA_PLACEHOLDER``) for the evidence bundle.
+The verdict is never "passed" by default: an answer without a readable final code is
+"incomplete".
 """
 
 from __future__ import annotations
@@ -16,43 +17,74 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Any, Final, Literal
 
-from iauth_desktop.core.model.media import MEDIA_FIELDS, MediaItem
-from iauth_desktop.core.providers.detectinfo.codes import CodeInfo, explain
+from iauth_desktop.core.model.codes import CodeInfo
+from iauth_desktop.core.model.media import MediaItem
 
 __all__ = [
-    "DOCUMENTED_FIELDS",
-    "IDENTITY_FIELDS",
-    "MEDIA_FIELDS",
+    "IDENTITY_ROLES",
     "MEDIA_PLACEHOLDER",
+    "FetchMode",
+    "FieldRole",
+    "IdentityField",
     "MediaItem",
+    "MediaRole",
+    "MediaSlot",
+    "Stage",
+    "StageResult",
     "Verdict",
     "VerificationResult",
     "as_int",
     "as_text",
+    "present",
 ]
 
-IDENTITY_FIELDS: tuple[str, ...] = (
-    "name",
-    "ID",
-    "sex",
-    "nation",
-    "ID_birth",
-    "ID_address",
-    "ID_authority",
-    "ID_valid_date",
-    "phone",
-)
-STATUS_FIELDS: tuple[str, ...] = (
-    "yt_errorcode",
-    "yt_errormsg",
-    "livestatus",
-    "livemsg",
-    "comparestatus",
-    "comparemsg",
-)
-DOCUMENTED_FIELDS: frozenset[str] = frozenset(
-    (*IDENTITY_FIELDS, "validatedata", *MEDIA_FIELDS, *STATUS_FIELDS, "type")
-)
+
+class FetchMode(enum.StrEnum):
+    """What a fetch asks for; a provider maps it to its own request options."""
+
+    FULL = "full"
+    TEXT_ONLY = "text_only"
+
+
+class Stage(enum.StrEnum):
+    FINAL = "final"
+    LIVENESS = "liveness"
+    COMPARE = "compare"
+
+
+class FieldRole(enum.StrEnum):
+    """What an identity field means, whatever the provider calls it."""
+
+    NAME = "name"
+    ID_NUMBER = "id_number"
+    SEX = "sex"
+    NATION = "nation"
+    BIRTH_DATE = "birth_date"
+    ADDRESS = "address"
+    AUTHORITY = "authority"
+    VALID_PERIOD = "valid_period"
+    PHONE = "phone"
+    CHALLENGE = "challenge"  # the digits read aloud in digits liveness
+
+
+IDENTITY_ROLES: tuple[FieldRole, ...] = tuple(r for r in FieldRole if r is not FieldRole.CHALLENGE)
+
+
+class MediaRole(enum.StrEnum):
+    ID_FRONT = "id_front"
+    ID_BACK = "id_back"
+    AVATAR = "avatar"
+    FRAME = "frame"
+    VIDEO = "video"
+
+
+@dataclass(frozen=True)
+class MediaSlot:
+    """Where a provider's answer may carry one medium: its raw key, role and place (frame 1…)."""
+
+    key: str
+    role: MediaRole
+    index: int = 0
 
 
 class _Placeholder(enum.Enum):
@@ -100,9 +132,39 @@ def as_text(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _present(value: Any) -> bool:
+def present(value: Any) -> bool:
     """Null and blank strings count as absent."""
     return value is not None and not (isinstance(value, str) and not value.strip())
+
+
+@dataclass(frozen=True)
+class StageResult:
+    """One stage's outcome: its code (``None`` when absent or not a number), the code's
+    meaning, and the service's own message, with the provider's raw keys for both."""
+
+    stage: Stage
+    field: str
+    message_field: str
+    sent: bool  # a value was sent (not null, not blank)
+    code: int | None
+    message: str
+    info: CodeInfo | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.code is not None and self.code != 0
+
+    @property
+    def unreadable(self) -> bool:
+        return self.sent and self.code is None
+
+
+@dataclass(frozen=True)
+class IdentityField:
+    role: FieldRole
+    key: str  # the provider's raw key
+    value: str
+    sent: bool  # the answer carries the key at all
 
 
 VerdictStatus = Literal["passed", "failed", "incomplete"]
@@ -117,101 +179,113 @@ class Verdict:
 
 @dataclass(frozen=True)
 class VerificationResult:
-    """``raw`` is the decrypted object, every field as decrypted, except that a media string
-    whose content moved into ``media`` (decoded bytes or kept raw text) is ``MEDIA_PLACEHOLDER``.
+    """What one verification produced, read by a provider into the neutral shape.
+
+    ``raw`` is the decrypted object, every field as decrypted, except that a media string whose
+    content moved into ``media`` (decoded bytes or kept raw text) is ``MEDIA_PLACEHOLDER``.
+    ``media`` is keyed by the raw key; ``media_slots`` says which role each key plays.
     """
 
     raw: dict[str, Any] = dataclass_field(repr=False)
     media: dict[str, MediaItem] = dataclass_field(default_factory=dict)
+    provider: str = ""
+    stages: tuple[StageResult, ...] = ()
+    fields: tuple[IdentityField, ...] = dataclass_field(default=(), repr=False)
+    media_slots: tuple[MediaSlot, ...] = ()
+    documented: frozenset[str] = frozenset()
+    verification_type: int | None = None  # 0 first full verification, 1 second verification
+    similarity: float | None = None
 
-    # --- typed accessors -------------------------------------------------------------------
+    # --- fields ----------------------------------------------------------------------------
 
     @property
     def identity(self) -> dict[str, str]:
-        return {name: as_text(self.raw[name]) for name in IDENTITY_FIELDS if name in self.raw}
+        """Identity fields the answer carries, by role (``"id_number"``, ``"name"``…)."""
+        return {
+            f.role.value: f.value
+            for f in self.fields
+            if f.sent and f.role is not FieldRole.CHALLENGE
+        }
+
+    def field(self, role: FieldRole) -> IdentityField | None:
+        return next((f for f in self.fields if f.role is role), None)
 
     @property
-    def validatedata(self) -> str:
-        return as_text(self.raw.get("validatedata"))
-
-    @property
-    def yt_errorcode(self) -> int | None:
-        return as_int(self.raw.get("yt_errorcode"))
-
-    @property
-    def yt_errormsg(self) -> str:
-        return as_text(self.raw.get("yt_errormsg"))
-
-    @property
-    def livestatus(self) -> int | None:
-        return as_int(self.raw.get("livestatus"))
-
-    @property
-    def livemsg(self) -> str:
-        return as_text(self.raw.get("livemsg"))
-
-    @property
-    def comparestatus(self) -> int | None:
-        return as_int(self.raw.get("comparestatus"))
-
-    @property
-    def comparemsg(self) -> str:
-        return as_text(self.raw.get("comparemsg"))
-
-    @property
-    def verification_type(self) -> int | None:
-        """``0`` first full verification, ``1`` second verification."""
-        return as_int(self.raw.get("type"))
+    def challenge(self) -> str:
+        """The digits read aloud (empty in action mode or when not sent)."""
+        found = self.field(FieldRole.CHALLENGE)
+        return found.value if found else ""
 
     @property
     def extra_fields(self) -> dict[str, Any]:
-        """Every field the integration document does not name, value and type as sent."""
-        return {k: v for k, v in self.raw.items() if k not in DOCUMENTED_FIELDS}
+        """Every field the provider's documents do not name, value and type as sent."""
+        return {k: v for k, v in self.raw.items() if k not in self.documented}
+
+    # --- stages and verdict ----------------------------------------------------------------
+
+    def stage(self, which: Stage) -> StageResult | None:
+        return next((s for s in self.stages if s.stage is which), None)
 
     @property
-    def yt_code_info(self) -> CodeInfo | None:
-        code = self.yt_errorcode
-        return None if code is None else explain(code, self.yt_errormsg or None)
-
-    # --- verdict ---------------------------------------------------------------------------
+    def final_code_info(self) -> CodeInfo | None:
+        final = self.stage(Stage.FINAL)
+        return final.info if final is not None else None
 
     @property
     def verdict(self) -> Verdict:
-        """failed if any status code is non-zero; else incomplete without a final code; else
-        passed. A status that is present but not a number makes the case incomplete, never
-        passed."""
-        yt, live, compare = self.yt_errorcode, self.livestatus, self.comparestatus
+        """failed if any stage's code is non-zero; else incomplete without a readable final
+        code (or with an unreadable liveness or compare code); else passed."""
         stages: list[str] = []
         reasons: list[str] = []
-        if yt is not None and yt != 0:
-            info = explain(yt, self.yt_errormsg or None)
-            stages.append(info.stage)
-            reasons.append(f"{info.stage}: code {yt}, {info.en}" + _said(self.yt_errormsg))
-        if live is not None and live != 0:
-            stages.append("liveness")
-            reasons.append(f"liveness: livestatus {live}" + _said(self.livemsg))
-        if compare is not None and compare != 0:
-            stages.append("compare")
-            reasons.append(f"compare: comparestatus {compare}" + _said(self.comparemsg))
+        for s in self.stages:
+            if not s.failed:
+                continue
+            if s.stage is Stage.FINAL:
+                label = s.info.stage if s.info is not None else "final"
+                meaning = f", {s.info.en}" if s.info is not None else ""
+                stages.append(label)
+                reasons.append(f"{label}: code {s.code}{meaning}" + _said(s.message))
+            else:
+                stages.append(s.stage.value)
+                reasons.append(f"{s.stage.value}: {s.field} {s.code}" + _said(s.message))
         if stages:
             unique = tuple(dict.fromkeys(stages))
             return Verdict("failed", unique, "failed: " + "; ".join(reasons))
-        missing = self._unreadable_statuses()
+        missing = self._unreadable_stages()
         if missing:
             return Verdict("incomplete", (), "incomplete: " + "; ".join(missing))
-        return Verdict("passed", (), "passed: yt_errorcode 0")
+        final = self.stage(Stage.FINAL)
+        return Verdict("passed", (), f"passed: {final.field if final else 'final code'} 0")
 
-    def _unreadable_statuses(self) -> list[str]:
+    def _unreadable_stages(self) -> list[str]:
         notes: list[str] = []
-        value = self.raw.get("yt_errorcode")
-        if not _present(value):
-            notes.append("the answer has no final result code (yt_errorcode)")
-        elif self.yt_errorcode is None:
-            notes.append("the final result code (yt_errorcode) is not a number")
-        for name in ("livestatus", "comparestatus"):
-            if _present(self.raw.get(name)) and as_int(self.raw.get(name)) is None:
-                notes.append(f"{name} is not a number")
+        final = self.stage(Stage.FINAL)
+        if final is None or not final.sent:
+            key = f" ({final.field})" if final is not None else ""
+            notes.append(f"the answer has no final result code{key}")
+        elif final.code is None:
+            notes.append(f"the final result code ({final.field}) is not a number")
+        notes.extend(
+            f"{s.field} is not a number"
+            for s in self.stages
+            if s.stage is not Stage.FINAL and s.unreadable
+        )
         return notes
+
+    # --- media -----------------------------------------------------------------------------
+
+    def slots(self, *roles: MediaRole) -> tuple[MediaSlot, ...]:
+        """The provider's media slots with these roles (all when none given), in order."""
+        return tuple(s for s in self.media_slots if not roles or s.role in roles)
+
+    def media_for(self, role: MediaRole) -> list[MediaItem]:
+        """The media this answer carries in ``role``, in slot order."""
+        return [self.media[s.key] for s in self.slots(role) if s.key in self.media]
+
+    @property
+    def video(self) -> MediaItem | None:
+        videos = self.media_for(MediaRole.VIDEO)
+        return videos[0] if videos else None
 
     # --- the decrypted object with media as file names -------------------------------------
 

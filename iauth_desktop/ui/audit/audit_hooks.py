@@ -16,8 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from iauth_desktop.core.audit.chain import AuditHead
-from iauth_desktop.core.audit.log import AuditLog, PersonalDataError, describe_outcome, record_fetch
-from iauth_desktop.core.model.case import ReviewCase
+from iauth_desktop.core.audit.log import AuditLog, PersonalDataError
 from iauth_desktop.core.model.decision import Decision
 from iauth_desktop.core.model.errors import IauthError
 
@@ -76,20 +75,12 @@ class AuditHooks(QObject):
 
     # --- the events ----------------------------------------------------------------------------
 
-    def fetched(self, case: ReviewCase) -> bool:
-        """A fetch that succeeded: its case may be shown only once this is recorded."""
-        outcome = describe_outcome(None, case.result.verdict.status)
-        return self._fetch(case.token, case.profile_name, case.endpoint, outcome)
-
-    def fetch_failed(
-        self, token: str, profile: str | None, endpoint: str, error: BaseException | None
-    ) -> bool:
-        """A fetch that failed (``error`` None: an internal error) or was cancelled."""
-        outcome = describe_outcome(error) if error is not None else "unexpected error"
-        return self._fetch(token, profile, endpoint, outcome)
-
-    def fetch_cancelled(self, token: str, profile: str | None, endpoint: str) -> bool:
-        return self._fetch(token, profile, endpoint, "cancelled")
+    def refused(self, why: str, *, damaged: bool) -> None:
+        """An entry written elsewhere (a fetch, in its worker) was refused: as ``record`` would."""
+        if damaged:
+            self._fail(why)
+        else:
+            self._refuse(why)
 
     def revealed(self, field: str) -> bool:
         return self.record("reveal", token=self.token, field=field)
@@ -118,18 +109,6 @@ class AuditHooks(QObject):
         )
 
     # --- internals -----------------------------------------------------------------------------
-
-    def _fetch(self, token: str, profile: str | None, endpoint: str, outcome: str) -> bool:
-        if self.damage is not None:
-            self.last_refusal = self.damage
-            return False
-        try:
-            record_fetch(self.log, self.reviewer(), token, profile, endpoint, outcome)
-        except PersonalDataError as exc:
-            return self._refuse(str(exc))
-        except IauthError as exc:
-            return self._fail(str(exc))
-        return True
 
     def _refuse(self, why: str) -> bool:
         _log.warning("audit entry refused: %s", why)

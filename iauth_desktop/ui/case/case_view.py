@@ -24,14 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iauth_desktop.core.model.result import FieldRole
 from iauth_desktop.ui.case.consistency_view import ConsistencyView
 from iauth_desktop.ui.case.evidence_panel import EvidencePanel
 from iauth_desktop.ui.case.fields_view import FieldsTable
 from iauth_desktop.ui.case.prepared_case import PreparedCase
 from iauth_desktop.ui.case.verdict_banner import VerdictBanner
 from iauth_desktop.ui.media.video_player import VideoPlayer
-
-TEXT_ONLY = 1  # info_type: text fields only, no media
 
 
 def _scrolled(widget: QWidget, parent: QWidget) -> QScrollArea:
@@ -176,7 +175,7 @@ class CaseView(QWidget):
         self.clear()
         case = prepared.case
         result = case.result
-        text_only = case.info_type == TEXT_ONLY and not result.media
+        text_only = case.text_only and not result.media
         self._has_case = True
         self._waiting = {"images"}
         self._files = (case.changed_files, case.missing_files, case.unexpected_files)
@@ -184,7 +183,8 @@ class CaseView(QWidget):
         self.banner.show_result(result)
         self.consistency.show_identity(result.identity, self.today)
         self.fields.fields_model().load(result)
-        self._digits = (result.validatedata, "validatedata" in result.raw)
+        challenge = result.field(FieldRole.CHALLENGE)
+        self._digits = (result.challenge, challenge is not None and challenge.sent)
         self._set_digits()
         self._video_stack.setCurrentIndex(1 if text_only else 0)
         # Images and video on the next turn of the event loop: the verdict and fields paint first
@@ -197,7 +197,12 @@ class CaseView(QWidget):
             return
         if not text_only:
             self._load_video(prepared)
-        self.evidence.show_media(prepared.images, prepared.result.media, text_only=text_only)
+        self.evidence.show_media(
+            prepared.images,
+            prepared.result.media,
+            text_only=text_only,
+            slots=prepared.result.media_slots,
+        )
         self._apply_default_sizes()
 
     def clear(self) -> None:
@@ -216,7 +221,7 @@ class CaseView(QWidget):
         self._video_stack.setCurrentIndex(0)
 
     def _load_video(self, prepared: PreparedCase) -> None:
-        item = prepared.result.media.get("video")
+        item = prepared.result.video
         if prepared.video is None and item is not None and item.error:
             self._video_error = item.error
             self._show_video_error()

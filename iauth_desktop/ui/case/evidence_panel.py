@@ -1,4 +1,4 @@
-"""The evidence images: ID card front and back side by side, then video frames 1–3.
+"""The evidence images: the ID card's sides side by side, then the video frames.
 
 A medium that failed to decode shows a placeholder with the reason; the other tiles stay usable.
 ``images_shown`` fires once per load, when every tile on screen has painted its content.
@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from iauth_desktop.core.model.media import MediaItem
+from iauth_desktop.core.model.result import MediaRole, MediaSlot
+from iauth_desktop.core.providers.registry import get_spec
+from iauth_desktop.ui.labels import media_label
 from iauth_desktop.ui.media.image_tile import ImageTile
 from iauth_desktop.ui.media.image_viewer import ImageViewer
 
-CARD_FIELDS = ("frontpic", "backpic")
-FRAME_FIELDS = ("videopic1", "videopic2", "videopic3")
-IMAGE_FIELDS = CARD_FIELDS + FRAME_FIELDS
+CARD_ROLES = (MediaRole.ID_FRONT, MediaRole.ID_BACK, MediaRole.AVATAR)
 
 
 @dataclass(frozen=True)
@@ -65,12 +66,10 @@ class EvidencePanel(QWidget):
         self._frames_title = _section_label(tiles_page)
         grid.addWidget(self._card_title, 0, 0, 1, 6)
         grid.addWidget(self._frames_title, 2, 0, 1, 6)
-        for column, field in enumerate(CARD_FIELDS):
-            grid.addWidget(self._make_tile(field, tiles_page), 1, column * 3, 1, 3)
-        for column, field in enumerate(FRAME_FIELDS):
-            grid.addWidget(self._make_tile(field, tiles_page), 3, column * 2, 1, 2)
-        for column in range(6):
-            grid.setColumnStretch(column, 1)
+        self._grid = grid
+        self._tiles_page = tiles_page
+        self._slots: tuple[MediaSlot, ...] = ()
+        self.set_slots(get_spec().media_slots)
         grid.setRowStretch(1, 5)
         grid.setRowStretch(3, 4)
         self._no_media = QLabel(self)
@@ -84,8 +83,30 @@ class EvidencePanel(QWidget):
         layout.addLayout(self._stack)
         self.retranslate_ui()
 
-    def _make_tile(self, field: str, parent: QWidget) -> ImageTile:
-        tile = ImageTile(field, parent)
+    def set_slots(self, slots: tuple[MediaSlot, ...]) -> None:
+        """Lay out one tile per image slot of the provider: card sides above, frames below."""
+        images = tuple(s for s in slots if s.role is not MediaRole.VIDEO)
+        if images == self._slots:
+            return
+        for tile in self.tiles.values():
+            self._grid.removeWidget(tile)
+            tile.deleteLater()
+        self.tiles.clear()
+        self._slots = images
+        self._labels = {s.key: s for s in images}
+        cards = [s for s in images if s.role in CARD_ROLES]
+        frames = [s for s in images if s.role not in CARD_ROLES]
+        columns = max(len(cards), len(frames), 1)
+        for row, group in ((1, cards), (3, frames)):
+            for column, slot in enumerate(group):
+                tile = self._make_tile(slot, self._tiles_page)
+                self._grid.addWidget(tile, row, column, 1, 1)
+        for column in range(columns):
+            self._grid.setColumnStretch(column, 1)
+
+    def _make_tile(self, slot: MediaSlot, parent: QWidget) -> ImageTile:
+        field = slot.key
+        tile = ImageTile(field, parent, label=lambda: media_label(slot))
         tile.activated.connect(self.open_viewer)
         tile.painted.connect(self._check_shown)
         self.tiles[field] = tile
@@ -99,9 +120,13 @@ class EvidencePanel(QWidget):
         media: Mapping[str, MediaItem],
         *,
         text_only: bool = False,
+        slots: tuple[MediaSlot, ...] | None = None,
     ) -> None:
-        """``images`` holds what decoded; ``media`` says why anything else did not."""
+        """``images`` holds what decoded; ``media`` says why anything else did not; ``slots``
+        are the provider's (default: as laid out)."""
         self._close_viewers()
+        if slots is not None:
+            self.set_slots(slots)
         self._stack.setCurrentIndex(1 if text_only else 0)
         for field, tile in self.tiles.items():
             image = images.get(field)
@@ -158,8 +183,17 @@ class EvidencePanel(QWidget):
         if image is None:
             return None
         self._drop_closed_viewers()
-        front = self.tiles["frontpic"].image() if field != "frontpic" else None
-        viewer = ImageViewer(image, field, self.window(), reference=front)
+        front_slot = next((s for s in self._slots if s.role is MediaRole.ID_FRONT), None)
+        front_tile = self.tiles.get(front_slot.key) if front_slot is not None else None
+        front = (
+            front_tile.image()
+            if front_tile is not None and front_slot != self._labels.get(field)
+            else None
+        )
+        slot = self._labels[field]
+        viewer = ImageViewer(
+            image, field, self.window(), reference=front, label=lambda: media_label(slot)
+        )
         self._viewers.append(viewer)
         viewer.show()
         return viewer
@@ -187,9 +221,7 @@ class EvidencePanel(QWidget):
     def retranslate_ui(self) -> None:
         self._card_title.setText(self.tr("ID card"))
         self._frames_title.setText(self.tr("Video frames"))
-        self._no_media.setText(
-            self.tr("No media requested: this case was fetched as text only (info_type 1).")
-        )
+        self._no_media.setText(self.tr("No media requested: this case was fetched as text only."))
         for field, missing in self._missing.items():
             self.tiles[field].set_placeholder(self._reason(missing))
 

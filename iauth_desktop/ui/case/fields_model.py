@@ -16,14 +16,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QFont
 
 from iauth_desktop.core.model.masking import is_masked_field, mask_field
-from iauth_desktop.core.model.result import IDENTITY_FIELDS, VerificationResult
+from iauth_desktop.core.model.result import FieldRole as IdentityRole
+from iauth_desktop.core.model.result import VerificationResult
 from iauth_desktop.ui.audit.audit_hooks import AuditHooks
-from iauth_desktop.ui.labels import field_label
+from iauth_desktop.ui.labels import role_label
 
 _audit = logging.getLogger("iauth_desktop.audit")
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-_DOCUMENTED_ROWS = (*IDENTITY_FIELDS, "validatedata")
 
 
 class FieldColumn(IntEnum):
@@ -48,10 +48,11 @@ class _Row:
     section: str
     present: bool = True
     revealed: bool = False
+    role: IdentityRole | None = None  # None for the fields the provider does not name
 
     @property
     def masked(self) -> bool:
-        return self.key is not None and is_masked_field(self.key) and not self.revealed
+        return self.role is not None and is_masked_field(self.role) and not self.revealed
 
 
 def display_text(value: Any) -> str:
@@ -79,15 +80,11 @@ class FieldsModel(QAbstractTableModel):
     # --- loading -----------------------------------------------------------------------------
 
     def load(self, result: VerificationResult) -> None:
-        """Every identity field (absent ones marked), validatedata, then undocumented fields."""
-        identity = result.identity
+        """Every identity field (absent ones marked), the digits read aloud, then the fields the
+        provider does not name."""
         rows = [
-            _Row(key, identity.get(key, ""), "documented", present=key in identity)
-            for key in IDENTITY_FIELDS
+            _Row(f.key, f.value, "documented", present=f.sent, role=f.role) for f in result.fields
         ]
-        rows.append(
-            _Row("validatedata", result.validatedata, "documented", "validatedata" in result.raw)
-        )
         extras = result.extra_fields
         if extras:
             rows.append(_Row(None, "", "header"))
@@ -221,7 +218,7 @@ class FieldsModel(QAbstractTableModel):
         if role == FieldRole.UNMASKED_VALUE:
             return None if item.masked else item.value
         if role == FieldRole.MASKABLE:
-            return item.key is not None and is_masked_field(item.key)
+            return item.role is not None and is_masked_field(item.role)
         plain = {
             FieldRole.KEY: item.key,
             FieldRole.MASKED: item.masked,
@@ -246,12 +243,12 @@ class FieldsModel(QAbstractTableModel):
     def _display(self, item: _Row, column: FieldColumn) -> str:
         key = item.key or ""
         if column == FieldColumn.LABEL:
-            return field_label(key)
+            return role_label(item.role) if item.role is not None else key
         if column == FieldColumn.KEY:
             return key
         if not item.present:
             return self.tr("(not sent)")
-        return mask_field(key, item.value) if item.masked else item.value
+        return mask_field(item.role or "", item.value) if item.masked else item.value
 
     def _tooltip(self, item: _Row, column: FieldColumn) -> str | None:
         if column != FieldColumn.VALUE:

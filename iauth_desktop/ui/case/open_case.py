@@ -30,6 +30,7 @@ from iauth_desktop.core.evidence.bundle import BundleCheck, read_bundle
 from iauth_desktop.core.evidence.format import MANIFEST_FILE
 from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.errors import UsageError
+from iauth_desktop.core.model.result import FetchMode
 from iauth_desktop.ui.case.prepared_case import PreparedCase, prepare_case
 from iauth_desktop.ui.tasks import Progress, TaskFailure, TaskRunner
 
@@ -51,12 +52,11 @@ def load_case_folder(path: Path) -> tuple[ReviewCase, BundleCheck]:
             ).format(folder=path, reason=exc.strerror or exc)
         ) from None
     check = loaded.check
-    info_type = loaded.info_type
     case = ReviewCase(
         result=loaded.result(),
         token=loaded.token,
         endpoint=loaded.endpoint,
-        info_type=info_type if isinstance(info_type, int) and info_type in (0, 1) else 0,
+        mode=loaded.mode or FetchMode.FULL,
         # A manifest without a readable time: the time it was last written is the best we know.
         fetched_at=loaded.fetched_at or datetime.fromtimestamp(modified, UTC),
         origin="bundle",
@@ -64,6 +64,7 @@ def load_case_folder(path: Path) -> tuple[ReviewCase, BundleCheck]:
         changed_files=check.changed,
         missing_files=check.missing,
         unexpected_files=check.unexpected,
+        request=loaded.request,
     )
     return case, check
 

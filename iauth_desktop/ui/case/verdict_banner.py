@@ -13,10 +13,9 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from iauth_desktop.core.model.result import VerificationResult, as_int, as_text
-from iauth_desktop.core.providers.detectinfo.codes import explain
+from iauth_desktop.core.model.result import Stage, VerificationResult, as_text
 from iauth_desktop.ui.labels import (
-    field_label,
+    stage_code_label,
     stage_label,
     verdict_label,
     verification_type_label,
@@ -29,12 +28,7 @@ _STYLE = {
     "failed": ("✗", "#8c1d18", "#fce8e6", "#c5221f"),
     "incomplete": ("?", "#6b4400", "#fef3d6", "#b06000"),
 }
-# code field -> (message field, stage for codes no table covers)
-_CODE_FIELDS = (
-    ("yt_errorcode", "yt_errormsg", None),
-    ("livestatus", "livemsg", "liveness"),
-    ("comparestatus", "comparemsg", "compare"),
-)
+_STAGES = tuple(Stage)  # one row each: final, liveness, compare
 
 
 def similarity_scores(result: VerificationResult) -> list[tuple[str, float | None, str]]:
@@ -105,7 +99,7 @@ class VerdictBanner(QFrame):
             header.setFont(bold)
             self._grid.addWidget(header, 0, column)
         self._cells: list[list[QLabel]] = []
-        for row in range(len(_CODE_FIELDS)):
+        for row in range(len(_STAGES)):
             cells = [_plain_label(self, wrap=column >= 2) for column in range(5)]
             for column, cell in enumerate(cells):
                 self._grid.addWidget(cell, row + 1, column, Qt.AlignmentFlag.AlignTop)
@@ -176,12 +170,8 @@ class VerdictBanner(QFrame):
         self.details_label.setText(self._details(result))
         self.stage_label.setText(self._stage_text(result))
         self.stage_label.setVisible(bool(self.stage_label.text()))
-        for cells, (code_field, message_field, stage_hint) in zip(
-            self._cells, _CODE_FIELDS, strict=True
-        ):
-            for cell, text in zip(
-                cells, self._code_row(result, code_field, message_field, stage_hint), strict=True
-            ):
+        for cells, stage in zip(self._cells, _STAGES, strict=True):
+            for cell, text in zip(cells, self._code_row(result, stage), strict=True):
                 cell.setText(text)
                 cell.setVisible(True)
 
@@ -201,26 +191,24 @@ class VerdictBanner(QFrame):
             stages = separator.join(stage_label(stage) for stage in verdict.failed_stages)
             return self.tr("Failed at: %1").replace("%1", stages)
         if verdict.status == "incomplete":
-            raw = result.raw.get("yt_errorcode")
-            if raw is None or not as_text(raw).strip():
-                return self.tr("The answer has no final result code (yt_errorcode): not passed.")
+            final = result.stage(Stage.FINAL)
+            if final is None or not final.sent:
+                key = final.field if final is not None else "—"
+                return self.tr("The answer has no final result code (%1): not passed.").replace(
+                    "%1", key
+                )
             return self.tr("A result code is not a number: the case cannot count as passed.")
         return ""
 
-    def _code_row(
-        self,
-        result: VerificationResult,
-        code_field: str,
-        message_field: str,
-        stage_hint: str | None,
-    ) -> tuple[str, str, str, str, str]:
-        label = f"{field_label(code_field)} ({code_field})"
-        raw = result.raw.get(code_field)
-        message = as_text(result.raw.get(message_field))
-        if raw is None or not as_text(raw).strip():
-            return (label, "—", "", self.tr("not sent"), message)
-        code = as_int(raw)
-        if code is None:
-            return (label, as_text(raw), "", self.tr("not a number"), message)
-        info = explain(code, message or None, stage_hint=stage_hint)
-        return (label, str(code), info.zh, info.en, message)
+    def _code_row(self, result: VerificationResult, which: Stage) -> tuple[str, str, str, str, str]:
+        stage = result.stage(which)
+        if stage is None:
+            return (stage_code_label(which), "—", "", self.tr("not sent"), "")
+        label = f"{stage_code_label(stage.stage)} ({stage.field})"
+        if not stage.sent:
+            return (label, "—", "", self.tr("not sent"), stage.message)
+        if stage.code is None or stage.info is None:
+            raw = as_text(result.raw.get(stage.field))
+            return (label, raw, "", self.tr("not a number"), stage.message)
+        info = stage.info
+        return (label, str(stage.code), info.zh, info.en, stage.message)

@@ -52,7 +52,7 @@ class ExportRequest:
 def prepare_export(case: ReviewCase) -> StillsResult | None:
     """GUI-thread work: the report font, and the video's stills (None: the case has no video)."""
     report_font_family()
-    video = case.result.media.get("video")
+    video = case.result.video
     if video is None or video.data is None:
         return None
     return sample_stills(video.data)
@@ -75,7 +75,8 @@ def run_export(
             Path(temp) / BUNDLE_NAME,
             token=case.token,
             endpoint=case.endpoint,
-            info_type=case.info_type,
+            mode=case.mode,
+            request=case.request,
             fetched_at=case.fetched_at,
             tool_version=__version__,
         )

@@ -6,6 +6,8 @@ paint after each change, which is how the case view knows the image is really on
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -20,8 +22,6 @@ from PySide6.QtGui import (
     QPixmap,
 )
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
-
-from iauth_desktop.ui.labels import field_label
 
 
 class _Picture(QWidget):
@@ -69,9 +69,17 @@ class ImageTile(QFrame):
     activated = Signal(str)  # field name
     painted = Signal(str)  # field name
 
-    def __init__(self, field: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        field: str,
+        parent: QWidget | None = None,
+        *,
+        label: Callable[[], str] | None = None,
+    ) -> None:
+        """``label`` gives the caption in the current language (default: the field's name)."""
         super().__init__(parent)
         self.field = field
+        self.label = label or (lambda: field)
         self._image: QImage | None = None
         self._warning: str | None = None
         self._reason = ""
@@ -147,7 +155,7 @@ class ImageTile(QFrame):
         self._update_caption()
 
     def _update_caption(self) -> None:
-        caption = field_label(self.field)
+        caption = self.label()
         if self._image is not None:
             caption += f"  ({self._image.width()}×{self._image.height()})"
         if self._warning:

@@ -6,6 +6,7 @@ The toolbar acts on the canvas that last had focus; each canvas also zooms with 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QEvent, Qt
@@ -20,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iauth_desktop.ui.labels import field_label
+from iauth_desktop.core.model.result import MediaRole, MediaSlot
+from iauth_desktop.ui.labels import media_label
 from iauth_desktop.ui.media.image_canvas import ImageCanvas
 
 
@@ -31,6 +33,10 @@ def _caption_label(parent: QWidget) -> QLabel:
     return label
 
 
+def _id_front_label() -> str:
+    return media_label(MediaSlot("", MediaRole.ID_FRONT))
+
+
 class ImageViewer(QDialog):
     def __init__(
         self,
@@ -39,13 +45,16 @@ class ImageViewer(QDialog):
         parent: QWidget | None = None,
         *,
         reference: QImage | None = None,
-        reference_field: str = "frontpic",
+        label: Callable[[], str] | None = None,
+        reference_label: Callable[[], str] | None = None,
     ) -> None:
-        """``field`` names the image (its caption); ``reference`` is the ID card front."""
+        """``field`` names the image; ``label`` gives its caption in the current language
+        (default: the field's name); ``reference`` is the ID card front."""
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint)
         self.field = field
-        self._reference_field = reference_field
+        self._label = label or (lambda: field)
+        self._reference_label = reference_label or _id_front_label
         self.canvas = ImageCanvas(self)
         self.reference_canvas = ImageCanvas(self)
         self._captions = (_caption_label(self), _caption_label(self))
@@ -85,11 +94,13 @@ class ImageViewer(QDialog):
         toolbar.addWidget(self._zoom_label)
 
         self._splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        for canvas, label in zip((self.canvas, self.reference_canvas), self._captions, strict=True):
+        for canvas, caption in zip(
+            (self.canvas, self.reference_canvas), self._captions, strict=True
+        ):
             pane = QWidget(self._splitter)
             pane_layout = QVBoxLayout(pane)
             pane_layout.setContentsMargins(0, 0, 0, 0)
-            pane_layout.addWidget(label)
+            pane_layout.addWidget(caption)
             pane_layout.addWidget(canvas, 1)
             self._splitter.addWidget(pane)
         self._reference_pane = pane  # the last one: the ID card front
@@ -155,10 +166,10 @@ class ImageViewer(QDialog):
     # --- text and lifetime -------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
-        caption = field_label(self.field)
+        caption = self._label()
         self.setWindowTitle(self.tr("Image viewer — %1").replace("%1", caption))
         self._captions[0].setText(caption)
-        self._captions[1].setText(field_label(self._reference_field))
+        self._captions[1].setText(self._reference_label())
         texts = (
             (self.zoom_in_action, self.tr("Zoom in"), "Ctrl++"),
             (self.zoom_out_action, self.tr("Zoom out"), "Ctrl+−"),

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtWidgets import QDockWidget, QWidget
 
-from iauth_desktop.core.audit.log import AuditLog
 from iauth_desktop.core.config.paths import clear_scratch
 from iauth_desktop.core.model.errors import UsageError
 from iauth_desktop.core.store.sqlite.history import CaseHistory, CaseSummary
@@ -76,7 +75,7 @@ class CaseWorkflow(QObject):
     def __init__(
         self,
         window: MainWindow,
-        audit_log: AuditLog,
+        audit: AuditHooks,
         history: CaseHistory | None = None,
     ) -> None:
         """``history`` None: the one in the data folder (the console works on without it)."""
@@ -86,7 +85,7 @@ class CaseWorkflow(QObject):
         if history is None:
             history, history_problem = open_history()
         self.history = history
-        self.audit = AuditHooks(audit_log, window.settings.reviewer_name, self)
+        self.audit = audit
         self.alarm = AuditAlarm(window)
         recorder = None if history is None else DecisionRecorder(history, self.audit)
         self.panel = DecisionPanel(recorder, window.settings.reviewer_name)
@@ -102,7 +101,6 @@ class CaseWorkflow(QObject):
         self._history_problem = history_problem
         self._reopening: str | None = None  # the token a history reopen is fetching
 
-        window.controller.audit = self.audit
         window.case_view.fields.fields_model().audit = self.audit
         self.audit.problem.connect(self._on_audit_problem)
         window.case_shown.connect(self._on_case_shown)

@@ -6,14 +6,9 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from iauth_desktop.core.providers.detectinfo.endpoints import (
-    PRODUCTION_ENDPOINT,
-    SANDBOX_ENDPOINT,
-    TEST_ENDPOINT,
-    classify_endpoint,
-)
+from iauth_desktop.core.providers.registry import classify_endpoint, endpoint_kinds
 
-_NAMED = {"test": TEST_ENDPOINT, "sandbox": SANDBOX_ENDPOINT, "production": PRODUCTION_ENDPOINT}
+_NAMED = endpoint_kinds()
 _KINDS = ("test", "sandbox", "production", "custom")
 PRODUCTION_STYLE = "color: #b00020; font-weight: bold;"
 

@@ -26,9 +26,8 @@ from PySide6.QtWidgets import (
 from iauth_desktop.core.config.profiles import Profile, ProfileStore
 from iauth_desktop.core.config.secrets import SecretKind, SecretStore
 from iauth_desktop.core.model.errors import KeyLengthError, UsageError
-from iauth_desktop.core.providers.detectinfo.client import ClientOptions
-from iauth_desktop.core.providers.detectinfo.crypto import aes_key_bytes
-from iauth_desktop.core.providers.detectinfo.endpoints import TEST_ENDPOINT
+from iauth_desktop.core.net.options import ClientOptions
+from iauth_desktop.core.providers.registry import get_spec
 from iauth_desktop.ui.grow_to_fit import grow_to_fit
 from iauth_desktop.ui.providers.detectinfo.connection_probe import (
     ConnectionTester,
@@ -72,7 +71,7 @@ class ProfileEditor(QDialog):
         self.tester = ConnectionTester(self)
         self.tester.finished.connect(self._show_outcome)
         self._build()
-        self.endpoint.set_endpoint(profile.endpoint if profile else TEST_ENDPOINT)
+        self.endpoint.set_endpoint(profile.endpoint if profile else get_spec().default_endpoint)
         self.endpoint.changed.connect(lambda: grow_to_fit(self))  # the production warning
         if profile is not None:
             self.name_edit.setText(profile.name)
@@ -243,7 +242,7 @@ class ProfileEditor(QDialog):
         secret, aes = self.secret_edit.text().strip(), self.aes_edit.text().strip()
         if aes:
             try:
-                aes_key_bytes(aes)
+                get_spec().check_secret("aes_key", aes)
             except KeyLengthError:
                 self._show_error(
                     self.tr(

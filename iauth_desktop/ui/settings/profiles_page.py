@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from iauth_desktop.core.config.profiles import Profile, ProfileStore
 from iauth_desktop.core.config.secrets import SecretStore
 from iauth_desktop.core.model.errors import UsageError
-from iauth_desktop.core.providers.detectinfo.client import ClientOptions
-from iauth_desktop.core.providers.detectinfo.endpoints import classify_endpoint
+from iauth_desktop.core.net.options import ClientOptions
+from iauth_desktop.core.providers.registry import classify_endpoint
 from iauth_desktop.ui.audit.audit_hooks import AuditHooks
 from iauth_desktop.ui.settings.profile_editor import ERROR_STYLE, ProfileEditor
 

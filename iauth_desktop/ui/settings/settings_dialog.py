@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from iauth_desktop.core.config.profiles import ProfileStore
 from iauth_desktop.core.config.secrets import SecretStore
 from iauth_desktop.core.model.errors import UsageError
-from iauth_desktop.core.providers.detectinfo.client import ClientOptions
+from iauth_desktop.core.net.options import ClientOptions
 from iauth_desktop.ui.audit.audit_hooks import AuditHooks
 from iauth_desktop.ui.i18n import install_language, system_language
 from iauth_desktop.ui.settings.app_settings import AppSettings

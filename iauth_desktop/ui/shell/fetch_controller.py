@@ -1,7 +1,9 @@
-"""Fetch one case in the background: credentials, ``DetectInfoClient.fetch``, ``prepare_case``.
+"""Fetch one case in the background: credentials, the provider's fetch, ``prepare_case``.
 
-All of it runs as one task of a ``TaskRunner``; the controller turns the outcome into signals
-the window shows, and holds the case on screen (``current``) until Close case drops it.
+All of it runs as one task of a ``TaskRunner``, through the review service that records every
+outcome in the audit log (in the worker, so the log's disk writes never hold up the window); the
+controller turns the outcome into signals the window shows, and holds the case on screen
+(``current``) until Close case drops it.
 """
 
 from __future__ import annotations
@@ -11,16 +13,18 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
-from iauth_desktop.core.model.case import ReviewCase
+from iauth_desktop.core.audit.log import describe_outcome
 from iauth_desktop.core.model.errors import (
     DecryptionError,
+    IauthError,
     ServiceError,
     TransportError,
     UsageError,
 )
-from iauth_desktop.core.providers.detectinfo.client import DetectInfoClient
-from iauth_desktop.core.providers.detectinfo.codes import api_error
-from iauth_desktop.core.providers.detectinfo.options import ClientOptions
+from iauth_desktop.core.model.result import FetchMode
+from iauth_desktop.core.net.options import ClientOptions
+from iauth_desktop.core.providers.registry import get_spec
+from iauth_desktop.core.review.fetching import AuditRefusal, FetchService
 from iauth_desktop.ui.audit.audit_hooks import AuditHooks
 from iauth_desktop.ui.case.prepared_case import PreparedCase, prepare_case
 from iauth_desktop.ui.i18n import current_language
@@ -28,9 +32,7 @@ from iauth_desktop.ui.settings.app_settings import AppSettings
 from iauth_desktop.ui.settings.connections import Connection
 from iauth_desktop.ui.tasks import Progress, TaskFailure, TaskRunner
 
-INFO_FULL, INFO_TEXT_ONLY = 0, 1
 AUDIT_EXIT = 5  # as the command line's: the audit log fails verification
-TOKEN_EXPIRED_CODES = (11, 12)
 
 
 class FetchController(QObject):
@@ -48,6 +50,7 @@ class FetchController(QObject):
 
     def __init__(
         self,
+        audit: AuditHooks,
         parent: QObject | None = None,
         *,
         settings: Callable[[], AppSettings] = AppSettings.load,
@@ -61,8 +64,7 @@ class FetchController(QObject):
         self._runner.failed.connect(self._on_failed)
         self._runner.cancelled.connect(self._on_cancelled)
         self._current: PreparedCase | None = None
-        self.audit: AuditHooks | None = None  # every fetch's outcome goes to its audit log
-        self._pending: tuple[str, Connection] | None = None
+        self.audit = audit  # every fetch's outcome goes to its audit log
 
     @property
     def current(self) -> PreparedCase | None:
@@ -76,27 +78,26 @@ class FetchController(QObject):
     def is_running(self) -> bool:
         return self._runner.is_running()
 
-    def fetch(self, token: str, info_type: int, connection: Connection) -> None:
+    def fetch(self, token: str, mode: FetchMode, connection: Connection) -> None:
         options = self.make_options(self._settings())
         token = token.strip()
-        if self.audit is not None and not self.audit.usable:  # fail closed
+        if not self.audit.usable:  # fail closed
             self.failed.emit(audit_refusal(self.audit.damage or ""), AUDIT_EXIT)
             return
-        if self._runner.is_running():
-            self._on_cancelled_quietly()  # the running fetch is replaced: record it as cancelled
-        self._pending = (token, connection)
+        service = FetchService(self.audit.log, self.audit.reviewer())
 
         def work(progress: Progress, cancel: threading.Event) -> PreparedCase:
             return fetch_case(
+                service,
                 connection,
                 token,
-                info_type=info_type,
+                mode=mode,
                 options=options,
                 progress=progress,
                 cancel=cancel,
             )
 
-        self._runner.start(work)
+        self._runner.start(work)  # a running fetch is cancelled, and records that itself
         self.started.emit()
 
     def cancel(self) -> None:
@@ -114,33 +115,20 @@ class FetchController(QObject):
 
     @Slot(object)
     def _on_succeeded(self, prepared: PreparedCase) -> None:
-        self._pending = None
-        if self.audit is not None and not self.audit.fetched(prepared.case):
-            self.failed.emit(audit_refusal(self.audit.last_refusal), AUDIT_EXIT)
-            return  # an unrecorded fetch is not shown
         self._current = prepared
         self.finished.emit(prepared)
 
     @Slot(object)
     def _on_failed(self, failure: TaskFailure) -> None:
-        pending, self._pending = self._pending, None
-        if self.audit is not None and pending is not None:
-            token, connection = pending
-            self.audit.fetch_failed(
-                token, connection.profile_name, connection.endpoint, failure.error
-            )
+        if isinstance(failure.error, AuditRefusal):
+            self.audit.refused(str(failure.error), damaged=failure.error.damaged)
+            self.failed.emit(audit_refusal(str(failure.error)), AUDIT_EXIT)
+            return  # an unrecorded fetch is not shown
         self.failed.emit(describe_failure(failure), failure.exit_code)
 
     @Slot()
     def _on_cancelled(self) -> None:
-        self._on_cancelled_quietly()
         self.cancelled.emit()
-
-    def _on_cancelled_quietly(self) -> None:
-        pending, self._pending = self._pending, None
-        if self.audit is not None and pending is not None:
-            token, connection = pending
-            self.audit.fetch_cancelled(token, connection.profile_name, connection.endpoint)
 
 
 def options_from_settings(settings: AppSettings) -> ClientOptions:
@@ -148,28 +136,31 @@ def options_from_settings(settings: AppSettings) -> ClientOptions:
 
 
 def fetch_case(
+    service: FetchService,
     connection: Connection,
     token: str,
     *,
-    info_type: int,
+    mode: FetchMode,
     options: ClientOptions,
     progress: Progress,
     cancel: threading.Event,
 ) -> PreparedCase:
-    """The whole fetch, in the worker: secrets, request, decryption, media decoding."""
-    creds = connection.resolve()
-    client = DetectInfoClient(
-        creds.endpoint, creds.appid or "", creds.secret_key or "", creds.aes_key or "", options
-    )
-    outcome = client.fetch(token, info_type, progress=progress, cancel=cancel)
-    case = ReviewCase(
-        result=outcome.result,
-        token=outcome.token,
-        endpoint=outcome.endpoint,
-        info_type=outcome.info_type,
-        fetched_at=outcome.fetched_at,
-        origin="fetch",
+    """The whole fetch, in the worker: secrets, request, decryption, audit, media decoding."""
+    try:
+        creds = connection.resolve()
+        provider = get_spec().connect(creds, options)
+    except IauthError as exc:  # no credentials, bad key: recorded like any failed fetch
+        service.record(
+            token.strip(), connection.profile_name, connection.endpoint, describe_outcome(exc)
+        )
+        raise
+    case = service.fetch(
+        provider,
+        token,
+        mode,
         profile_name=creds.profile_name,
+        progress=progress,
+        cancel=cancel,
     )
     return prepare_case(case, cancel)
 
@@ -191,8 +182,10 @@ def describe_failure(failure: TaskFailure) -> str:
             "Internal error: the fetch stopped unexpectedly (details are in the log).",
         )
     if isinstance(error, ServiceError):
-        info = api_error(error.code)
-        meaning = info.zh if current_language() == "zh_CN" else info.en
+        info = error.info
+        meaning = error.meaning
+        if info is not None and info.known:
+            meaning = info.zh if current_language() == "zh_CN" else info.en
         text = QCoreApplication.translate(
             "FetchController", "The service answered error code {code} ({name}): {meaning}"
         ).format(code=error.code, name=error.name, meaning=meaning)
@@ -200,7 +193,7 @@ def describe_failure(failure: TaskFailure) -> str:
             text += " — " + QCoreApplication.translate(
                 "FetchController", "the service said: {message}"
             ).format(message=error.errormsg)
-        if error.code in TOKEN_EXPIRED_CODES:
+        if error.token_gone:
             text += "\n" + QCoreApplication.translate(
                 "FetchController",
                 "This token has expired (tokens are kept about 3 days); reopen it from an "

@@ -13,7 +13,9 @@ from iauth_desktop.core.audit.log import AuditLog
 from iauth_desktop.core.config.profiles import ProfileStore
 from iauth_desktop.core.config.secrets import KeyringStatus, SecretStore
 from iauth_desktop.core.model.errors import IauthError, UsageError
+from iauth_desktop.core.model.result import FetchMode
 from iauth_desktop.core.store.sqlite.history import CaseHistory
+from iauth_desktop.ui.audit.audit_hooks import AuditHooks
 from iauth_desktop.ui.case.case_view import CaseView
 from iauth_desktop.ui.case.open_case import open_case_folder
 from iauth_desktop.ui.case.prepared_case import PreparedCase
@@ -63,7 +65,8 @@ class MainWindow(QMainWindow):
         self._endpoint_override = endpoint_override
         self.resize(MIN_WIDTH, MIN_HEIGHT)
 
-        self.controller = FetchController(self, settings=lambda: self.settings)
+        self.audit = AuditHooks(audit_log or AuditLog.default(), self.settings.reviewer_name, self)
+        self.controller = FetchController(self.audit, self, settings=lambda: self.settings)
         self.token_bar = TokenBar()
         self.message_strip = MessageStrip()
         self.case_view = CaseView()
@@ -79,7 +82,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.menus = MainMenus(self)
         self.menus.check_language(current_language())
-        self.workflow = CaseWorkflow(self, audit_log or AuditLog.default(), history)
+        self.workflow = CaseWorkflow(self, self.audit, history)
         layout.insertWidget(0, self.workflow.alarm)
 
         self.demo_list: DemoTokenList | None = None
@@ -142,10 +145,10 @@ class MainWindow(QMainWindow):
     def fetch_token(self, token: str) -> None:
         """Fill the token field and fetch it (demo list, ``--open``)."""
         self.token_bar.set_token(token)
-        self._start_fetch(self.token_bar.token(), self.token_bar.info_type())
+        self._start_fetch(self.token_bar.token(), self.token_bar.mode())
 
-    @Slot(str, int)
-    def _start_fetch(self, token: str, info_type: int) -> None:
+    @Slot(str, object)
+    def _start_fetch(self, token: str, mode: FetchMode) -> None:
         connection = self.token_bar.current_connection()
         if connection is None or not token:
             return
@@ -153,7 +156,7 @@ class MainWindow(QMainWindow):
         self.message_strip.clear()
         self.token_bar.set_busy(True)
         self._cancel_shortcut.setEnabled(True)
-        self.controller.fetch(token, info_type, connection)
+        self.controller.fetch(token, mode, connection)
 
     def _fetch_ended(self) -> None:
         self.token_bar.set_busy(False)

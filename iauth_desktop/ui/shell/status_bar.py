@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from iauth_desktop.core.config.secrets import KeyringStatus
-from iauth_desktop.core.providers.detectinfo.endpoints import classify_endpoint
+from iauth_desktop.core.providers.registry import classify_endpoint
 from iauth_desktop.ui.settings.connections import Connection, display_label
 
 # Endpoint kind -> (background, text colour). Production stands out; the word says it too.

@@ -14,15 +14,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iauth_desktop.core.model.result import FetchMode
 from iauth_desktop.ui.settings.connections import Connection, display_label
-from iauth_desktop.ui.shell.fetch_controller import INFO_FULL, INFO_TEXT_ONLY
+
+MODES = (FetchMode.FULL, FetchMode.TEXT_ONLY)  # the mode list's rows
 
 
 class TokenBar(QWidget):
-    """``fetch_requested(token, info_type)`` on Enter or Fetch with a non-empty token;
+    """``fetch_requested(token, mode)`` on Enter or Fetch with a non-empty token;
     ``cancel_requested`` on Cancel; ``connection_changed(index)`` when the profile changes."""
 
-    fetch_requested = Signal(str, int)
+    fetch_requested = Signal(str, object)  # token, FetchMode
     cancel_requested = Signal()
     connection_changed = Signal(int)
 
@@ -83,8 +85,8 @@ class TokenBar(QWidget):
         self.token_label.setText(self.tr("&Token:"))
         self.token_edit.setPlaceholderText(self.tr("Paste the token (Ctrl+L)"))
         self.profile_label.setText(self.tr("&Profile:"))
-        self.mode_combo.setItemText(INFO_FULL, self.tr("Full evidence"))
-        self.mode_combo.setItemText(INFO_TEXT_ONLY, self.tr("Text only (fast)"))
+        self.mode_combo.setItemText(MODES.index(FetchMode.FULL), self.tr("Full evidence"))
+        self.mode_combo.setItemText(MODES.index(FetchMode.TEXT_ONLY), self.tr("Text only (fast)"))
         self.mode_combo.setToolTip(self.tr("Text only skips the images and the video"))
         self.fetch_button.setText(self.tr("Fetch"))
         self.fetch_button.setToolTip(self.tr("Fetch the case (Enter)"))
@@ -128,11 +130,11 @@ class TokenBar(QWidget):
     def set_token(self, token: str) -> None:
         self.token_edit.setText(token)
 
-    def info_type(self) -> int:
-        return self.mode_combo.currentIndex()
+    def mode(self) -> FetchMode:
+        return MODES[max(self.mode_combo.currentIndex(), 0)]
 
-    def set_info_type(self, info_type: int) -> None:
-        self.mode_combo.setCurrentIndex(info_type)
+    def set_mode(self, mode: FetchMode) -> None:
+        self.mode_combo.setCurrentIndex(MODES.index(mode))
 
     def focus_token(self) -> None:
         self.token_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -168,7 +170,7 @@ class TokenBar(QWidget):
     @Slot()
     def _request_fetch(self) -> None:
         if self.token():
-            self.fetch_requested.emit(self.token(), self.info_type())
+            self.fetch_requested.emit(self.token(), self.mode())
 
     @Slot()
     def _update_fetch_enabled(self) -> None:

@@ -16,7 +16,8 @@ import pytest
 from iauth_desktop.core.evidence import bundle as bundle_module
 from iauth_desktop.core.evidence.bundle import read_bundle, verify_bundle, write_bundle
 from iauth_desktop.core.model.errors import IntegrityError, OutputError, TargetExistsError
-from iauth_desktop.core.model.result import MEDIA_PLACEHOLDER, VerificationResult
+from iauth_desktop.core.model.result import MEDIA_PLACEHOLDER, FetchMode, VerificationResult
+from iauth_desktop.core.providers.detectinfo.fields import interpret
 from iauth_desktop.core.providers.detectinfo.payload import parse_payload
 
 JPEG = b"\xff\xd8\xff\xe0" + bytes(range(256)) + b"\xff\xd9"
@@ -40,7 +41,8 @@ CASE: dict[str, Any] = {
 META: dict[str, Any] = {
     "token": "{11111111-2222-3333-4444-555555555555}",
     "endpoint": "http://127.0.0.1:8000/new/cgi-bin/getdetectinfo.php",
-    "info_type": 0,
+    "mode": FetchMode.FULL,
+    "request": {"info_type": 0},
     "fetched_at": datetime(2026, 11, 24, 5, 0, 0, 123, tzinfo=timezone(timedelta(hours=8))),
     "tool_version": "0.1.0",
 }
@@ -80,10 +82,12 @@ def test_layout_and_case_json(bundle: Path) -> None:
 
 def test_manifest(bundle: Path) -> None:
     manifest = json.loads((bundle / "manifest.json").read_text("utf-8"))
-    assert manifest["format"] == 1
+    assert manifest["format"] == 2
+    assert manifest["provider"] == "detectinfo"
+    assert manifest["mode"] == "full"
     assert manifest["token"] == META["token"]
     assert manifest["endpoint"] == META["endpoint"]
-    assert manifest["info_type"] == 0
+    assert manifest["request"] == {"info_type": 0}
     assert manifest["fetched_at"] == "2026-11-23T21:00:00Z"
     assert manifest["tool_version"] == "0.1.0"
     assert set(manifest["files"]) == set(listing(bundle)) - {"manifest.json"}
@@ -122,7 +126,7 @@ def test_round_trip(bundle: Path, result: VerificationResult, tmp_path: Path) ->
     assert loaded.token == META["token"]
     assert loaded.endpoint == META["endpoint"]
     assert loaded.tool_version == "0.1.0"
-    assert loaded.info_type == 0
+    assert (loaded.mode, loaded.request) == (FetchMode.FULL, {"info_type": 0})
     assert loaded.media == {"frontpic": JPEG, "backpic": PNG, "video": MP4}
     assert loaded.raw_texts == {"videopic1": "not Base64 at all"}
     rebuilt = loaded.result()
@@ -174,11 +178,11 @@ def test_same_size_change_and_symlink_are_changes(bundle: Path, tmp_path: Path) 
         None,
         b"{not json",
         b"[]",
-        json.dumps({"format": 2, "files": {}}).encode(),
+        json.dumps({"format": 3, "files": {}}).encode(),
         json.dumps({"format": 1, "files": {"../etc/passwd": {"sha256": "0" * 64, "bytes": 1}}}),
         json.dumps({"format": 1, "files": {"case.json": {"sha256": "x", "bytes": 1}}}),
     ],
-    ids=["missing", "not-json", "not-object", "format-2", "escaping-name", "bad-hash"],
+    ids=["missing", "not-json", "not-object", "format-3", "escaping-name", "bad-hash"],
 )
 def test_unusable_manifest_is_an_integrity_error(bundle: Path, manifest: Any) -> None:
     if manifest is None:
@@ -231,7 +235,7 @@ def test_empty_target_folder_is_used(tmp_path: Path, result: VerificationResult)
 
 def test_force_replaces_an_existing_bundle(bundle: Path, tmp_path: Path) -> None:
     (bundle / "stale.txt").write_text("old")
-    other = VerificationResult({"yt_errorcode": 602})
+    other = interpret({"yt_errorcode": 602})
     write_bundle(other, bundle, **META, force=True)
     assert listing(bundle) == ["case.json", "manifest.json"]
     assert read_bundle(bundle).case == {"yt_errorcode": 602}
@@ -254,7 +258,7 @@ def test_failed_replacement_restores_the_old_bundle(
 
     monkeypatch.setattr(Path, "rename", rename)
     with pytest.raises(OutputError, match="disk gone"):
-        write_bundle(VerificationResult({"a": 1}), bundle, **META, force=True)
+        write_bundle(interpret({"a": 1}), bundle, **META, force=True)
     assert listing(tmp_path) == ["case-1"]
     assert {name: (bundle / name).read_bytes() for name in listing(bundle)} == before
 

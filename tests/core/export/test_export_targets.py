@@ -19,6 +19,7 @@ from iauth_desktop.core.model.errors import (
     TargetExistsError,
     UsageError,
 )
+from iauth_desktop.core.model.result import FetchMode
 from iauth_desktop.core.store.sqlite.history import CaseHistory
 from tests.core.export.support import STAND_IN_PDF, export, sha
 from tests.report.demo_cases import FETCHED_AT
@@ -124,9 +125,10 @@ def test_report_callable_writes_into_the_export_and_history_notes_it(
 ) -> None:
     loaded = read_bundle(bundle)
     with CaseHistory() as history:
-        history.record_case(
-            ReviewCase(loaded.result(), loaded.token, loaded.endpoint, 0, FETCHED_AT), "alice", None
+        case = ReviewCase(
+            loaded.result(), loaded.token, loaded.endpoint, FetchMode.FULL, FETCHED_AT
         )
+        history.record_case(case, "alice", None)
     written: list[Path] = []
 
     class Written:

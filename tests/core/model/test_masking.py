@@ -18,7 +18,7 @@ def test_short_values_are_masked_whole(value: str) -> None:
 
 def test_nothing_else_is_masked() -> None:
     assert mask_field("name", "欧阳演示") == "欧阳演示"
-    assert mask_field("ID", "11010519491231002X") == "110105********002X"
+    assert mask_field("id_number", "11010519491231002X") == "110105********002X"
     assert mask_field("phone", "13800138000") == "138****8000"
 
 

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from iauth_desktop.core.model.media import MEDIA_FIELDS, MediaItem, image_warning, sniff
+from iauth_desktop.core.model.media import MediaItem, image_warning, sniff
+from iauth_desktop.core.providers.detectinfo.fields import MEDIA_FIELDS
 
 DEMO = Path(__file__).resolve().parents[3] / "resources" / "demo"
 

@@ -11,6 +11,7 @@ import pytest
 
 from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.decision import DecisionAction, make_decision
+from iauth_desktop.core.model.result import FetchMode
 from iauth_desktop.core.providers.detectinfo.payload import parse_payload
 from iauth_desktop.core.store.sqlite.history import (
     SCHEMA_VERSION,
@@ -72,7 +73,8 @@ def make_case(
         result=result,
         token=token,
         endpoint="https://iauth-sandbox.wecity.qq.com/new/cgi-bin/getdetectinfo.php",
-        info_type=0,
+        mode=FetchMode.FULL,
+        request={"info_type": 0},
         fetched_at=fetched_at,
         profile_name="sandbox",
     )
@@ -95,8 +97,8 @@ def test_record_case_keeps_metadata(history: CaseHistory) -> None:
     assert summary.fetched_at == T0
     assert summary.verdict == "failed"
     assert summary.failed_stages
-    assert (summary.yt_errorcode, summary.yt_errormsg) == (-1101, "比对失败")
-    assert (summary.livestatus, summary.comparestatus) == (0, 0)
+    assert (summary.final_code, summary.final_message) == (-1101, "比对失败")
+    assert (summary.liveness_code, summary.compare_code) == (0, 0)
     assert summary.masked_name == "欧***"
     assert summary.reviewer == "amy"
     assert summary.endpoint_host == "iauth-sandbox.wecity.qq.com"
@@ -205,7 +207,7 @@ def test_file_mode_wal_and_schema_version(tmp_path: Path) -> None:
     path = tmp_path / "sub" / "history.sqlite3"
     with CaseHistory(path) as history:
         history.record_case(make_case("t"), "amy", None)
-        assert history.schema_version == SCHEMA_VERSION == 1
+        assert history.schema_version == SCHEMA_VERSION == 2
         files = sorted(path.parent.glob("history.sqlite3*"))
         assert [f.name[15:] for f in files] == ["", "-shm", "-wal"]
         for file in files:  # -wal and -shm follow the file
@@ -281,7 +283,7 @@ def test_no_personal_data_in_the_database_files(tmp_path: Path) -> None:
             undocumented_extra=f"extra {CANARY_ID}",
         )
         summary = history.record_case(case, "amy", None)
-        assert "[number removed]" in summary.yt_errormsg
+        assert "[number removed]" in summary.final_message
         history.record_decision(
             "canary",
             make_decision("reject", verdict="failed", reason="id_mismatch", reviewer="amy"),

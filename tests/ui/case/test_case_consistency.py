@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
+from iauth_desktop.core.providers.detectinfo.fields import interpret
 from iauth_desktop.core.providers.detectinfo.payload import parse_payload
 from iauth_desktop.emulator.detectinfo.demo import CASES
 from iauth_desktop.ui.case import consistency_view
@@ -21,8 +22,9 @@ GOOD_ID = CASES["pass"].fields["ID"]  # 990101199005171231, born 1990-05-17, mal
 
 
 def identity(**changes: str) -> dict[str, str]:
+    """The pass case's identity fields by role, with some raw fields changed."""
     fields = {k: v for k, v in CASES["pass"].fields.items() if isinstance(v, str)}
-    return {**fields, **changes}
+    return interpret({**fields, **changes}).identity
 
 
 def view_for(qtbot: QtBot, fields: dict[str, str]) -> ConsistencyView:

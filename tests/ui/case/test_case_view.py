@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from iauth_desktop.core.model.case import ReviewCase
+from iauth_desktop.core.model.result import FetchMode
 from iauth_desktop.core.providers.detectinfo.payload import parse_payload
 from iauth_desktop.emulator.detectinfo.demo import CASES
 from iauth_desktop.emulator.detectinfo.media import demo_file
@@ -34,7 +35,8 @@ def demo_case(case_name: str, /, *, info_type: int = 0, **changes: Any) -> Prepa
     else:
         media = {field: demo_file(file) for field, file in demo.media.items()}
         result = parse_payload(build_plaintext(demo, media, php_style=False))
-    case = ReviewCase(result, "{T}", "http://127.0.0.1:1/", info_type, datetime.now(UTC))
+    mode = (FetchMode.FULL, FetchMode.TEXT_ONLY)[info_type]
+    case = ReviewCase(result, "{T}", "http://127.0.0.1:1/", mode, datetime.now(UTC))
     return prepare_case(case)
 
 

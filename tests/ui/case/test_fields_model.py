@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from iauth_desktop.core.model.result import IDENTITY_FIELDS, VerificationResult
+from iauth_desktop.core.model.result import VerificationResult
+from iauth_desktop.core.providers.detectinfo.fields import IDENTITY_FIELDS
 from iauth_desktop.core.providers.detectinfo.payload import parse_payload
 from iauth_desktop.emulator.detectinfo.demo import CASES
 from iauth_desktop.ui.case.fields_model import FieldColumn, FieldRole, FieldsModel

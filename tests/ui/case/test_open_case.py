@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from iauth_desktop.core.config.resources import resource_path
 from iauth_desktop.core.evidence.bundle import write_bundle
 from iauth_desktop.core.model.errors import IntegrityError, UsageError
-from iauth_desktop.core.model.result import VerificationResult
+from iauth_desktop.core.model.result import FetchMode, VerificationResult
 from iauth_desktop.core.providers.detectinfo.payload import parse_payload
 from iauth_desktop.ui.case import open_case
 from iauth_desktop.ui.case.open_case import BundleProblemsDialog, load_case_folder, open_case_path
@@ -57,7 +57,8 @@ def bundle(tmp_path: Path) -> Path:
         tmp_path / "case-1",
         token=TOKEN,
         endpoint=ENDPOINT,
-        info_type=0,
+        mode=FetchMode.FULL,
+        request={"info_type": 0},
         fetched_at=FETCHED,
         tool_version="test",
     )
@@ -68,7 +69,7 @@ def test_intact_bundle_loads_without_problems(bundle: Path) -> None:
     assert check.ok
     assert not case.tampered
     assert (case.origin, case.bundle_path, case.token) == ("bundle", bundle, TOKEN)
-    assert (case.endpoint, case.info_type, case.fetched_at) == (ENDPOINT, 0, FETCHED)
+    assert (case.endpoint, case.mode, case.fetched_at) == (ENDPOINT, FetchMode.FULL, FETCHED)
     assert case.result.identity["name"] == "欧阳演示"
     assert set(case.result.media) == set(MEDIA)
     front = resource_path("demo", MEDIA["frontpic"]).read_bytes()

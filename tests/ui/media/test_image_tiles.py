@@ -12,10 +12,12 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from iauth_desktop.core.model.case import ReviewCase
+from iauth_desktop.core.model.result import FetchMode
+from iauth_desktop.core.providers.detectinfo.fields import MEDIA_FIELDS
 from iauth_desktop.core.providers.detectinfo.payload import parse_payload
 from iauth_desktop.emulator.detectinfo.demo import CASES
 from iauth_desktop.emulator.detectinfo.media import broken_jpeg, demo_file
-from iauth_desktop.ui.case.evidence_panel import IMAGE_FIELDS, EvidencePanel
+from iauth_desktop.ui.case.evidence_panel import EvidencePanel
 from iauth_desktop.ui.case.prepared_case import PreparedCase, prepare_case
 
 
@@ -23,7 +25,7 @@ def prepared(**media: str) -> PreparedCase:
     """The pass case with the given media fields (Base64 text as sent)."""
     fields = {**CASES["pass"].fields, **media}
     result = parse_payload(json.dumps(fields, ensure_ascii=False).encode())
-    case = ReviewCase(result, "{T}", "http://127.0.0.1:1/", 0, datetime.now(UTC))
+    case = ReviewCase(result, "{T}", "http://127.0.0.1:1/", FetchMode.FULL, datetime.now(UTC))
     return prepare_case(case)
 
 
@@ -120,7 +122,7 @@ def test_clear_drops_every_image(qtbot: QtBot) -> None:
     panel.clear()
     assert all(tile.image() is None for tile in panel.tiles.values())
     assert all(tile._picture.pixmap is None for tile in panel.tiles.values())
-    assert set(panel.tiles) == set(IMAGE_FIELDS)
+    assert set(panel.tiles) == set(MEDIA_FIELDS) - {"video"}
 
 
 def test_every_decoded_image_is_a_qimage(qtbot: QtBot) -> None:

@@ -8,7 +8,9 @@ from PySide6.QtGui import QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from iauth_desktop.core.model.result import MediaRole, MediaSlot
 from iauth_desktop.emulator.detectinfo.media import demo_file
+from iauth_desktop.ui.labels import media_label
 from iauth_desktop.ui.media.image_canvas import ZOOM_STEP, ImageCanvas
 from iauth_desktop.ui.media.image_viewer import ImageViewer
 
@@ -21,7 +23,12 @@ def image(name: str) -> QImage:
 
 @pytest.fixture
 def viewer(qtbot: QtBot) -> ImageViewer:
-    shown = ImageViewer(image("videopic1.jpg"), "videopic1", reference=image("idcard-a-front.jpg"))
+    shown = ImageViewer(
+        image("videopic1.jpg"),
+        "videopic1",
+        reference=image("idcard-a-front.jpg"),
+        label=lambda: media_label(MediaSlot("videopic1", MediaRole.FRAME, 1)),
+    )
     qtbot.addWidget(shown)
     shown.resize(900, 600)
     shown.show()

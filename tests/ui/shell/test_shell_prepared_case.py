@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from iauth_desktop.core.config.resources import resource_path
 from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.errors import CancelledError
+from iauth_desktop.core.model.result import FetchMode
 from iauth_desktop.core.providers.detectinfo.payload import parse_payload
 from iauth_desktop.ui.case.prepared_case import PreparedCase, prepare_case
 from iauth_desktop.ui.tasks import Progress, TaskRunner
@@ -26,7 +27,7 @@ def _case(**media: bytes) -> ReviewCase:
     fields = {"name": "演示", "yt_errorcode": 0, "yt_errormsg": "通过"}
     fields.update({key: base64.b64encode(data).decode() for key, data in media.items()})
     result = parse_payload(json.dumps(fields, ensure_ascii=False).encode())
-    return ReviewCase(result, "{T}", "http://127.0.0.1/x", 0, datetime.now(UTC))
+    return ReviewCase(result, "{T}", "http://127.0.0.1/x", FetchMode.FULL, datetime.now(UTC))
 
 
 def test_images_decoded_video_copied() -> None:

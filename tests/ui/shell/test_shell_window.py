@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from iauth_desktop.app import build_window
 from iauth_desktop.core.config.secrets import KeyringStatus
-from iauth_desktop.core.providers.detectinfo.options import ClientOptions
+from iauth_desktop.core.model.result import FetchMode
+from iauth_desktop.core.net.options import ClientOptions
 from iauth_desktop.emulator.detectinfo.demo import (
     CASE_TOKENS,
     DEMO_AES_KEY,
@@ -68,9 +69,9 @@ def test_status_bar_names_profile_endpoint_and_keyring(console: MainWindow) -> N
 
 
 def test_text_only_fetch_has_no_media(console: MainWindow, fetch_case: Fetch) -> None:
-    console.token_bar.set_info_type(1)
+    console.token_bar.set_mode(FetchMode.TEXT_ONLY)
     prepared = fetch_case(console, PASS)
-    assert prepared.case.info_type == 1
+    assert prepared.case.mode is FetchMode.TEXT_ONLY
     assert prepared.images == {} and prepared.video is None
     assert console.case_view.banner.status() == "passed"
 

@@ -32,13 +32,13 @@ from iauth_desktop.core.model.errors import (
     UsageError,
 )
 from iauth_desktop.core.model.result import VerificationResult
+from iauth_desktop.core.net.endpoints import check_endpoint, is_loopback_host
 from iauth_desktop.core.net.errors import HeadFailure
 from iauth_desktop.core.net.excerpt import safe_excerpt
+from iauth_desktop.core.net.options import ClientOptions, backoff_delay
 from iauth_desktop.core.net.transport import Exchange, Request
 from iauth_desktop.core.providers.detectinfo.crypto import StreamingDecryptor, aes_key_bytes
-from iauth_desktop.core.providers.detectinfo.endpoints import check_endpoint, is_loopback_host
 from iauth_desktop.core.providers.detectinfo.envelope import EnvelopeParser
-from iauth_desktop.core.providers.detectinfo.options import ClientOptions, backoff_delay
 from iauth_desktop.core.providers.detectinfo.payload import parse_payload
 from iauth_desktop.core.providers.detectinfo.signing import API_NAME, make_signature
 

@@ -8,24 +8,9 @@ unknown, with the service's own message shown verbatim beside them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from iauth_desktop.core.model.codes import CodeInfo
 
-
-@dataclass(frozen=True)
-class CodeInfo:
-    code: int
-    stage: str
-    zh: str
-    en: str
-    known: bool
-    name: str | None = None
-    message: str | None = None  # the service's own words, verbatim, when it gave any
-
-    def describe(self) -> str:
-        text = f"{self.code} ({self.stage}): {self.zh} — {self.en}"
-        if self.message:
-            text += f" [service: {self.message}]"
-        return text
+__all__ = ["API_CODES", "FLOW_CODES", "CodeInfo", "api_error", "explain"]
 
 
 # code: (stage, zh, en, name)

@@ -58,11 +58,17 @@ class Envelope:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+# ERROR_TOKEN_TIME_EXPIRED, ERROR_TOKEN_OVER_TIMELIMIT: the token's data is gone
+TOKEN_GONE_CODES = frozenset({11, 12})
+
+
 def service_error(code: int, errormsg: str) -> ServiceError:
     info = codes.api_error(code)
     name = info.name if info.known and info.name else "UNKNOWN"
     meaning = info.en if info.known else f"unknown service error code {code}"
-    return ServiceError(code, name, meaning, errormsg)
+    return ServiceError(
+        code, name, meaning, errormsg, info=info, token_gone=code in TOKEN_GONE_CODES
+    )
 
 
 class EnvelopeParser:

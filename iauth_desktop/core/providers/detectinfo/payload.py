@@ -31,9 +31,10 @@ from iauth_desktop.core.model.errors import (
     PayloadFormatError,
     WrongKeyError,
 )
-from iauth_desktop.core.model.media import MEDIA_FIELDS, MediaItem
+from iauth_desktop.core.model.media import MediaItem
 from iauth_desktop.core.model.result import MEDIA_PLACEHOLDER, VerificationResult
 from iauth_desktop.core.providers.detectinfo.crypto import decode_base64_chunked
+from iauth_desktop.core.providers.detectinfo.fields import MEDIA_FIELDS, interpret
 from iauth_desktop.core.providers.detectinfo.payload_scan import WINDOW, Buffer, scan_object
 
 _CHUNK = 1 << 20
@@ -105,7 +106,7 @@ def _parse_scanned(buf: Buffer, cancel: threading.Event | None) -> VerificationR
                 item = media_item_from_value(name, raw[name])
             if item is not None:
                 media[name] = item
-    return VerificationResult(raw, media)
+    return interpret(raw, media)
 
 
 def _decode_span(
@@ -281,7 +282,7 @@ def _result_from_object(obj: dict[str, Any], cancel: threading.Event | None) -> 
                 obj[name] = MEDIA_PLACEHOLDER
             if item is not None:
                 media[name] = item
-    return VerificationResult(obj, media)
+    return interpret(obj, media)
 
 
 def _looks_like_noise(buf: Buffer) -> bool:

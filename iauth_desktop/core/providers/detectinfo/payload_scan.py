@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TypeAlias
 
 from iauth_desktop.core.model.errors import PayloadFormatError
-from iauth_desktop.core.model.media import MEDIA_FIELDS
+from iauth_desktop.core.providers.detectinfo.fields import MEDIA_FIELDS
 
 Buffer: TypeAlias = bytes | bytearray
 

@@ -22,7 +22,7 @@ from iauth_desktop.core.model.decision import (
     redact_personal_numbers,
 )
 from iauth_desktop.core.model.masking import mask_name
-from iauth_desktop.core.model.result import VerdictStatus
+from iauth_desktop.core.model.result import FetchMode, Stage, VerdictStatus, VerificationResult
 from iauth_desktop.core.model.timefmt import from_db_text, to_db_text, token_likely_expired
 from iauth_desktop.core.store.sqlite.schema import HistoryError
 
@@ -55,13 +55,14 @@ class CaseSummary:
     fetched_at: datetime  # UTC
     verdict: VerdictStatus
     failed_stages: tuple[str, ...]
-    yt_errorcode: int | None
-    yt_errormsg: str
-    livestatus: int | None
-    livemsg: str
-    comparestatus: int | None
-    comparemsg: str
-    info_type: int | None
+    final_code: int | None
+    final_message: str
+    liveness_code: int | None
+    liveness_message: str
+    compare_code: int | None
+    compare_message: str
+    mode: FetchMode | None
+    provider: str
     masked_name: str
     profile_name: str | None
     endpoint_host: str
@@ -100,18 +101,20 @@ FROM cases AS c LEFT JOIN decisions AS d
 """
 
 UPSERT_CASE = """
-INSERT INTO cases (token, fetched_at, verdict, failed_stages, yt_errorcode, yt_errormsg,
-    livestatus, livemsg, comparestatus, comparemsg, info_type, masked_name, profile_name,
-    endpoint_host, reviewer, audit_seq, audit_sha256, created_at, updated_at)
-VALUES (:token, :fetched_at, :verdict, :failed_stages, :yt_errorcode, :yt_errormsg,
-    :livestatus, :livemsg, :comparestatus, :comparemsg, :info_type, :masked_name, :profile_name,
-    :endpoint_host, :reviewer, :audit_seq, :audit_sha256, :created_at, :updated_at)
+INSERT INTO cases (token, fetched_at, verdict, failed_stages, final_code, final_message,
+    liveness_code, liveness_message, compare_code, compare_message, mode, provider, masked_name,
+    profile_name, endpoint_host, reviewer, audit_seq, audit_sha256, created_at, updated_at)
+VALUES (:token, :fetched_at, :verdict, :failed_stages, :final_code, :final_message,
+    :liveness_code, :liveness_message, :compare_code, :compare_message, :mode, :provider,
+    :masked_name, :profile_name, :endpoint_host, :reviewer, :audit_seq, :audit_sha256,
+    :created_at, :updated_at)
 ON CONFLICT (token) DO UPDATE SET
     fetched_at = excluded.fetched_at, verdict = excluded.verdict,
-    failed_stages = excluded.failed_stages, yt_errorcode = excluded.yt_errorcode,
-    yt_errormsg = excluded.yt_errormsg, livestatus = excluded.livestatus,
-    livemsg = excluded.livemsg, comparestatus = excluded.comparestatus,
-    comparemsg = excluded.comparemsg, info_type = excluded.info_type,
+    failed_stages = excluded.failed_stages, final_code = excluded.final_code,
+    final_message = excluded.final_message, liveness_code = excluded.liveness_code,
+    liveness_message = excluded.liveness_message, compare_code = excluded.compare_code,
+    compare_message = excluded.compare_message, mode = excluded.mode,
+    provider = excluded.provider,
     masked_name = excluded.masked_name, profile_name = excluded.profile_name,
     endpoint_host = excluded.endpoint_host, reviewer = excluded.reviewer,
     audit_seq = coalesce(excluded.audit_seq, audit_seq),
@@ -153,13 +156,9 @@ def case_values(
         "fetched_at": to_db_text(case.fetched_at),
         "verdict": verdict.status,
         "failed_stages": ",".join(verdict.failed_stages),
-        "yt_errorcode": result.yt_errorcode,
-        "yt_errormsg": short_message(result.yt_errormsg),
-        "livestatus": result.livestatus,
-        "livemsg": short_message(result.livemsg),
-        "comparestatus": result.comparestatus,
-        "comparemsg": short_message(result.comparemsg),
-        "info_type": case.info_type,
+        **stage_values(result),
+        "mode": case.mode.value,
+        "provider": result.provider,
         "masked_name": mask_name(result.identity.get("name", "").strip()),
         "profile_name": case.profile_name,
         "endpoint_host": endpoint_host(case.endpoint),
@@ -169,6 +168,16 @@ def case_values(
         "created_at": stamp,
         "updated_at": stamp,
     }
+
+
+def stage_values(result: VerificationResult) -> dict[str, Any]:
+    """``<stage>_code`` and ``<stage>_message`` for the final, liveness and compare stages."""
+    values: dict[str, Any] = {}
+    for stage in Stage:
+        found = result.stage(stage)
+        values[f"{stage.value}_code"] = found.code if found is not None else None
+        values[f"{stage.value}_message"] = short_message(found.message if found else "")
+    return values
 
 
 def short_message(text: str) -> str:
@@ -225,13 +234,14 @@ def summary_from_row(row: sqlite3.Row) -> CaseSummary:
         fetched_at=from_db_text(row["fetched_at"]),
         verdict=cast(VerdictStatus, row["verdict"]),
         failed_stages=tuple(stages.split(",")) if stages else (),
-        yt_errorcode=row["yt_errorcode"],
-        yt_errormsg=row["yt_errormsg"],
-        livestatus=row["livestatus"],
-        livemsg=row["livemsg"],
-        comparestatus=row["comparestatus"],
-        comparemsg=row["comparemsg"],
-        info_type=row["info_type"],
+        final_code=row["final_code"],
+        final_message=row["final_message"],
+        liveness_code=row["liveness_code"],
+        liveness_message=row["liveness_message"],
+        compare_code=row["compare_code"],
+        compare_message=row["compare_message"],
+        mode=None if row["mode"] is None else FetchMode(row["mode"]),
+        provider=row["provider"],
         masked_name=row["masked_name"],
         profile_name=row["profile_name"],
         endpoint_host=row["endpoint_host"],

@@ -15,96 +15,15 @@ from pathlib import Path
 
 from iauth_desktop.core.config.paths import ensure_private_dir
 from iauth_desktop.core.model.errors import UsageError
+from iauth_desktop.core.store.sqlite.migrations import SCHEMA_V1, TO_V2
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 FILE_MODE = 0o600
 BUSY_TIMEOUT_S = 10.0
 APPLICATION_TABLES = frozenset({"cases", "decisions", "purge_permits"})
 
-# The codes are spelt out, not generated from the enums: a new code needs a new schema version.
-_SCHEMA_V1 = """
-CREATE TABLE cases (
-    token           TEXT PRIMARY KEY NOT NULL CHECK (length(token) > 0),
-    fetched_at      TEXT NOT NULL,
-    verdict         TEXT NOT NULL CHECK (verdict IN ('passed', 'failed', 'incomplete')),
-    failed_stages   TEXT NOT NULL DEFAULT '',
-    yt_errorcode    INTEGER,
-    yt_errormsg     TEXT NOT NULL DEFAULT '',
-    livestatus      INTEGER,
-    livemsg         TEXT NOT NULL DEFAULT '',
-    comparestatus   INTEGER,
-    comparemsg      TEXT NOT NULL DEFAULT '',
-    info_type       INTEGER,
-    masked_name     TEXT NOT NULL DEFAULT '',
-    profile_name    TEXT,
-    endpoint_host   TEXT NOT NULL DEFAULT '',
-    reviewer        TEXT NOT NULL,
-    notes           TEXT NOT NULL DEFAULT '',
-    export_path     TEXT,
-    audit_seq       INTEGER,
-    audit_sha256    TEXT,
-    created_at      TEXT NOT NULL,
-    updated_at      TEXT NOT NULL
-) WITHOUT ROWID;
-
-CREATE TABLE decisions (
-    id              INTEGER PRIMARY KEY AUTOINCREMENT,
-    token           TEXT NOT NULL REFERENCES cases (token),
-    action          TEXT NOT NULL CHECK (action IN ('approve', 'reject', 'escalate')),
-    reason          TEXT CHECK (reason IS NULL OR reason IN ('id_mismatch', 'id_expired',
-                        'liveness_doubt', 'face_mismatch', 'poor_quality', 'suspected_fraud',
-                        'other')),
-    reason_text     TEXT NOT NULL DEFAULT '',
-    justification   TEXT NOT NULL DEFAULT '',
-    notes           TEXT NOT NULL DEFAULT '',
-    reviewer        TEXT NOT NULL CHECK (length(reviewer) > 0),
-    decided_at      TEXT NOT NULL,
-    supersedes      INTEGER UNIQUE REFERENCES decisions (id),
-    CHECK ((action = 'reject') = (reason IS NOT NULL))
-);
-CREATE INDEX decisions_by_token ON decisions (token);
-CREATE INDEX cases_by_fetched_at ON cases (fetched_at);
-
--- The decision no later decision supersedes: the head of each case's chain.
-CREATE VIEW latest_decisions AS
-    SELECT d.* FROM decisions AS d
-    WHERE NOT EXISTS (SELECT 1 FROM decisions AS n WHERE n.supersedes = d.id);
-
-CREATE TABLE purge_permits (token TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID;
-
-CREATE TRIGGER decisions_never_updated BEFORE UPDATE ON decisions
-BEGIN
-    SELECT RAISE(ABORT, 'a recorded decision is never changed; record a new one instead');
-END;
-
-CREATE TRIGGER decisions_deleted_only_by_purge BEFORE DELETE ON decisions
-WHEN NOT EXISTS (SELECT 1 FROM purge_permits WHERE token = OLD.token)
-BEGIN
-    SELECT RAISE(ABORT, 'decisions are removed only with their case by the retention purge');
-END;
-
-CREATE TRIGGER cases_deleted_only_by_purge BEFORE DELETE ON cases
-WHEN NOT EXISTS (SELECT 1 FROM purge_permits WHERE token = OLD.token)
-BEGIN
-    SELECT RAISE(ABORT, 'cases are removed only by the retention purge');
-END;
-
-CREATE TRIGGER cases_token_fixed BEFORE UPDATE OF token ON cases
-WHEN NEW.token IS NOT OLD.token
-BEGIN
-    SELECT RAISE(ABORT, 'a case keeps its token');
-END;
-
-CREATE TRIGGER decisions_supersede_within_case BEFORE INSERT ON decisions
-WHEN NEW.supersedes IS NOT NULL
-    AND (SELECT token FROM decisions WHERE id = NEW.supersedes) IS NOT NEW.token
-BEGIN
-    SELECT RAISE(ABORT, 'a decision can only replace an earlier decision on the same case');
-END;
-"""
-
 # Index = the version a script upgrades from; version 0 is an empty file.
-_MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1,)
+_MIGRATIONS: tuple[str, ...] = (SCHEMA_V1, TO_V2)
 assert len(_MIGRATIONS) == SCHEMA_VERSION
 
 

@@ -27,7 +27,8 @@ from iauth_desktop.core.model.errors import (
     TruncatedResponseError,
     UsageError,
 )
-from iauth_desktop.core.providers.detectinfo.client import ClientOptions, DetectInfoClient
+from iauth_desktop.core.net.options import ClientOptions
+from iauth_desktop.core.providers.detectinfo.client import DetectInfoClient
 from iauth_desktop.core.providers.detectinfo.codes import api_error
 from iauth_desktop.ui.i18n import current_language
 from iauth_desktop.ui.tasks import Progress, TaskFailure, TaskRunner

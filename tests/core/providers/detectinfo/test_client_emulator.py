@@ -20,7 +20,8 @@ from iauth_desktop.core.model.errors import (
     TruncatedResponseError,
     WrongKeyError,
 )
-from iauth_desktop.core.providers.detectinfo.client import ClientOptions, DetectInfoClient
+from iauth_desktop.core.net.options import ClientOptions
+from iauth_desktop.core.providers.detectinfo.client import DetectInfoClient
 from iauth_desktop.emulator.detectinfo.demo import (
     DEMO_AES_KEY,
     DEMO_APPID,
@@ -95,7 +96,7 @@ def test_pass_case_with_all_media(emulator: EmulatorServer) -> None:
 def test_info_type_1_gives_no_media(emulator: EmulatorServer) -> None:
     outcome = make_client(emulator.url).fetch(DEMO_TOKENS["pass"], 1)
     assert outcome.result.media == {}
-    assert outcome.result.identity["ID"]
+    assert outcome.result.identity["id_number"]
     assert outcome.info_type == 1
 
 

@@ -31,9 +31,9 @@ from iauth_desktop.core.model.errors import (
     UsageError,
 )
 from iauth_desktop.core.net.errors import body_failure, head_failure
-from iauth_desktop.core.providers.detectinfo.client import ClientOptions, DetectInfoClient
+from iauth_desktop.core.net.options import MAX_BACKOFF_SECONDS, ClientOptions, backoff_delay
+from iauth_desktop.core.providers.detectinfo.client import DetectInfoClient
 from iauth_desktop.core.providers.detectinfo.crypto import encrypt_payload
-from iauth_desktop.core.providers.detectinfo.options import MAX_BACKOFF_SECONDS, backoff_delay
 from iauth_desktop.core.providers.detectinfo.signing import parse_signature, verify_signature
 
 APPID = "UNITAPPID01"
@@ -447,7 +447,7 @@ def test_tls_is_verified_untrusted_certificate_refused(
 def test_ca_bundle_option_trusts_a_private_ca(tls_files: tuple[Path, Path]) -> None:
     with _tls_server(tls_files) as server:
         outcome = client(server.url, ClientOptions(ca_bundle=str(tls_files[0]))).fetch(TOKEN)
-    assert outcome.result.identity["ID"] == PAYLOAD["ID"]
+    assert outcome.result.identity["id_number"] == PAYLOAD["ID"]
 
 
 # --- mapping of low-level errors --------------------------------------------------------------

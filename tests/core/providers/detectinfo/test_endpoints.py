@@ -3,13 +3,12 @@ from __future__ import annotations
 import pytest
 
 from iauth_desktop.core.model.errors import InsecureEndpointError, UsageError
+from iauth_desktop.core.net.endpoints import check_endpoint, is_loopback_host
 from iauth_desktop.core.providers.detectinfo.endpoints import (
     PRODUCTION_ENDPOINT,
     SANDBOX_ENDPOINT,
     TEST_ENDPOINT,
-    check_endpoint,
     classify_endpoint,
-    is_loopback_host,
 )
 
 

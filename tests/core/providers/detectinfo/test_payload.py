@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from iauth_desktop.core.model.errors import CancelledError, PayloadFormatError, WrongKeyError
-from iauth_desktop.core.model.media import MEDIA_FIELDS
 from iauth_desktop.core.model.result import MEDIA_PLACEHOLDER
+from iauth_desktop.core.providers.detectinfo.fields import MEDIA_FIELDS
 from iauth_desktop.core.providers.detectinfo.payload import media_item_from_value, parse_payload
 
 JPEG = b"\xff\xd8\xff\xe0" + bytes(range(256)) * 3 + b"\xff\xd9"

@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from iauth_desktop.core.model.errors import PayloadFormatError, WrongKeyError
-from iauth_desktop.core.model.media import MEDIA_FIELDS
 from iauth_desktop.core.model.result import MEDIA_PLACEHOLDER
 from iauth_desktop.core.providers.detectinfo import payload as payload_module
+from iauth_desktop.core.providers.detectinfo.fields import MEDIA_FIELDS
 from iauth_desktop.core.providers.detectinfo.payload import parse_payload
 
 DOC_TEXT = {"ID": "4501111994xxxxxxxx", "name": "张三", "validatedata": "3344", "yt_errorcode": 0}

@@ -6,15 +6,14 @@ from typing import Any
 import pytest
 
 from iauth_desktop.core.model.media import MediaItem
-from iauth_desktop.core.model.result import (
+from iauth_desktop.core.model.result import MEDIA_PLACEHOLDER, Stage, as_int, as_text
+from iauth_desktop.core.providers.detectinfo.codes import explain
+from iauth_desktop.core.providers.detectinfo.fields import (
     DOCUMENTED_FIELDS,
     IDENTITY_FIELDS,
-    MEDIA_PLACEHOLDER,
-    VerificationResult,
-    as_int,
-    as_text,
+    IDENTITY_KEYS,
+    interpret,
 )
-from iauth_desktop.core.providers.detectinfo.codes import explain
 
 DOC_EXAMPLE: dict[str, Any] = {
     "ID": "4501111994xxxxxxxx",
@@ -108,7 +107,7 @@ INCOMPLETE = "incomplete"
     ],
 )
 def test_verdict_table(fields: dict[str, Any], status: str, stages: tuple[str, ...]) -> None:
-    verdict = VerificationResult(dict(fields)).verdict
+    verdict = interpret(dict(fields)).verdict
     assert verdict.status == status
     assert verdict.failed_stages == stages
     assert verdict.summary.startswith(status)
@@ -116,65 +115,65 @@ def test_verdict_table(fields: dict[str, Any], status: str, stages: tuple[str, .
 
 def test_failed_stage_of_yt_errorcode_comes_from_the_code_table() -> None:
     for code in (501, 604, 701, 823, 902):
-        verdict = VerificationResult({"yt_errorcode": code}).verdict
+        verdict = interpret({"yt_errorcode": code}).verdict
         assert verdict.failed_stages == (explain(code).stage,)
         assert str(code) in verdict.summary
 
 
 def test_verdict_is_never_passed_without_a_final_code() -> None:
-    result = VerificationResult({k: v for k, v in DOC_EXAMPLE.items() if k != "yt_errorcode"})
+    result = interpret({k: v for k, v in DOC_EXAMPLE.items() if k != "yt_errorcode"})
     assert result.verdict.status == INCOMPLETE
     assert "yt_errorcode" in result.verdict.summary
 
 
 def test_summary_quotes_the_service_message_for_status_codes() -> None:
-    result = VerificationResult({"yt_errorcode": 0, "livestatus": -5005, "livemsg": "比对失败"})
+    result = interpret({"yt_errorcode": 0, "livestatus": -5005, "livemsg": "比对失败"})
     assert "-5005" in result.verdict.summary
     assert "比对失败" in result.verdict.summary
 
 
 def test_non_numeric_code_is_kept_raw() -> None:
-    result = VerificationResult({"yt_errorcode": "n/a"})
-    assert result.yt_errorcode is None
+    result = interpret({"yt_errorcode": "n/a"})
+    assert result.stage(Stage.FINAL).code is None
     assert result.raw["yt_errorcode"] == "n/a"
-    assert result.yt_code_info is None
+    assert result.final_code_info is None
 
 
 def test_accessors_on_the_documented_example() -> None:
-    result = VerificationResult(dict(DOC_EXAMPLE))
-    assert result.identity == {name: DOC_EXAMPLE[name] for name in IDENTITY_FIELDS}
-    assert list(result.identity) == list(IDENTITY_FIELDS)
-    assert result.validatedata == "3344"
-    assert (result.yt_errorcode, result.yt_errormsg) == (0, "通过")
-    assert (result.livestatus, result.livemsg) == (0, "OK")
-    assert (result.comparestatus, result.comparemsg) == (0, "OK")
+    result = interpret(dict(DOC_EXAMPLE))
+    assert result.identity == {IDENTITY_KEYS[name]: DOC_EXAMPLE[name] for name in IDENTITY_FIELDS}
+    assert list(result.identity) == [IDENTITY_KEYS[name] for name in IDENTITY_FIELDS]
+    assert result.challenge == "3344"
+    assert (result.stage(Stage.FINAL).code, result.stage(Stage.FINAL).message) == (0, "通过")
+    assert (result.stage(Stage.LIVENESS).code, result.stage(Stage.LIVENESS).message) == (0, "OK")
+    assert (result.stage(Stage.COMPARE).code, result.stage(Stage.COMPARE).message) == (0, "OK")
     assert result.verification_type == 0
     assert result.extra_fields == {}
     assert result.verdict.status == PASSED
-    info = result.yt_code_info
+    info = result.final_code_info
     assert info is not None
     assert info.code == 0
 
 
 def test_accessors_coerce_loose_types() -> None:
-    result = VerificationResult(
+    result = interpret(
         {"validatedata": 3344, "ID": 450111, "type": "1", "yt_errorcode": "12", "livemsg": None}
     )
-    assert result.validatedata == "3344"
-    assert result.identity == {"ID": "450111"}
+    assert result.challenge == "3344"
+    assert result.identity == {"id_number": "450111"}
     assert result.verification_type == 1
-    assert result.yt_errorcode == 12
-    assert result.livemsg == ""
-    assert VerificationResult({"validatedata": ""}).validatedata == ""
-    assert VerificationResult({}).validatedata == ""
-    assert VerificationResult({}).verification_type is None
+    assert result.stage(Stage.FINAL).code == 12
+    assert result.stage(Stage.LIVENESS).message == ""
+    assert interpret({"validatedata": ""}).challenge == ""
+    assert interpret({}).challenge == ""
+    assert interpret({}).verification_type is None
 
 
 def test_extra_fields_keep_every_undocumented_key_as_is() -> None:
     extras = {"liveType": "action", "score": 87.5, "nested": {"video": "AAAA", "n": [1, None]},
               "flag": False, "big": 10**30, "空": "值"}  # fmt: skip
     raw = {**DOC_EXAMPLE, **extras, "video": MEDIA_PLACEHOLDER}
-    result = VerificationResult(raw, {"video": MediaItem.decoded("video", b"x")})
+    result = interpret(raw, {"video": MediaItem.decoded("video", b"x")})
     assert result.extra_fields == extras
     assert list(result.extra_fields) == list(extras)
     assert type(result.extra_fields["big"]) is int
@@ -192,7 +191,7 @@ def test_placeholder_is_a_singleton_json_refuses() -> None:
 def test_case_object_puts_file_names_in_place_keeping_order() -> None:
     raw = {"name": "张三", "frontpic": MEDIA_PLACEHOLDER, "x": 1, "video": MEDIA_PLACEHOLDER,
            "backpic": ""}  # fmt: skip
-    result = VerificationResult(raw)
+    result = interpret(raw)
     assert result.has_media_file("video")
     assert not result.has_media_file("backpic")
     assert not result.has_media_file("videopic1")
@@ -204,6 +203,6 @@ def test_case_object_puts_file_names_in_place_keeping_order() -> None:
 
 
 def test_repr_of_a_result_shows_no_personal_data() -> None:
-    text = repr(VerificationResult(dict(DOC_EXAMPLE)))
+    text = repr(interpret(dict(DOC_EXAMPLE)))
     assert "4501111994" not in text
     assert "张三" not in text

@@ -1,0 +1,127 @@
+"""``detectinfo``: Tencent's real-name verification service (实名核身, ``getdetectinfo.php``)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from iauth_desktop.core.model.codes import CodeInfo
+from iauth_desktop.core.model.media import MediaItem
+from iauth_desktop.core.model.result import FetchMode, MediaSlot, VerificationResult, as_int
+from iauth_desktop.core.net.options import ClientOptions
+from iauth_desktop.core.providers.base import (
+    EndpointKind,
+    FetchOutcome,
+    NamedEndpoint,
+    Progress,
+)
+from iauth_desktop.core.providers.detectinfo import codes
+from iauth_desktop.core.providers.detectinfo import endpoints as urls
+from iauth_desktop.core.providers.detectinfo.client import DetectInfoClient
+from iauth_desktop.core.providers.detectinfo.crypto import StreamingDecryptor, aes_key_bytes
+from iauth_desktop.core.providers.detectinfo.envelope import TOKEN_GONE_CODES
+from iauth_desktop.core.providers.detectinfo.fields import MEDIA_SLOTS, PROVIDER, interpret
+from iauth_desktop.core.providers.detectinfo.payload import media_item_from_value
+
+if TYPE_CHECKING:  # config imports the registry: no cycle at run time
+    from iauth_desktop.core.config.resolve import Credentials
+
+INFO_TYPE_OF: dict[FetchMode, int] = {FetchMode.FULL: 0, FetchMode.TEXT_ONLY: 1}
+_MODE_OF: dict[int, FetchMode] = {v: k for k, v in INFO_TYPE_OF.items()}
+
+
+class DetectInfoSpec:
+    name = PROVIDER
+    title = "实名核身 getdetectinfo"
+    media_slots: tuple[MediaSlot, ...] = MEDIA_SLOTS
+    endpoints: tuple[NamedEndpoint, ...] = (
+        NamedEndpoint("test", urls.TEST_ENDPOINT),
+        NamedEndpoint("sandbox", urls.SANDBOX_ENDPOINT),
+        NamedEndpoint("production", urls.PRODUCTION_ENDPOINT),
+    )
+    default_endpoint = urls.TEST_ENDPOINT
+
+    def connect(
+        self, credentials: Credentials, options: ClientOptions | None = None
+    ) -> DetectInfoProvider:
+        client = DetectInfoClient(
+            credentials.endpoint,
+            credentials.appid or "",
+            credentials.secret_key or "",
+            credentials.aes_key or "",
+            options,
+        )
+        return DetectInfoProvider(self, client)
+
+    def interpret(
+        self, raw: dict[str, Any], media: Mapping[str, MediaItem] | None = None
+    ) -> VerificationResult:
+        return interpret(raw, media)
+
+    def media_item(self, key: str, value: Any) -> MediaItem | None:
+        return media_item_from_value(key, value)
+
+    def request_record(self, mode: FetchMode) -> dict[str, Any]:
+        return {"info_type": INFO_TYPE_OF[mode]}
+
+    def mode_of(self, request: Mapping[str, Any]) -> FetchMode | None:
+        value = request.get("info_type")
+        return _MODE_OF.get(value) if type(value) is int else None
+
+    def classify_endpoint(self, url: str) -> EndpointKind:
+        return urls.classify_endpoint(url)
+
+    def api_error(self, code: int, message: str | None = None) -> CodeInfo:
+        return codes.api_error(code, message)
+
+    def token_gone(self, code: int) -> bool:
+        return code in TOKEN_GONE_CODES
+
+    def check_secret(self, kind: str, value: str) -> None:
+        if kind == "aes_key":
+            aes_key_bytes(value)
+
+    def warm_up(self) -> None:
+        StreamingDecryptor(bytes(32))
+
+
+SPEC = DetectInfoSpec()
+
+
+@dataclass(frozen=True)
+class DetectInfoProvider:
+    spec: DetectInfoSpec
+    client: DetectInfoClient
+
+    @property
+    def endpoint(self) -> str:
+        return self.client.endpoint
+
+    def fetch(
+        self,
+        token: str,
+        mode: FetchMode,
+        *,
+        progress: Progress | None = None,
+        cancel: threading.Event | None = None,
+    ) -> FetchOutcome:
+        info_type = INFO_TYPE_OF[mode]
+        outcome = self.client.fetch(token, info_type, progress=progress, cancel=cancel)
+        return FetchOutcome(
+            result=outcome.result,
+            token=outcome.token,
+            endpoint=outcome.endpoint,
+            mode=mode,
+            fetched_at=outcome.fetched_at,
+            response_bytes=outcome.response_bytes,
+            attempts=outcome.attempts,
+            request={"info_type": info_type},
+        )
+
+
+def legacy_info_type(value: Any) -> FetchMode | None:
+    """A format-1 bundle's top-level ``info_type`` as a fetch mode."""
+    number = as_int(value) if not isinstance(value, str) else None
+    return _MODE_OF.get(number) if number is not None else None
