@@ -23,7 +23,15 @@ from iauth_desktop.core.model.codes import CodeInfo
 from iauth_desktop.core.model.consistency import Check, run_checks
 from iauth_desktop.core.model.decision import Decision
 from iauth_desktop.core.model.masking import is_masked_field, mask_field
-from iauth_desktop.core.model.result import FetchMode, FieldRole, MediaRole, MediaSlot, Verdict, VerificationResult, as_text
+from iauth_desktop.core.model.result import (
+    FetchMode,
+    FieldRole,
+    MediaRole,
+    MediaSlot,
+    Verdict,
+    VerificationResult,
+    as_text,
+)
 from iauth_desktop.core.providers.registry import classify_endpoint
 
 IMAGE_ROLES = (MediaRole.ID_FRONT, MediaRole.ID_BACK, MediaRole.AVATAR, MediaRole.FRAME)

@@ -11,7 +11,18 @@ from collections.abc import Mapping
 from typing import Any
 
 from iauth_desktop.core.model.media import MediaItem
-from iauth_desktop.core.model.result import FieldRole, IdentityField, MediaRole, MediaSlot, Stage, StageResult, VerificationResult, as_int, as_text, present
+from iauth_desktop.core.model.result import (
+    FieldRole,
+    IdentityField,
+    MediaRole,
+    MediaSlot,
+    Stage,
+    StageResult,
+    VerificationResult,
+    as_int,
+    as_text,
+    present,
+)
 from iauth_desktop.core.providers.detectinfo.codes import explain
 
 PROVIDER = "detectinfo"
