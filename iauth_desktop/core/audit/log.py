@@ -36,6 +36,7 @@ from iauth_desktop.core.audit.chain import (
 from iauth_desktop.core.audit.guard import PersonalDataError, check_text, forbid_personal_data
 from iauth_desktop.core.audit.verify import VerifyReport, verify_bytes
 from iauth_desktop.core.config.paths import data_dir, ensure_private_dir
+from iauth_desktop.core.files import PRIVATE_FILE_MODE
 from iauth_desktop.core.model.errors import (
     CancelledError,
     HttpStatusError,
@@ -62,7 +63,6 @@ __all__ = [
 ]
 
 LOG_NAME = "audit.jsonl"
-FILE_MODE = 0o600
 # The events the app writes; ``torn`` is the log's own and cannot be appended by callers.
 EVENTS = (
     "fetch",
@@ -162,12 +162,12 @@ class AuditLog:
     def _write_lock(self) -> Iterator[int]:
         try:
             ensure_private_dir(self.path.parent)
-            fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, FILE_MODE)
+            fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, PRIVATE_FILE_MODE)
         except OSError as exc:
             raise OutputError(f"cannot open the audit log {self.path}: {exc.strerror}") from exc
         with locked_then_closed(fd, exclusive=True):
-            if stat.S_IMODE(os.fstat(fd).st_mode) != FILE_MODE:
-                restrict_mode(fd, FILE_MODE)
+            if stat.S_IMODE(os.fstat(fd).st_mode) != PRIVATE_FILE_MODE:
+                restrict_mode(fd, PRIVATE_FILE_MODE)
             yield fd
 
     @contextmanager
