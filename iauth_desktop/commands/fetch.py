@@ -10,8 +10,9 @@ from typing import TextIO
 from iauth_desktop import __version__
 from iauth_desktop.commands.common import add_connection_options, credentials_from
 from iauth_desktop.commands.report import write_audited_report
-from iauth_desktop.core.audit.log import AuditLog, default_reviewer, describe_outcome, record_fetch
+from iauth_desktop.core.audit.log import AuditLog, describe_outcome, record_fetch
 from iauth_desktop.core.evidence.bundle import write_bundle
+from iauth_desktop.core.model.decision import default_reviewer
 from iauth_desktop.core.model.errors import IauthError, TargetExistsError
 from iauth_desktop.core.providers.detectinfo.client import ClientOptions, DetectInfoClient
 

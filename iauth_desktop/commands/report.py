@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from iauth_desktop import __version__
 from iauth_desktop.core.audit.chain import AuditHead
-from iauth_desktop.core.audit.log import AuditLog, default_reviewer
+from iauth_desktop.core.audit.log import AuditLog
 from iauth_desktop.core.evidence.read import LoadedBundle
 from iauth_desktop.core.evidence.report_data import (
     EvidenceManifest,
@@ -22,7 +22,7 @@ from iauth_desktop.core.evidence.report_data import (
     load_bundle_for_report,
     report_from_bundle,
 )
-from iauth_desktop.core.model.decision import Decision
+from iauth_desktop.core.model.decision import Decision, default_reviewer
 from iauth_desktop.core.model.errors import IauthError, UsageError
 from iauth_desktop.core.store.sqlite.history import CaseHistory, default_history_path
 

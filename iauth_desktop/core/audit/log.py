@@ -8,7 +8,6 @@ does not grow with the log. The log holds no personal data and no secrets (``aud
 
 from __future__ import annotations
 
-import getpass
 import os
 import stat
 import time
@@ -37,6 +36,7 @@ from iauth_desktop.core.audit.guard import PersonalDataError, check_text, forbid
 from iauth_desktop.core.audit.verify import VerifyReport, verify_bytes
 from iauth_desktop.core.config.paths import data_dir, ensure_private_dir
 from iauth_desktop.core.files import PRIVATE_FILE_MODE
+from iauth_desktop.core.model.decision import default_reviewer
 from iauth_desktop.core.model.errors import (
     CancelledError,
     HttpStatusError,
@@ -57,7 +57,6 @@ __all__ = [
     "PersonalDataError",
     "VerifyReport",
     "default_log_path",
-    "default_reviewer",
     "describe_outcome",
     "record_fetch",
 ]
@@ -79,14 +78,6 @@ _TAIL_BLOCK = 8192
 
 def default_log_path() -> Path:
     return data_dir(create=False) / LOG_NAME
-
-
-def default_reviewer() -> str:
-    """The OS user, which the reviewer may replace in the settings."""
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no login name in this environment
-        return "unknown"
 
 
 class AuditLog:

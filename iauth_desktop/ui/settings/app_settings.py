@@ -16,9 +16,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from iauth_desktop.core.audit.log import default_reviewer
 from iauth_desktop.core.config.paths import config_dir, ensure_private_dir
 from iauth_desktop.core.files import write_atomically
+from iauth_desktop.core.model.decision import default_reviewer
 from iauth_desktop.core.model.errors import UsageError
 from iauth_desktop.core.store.sqlite.history import DEFAULT_RETENTION
 
