@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from iauth_desktop import __version__
 from iauth_desktop.core.audit.chain import AuditHead
+from iauth_desktop.core.audit.events import reported
 from iauth_desktop.core.audit.log import AuditLog
 from iauth_desktop.core.evidence.read import LoadedBundle
 from iauth_desktop.core.evidence.report_data import (
@@ -76,14 +77,15 @@ def write_audited_report(
     context = ReportContext(reviewer, __version__, decision, head, full_ids)
     written = _render(loaded, manifest, out, context, force=force)
     try:
-        audit.append(
-            "report",
+        audit.record(
+            reported(
+                loaded.token,
+                path=str(written.path.resolve()),
+                sha256=written.sha256,
+                full_ids=full_ids,
+                pages=written.pages,
+            ),
             reviewer,
-            token=loaded.token,
-            path=str(written.path.resolve()),
-            sha256=written.sha256,
-            full_ids=full_ids,
-            pages=written.pages,
         )
     except IauthError:
         written.path.unlink(missing_ok=True)  # an unaudited report must not stay behind

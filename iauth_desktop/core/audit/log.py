@@ -16,7 +16,6 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from iauth_desktop.core.audit.chain import (
     EMPTY_HEAD,
@@ -32,6 +31,7 @@ from iauth_desktop.core.audit.chain import (
     torn_record,
     utc_timestamp,
 )
+from iauth_desktop.core.audit.events import EVENTS, AuditEvent, fetched
 from iauth_desktop.core.audit.guard import PersonalDataError, check_text, forbid_personal_data
 from iauth_desktop.core.audit.verify import VerifyReport, verify_bytes
 from iauth_desktop.core.config.paths import data_dir, ensure_private_dir
@@ -51,6 +51,7 @@ from iauth_desktop.core.platform_files import locked_then_closed, restrict_mode
 __all__ = [
     "EVENTS",
     "AuditEntry",
+    "AuditEvent",
     "AuditHead",
     "AuditIntegrityError",
     "AuditLog",
@@ -62,17 +63,6 @@ __all__ = [
 ]
 
 LOG_NAME = "audit.jsonl"
-# The events the app writes; ``torn`` is the log's own and cannot be appended by callers.
-EVENTS = (
-    "fetch",
-    "reveal",
-    "copy",
-    "decision",
-    "report",
-    "export",
-    "profile_change",
-    "retention_purge",
-)
 _TAIL_BLOCK = 8192
 
 
@@ -89,6 +79,10 @@ class AuditLog:
     def default(cls) -> AuditLog:
         """The log in the data folder (``IAUTH_DATA_DIR`` overrides it); created on first append."""
         return cls(default_log_path())
+
+    def record(self, event: AuditEvent, reviewer: str | None = None) -> AuditEntry:
+        """Write one of the app's events (built in ``audit.events``); the entry written."""
+        return self.append(event.name, reviewer, **event.data)
 
     def append(self, event: str, reviewer: str | None = None, **data: Any) -> AuditEntry:
         """Write one entry and return it; first records a torn last line if there is one."""
@@ -247,7 +241,4 @@ def record_fetch(  # noqa: PLR0917 - the order every caller was promised
     outcome: str,
 ) -> AuditEntry:
     """One ``fetch`` entry: token, profile, endpoint host (no path, no credentials), outcome."""
-    host = urlsplit(endpoint).netloc.rpartition("@")[2] or endpoint
-    return log.append(
-        "fetch", reviewer, token=token, profile=profile, endpoint=host, outcome=outcome
-    )
+    return log.record(fetched(token, profile, endpoint, outcome), reviewer)
