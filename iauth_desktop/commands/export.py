@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from iauth_desktop.commands.report import write_audited_report
-from iauth_desktop.core.audit.log import default_reviewer
 from iauth_desktop.core.export.case import export_case
 from iauth_desktop.core.export.place import is_zip_target
+from iauth_desktop.core.model.decision import default_reviewer
 from iauth_desktop.core.model.errors import UsageError
 
 if TYPE_CHECKING:

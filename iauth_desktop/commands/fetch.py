@@ -11,8 +11,9 @@ from iauth_desktop import __version__
 from iauth_desktop.commands.common import add_connection_options, credentials_from
 from iauth_desktop.commands.detectinfo.options import add_info_type_option, mode_from_args
 from iauth_desktop.commands.report import write_audited_report
-from iauth_desktop.core.audit.log import AuditLog, default_reviewer
+from iauth_desktop.core.audit.log import AuditLog
 from iauth_desktop.core.evidence.bundle import write_bundle
+from iauth_desktop.core.model.decision import default_reviewer
 from iauth_desktop.core.model.errors import TargetExistsError
 from iauth_desktop.core.net.options import ClientOptions
 from iauth_desktop.core.providers.registry import get_spec

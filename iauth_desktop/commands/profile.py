@@ -6,6 +6,7 @@ import argparse
 import getpass
 import sys
 
+from iauth_desktop.core.audit.events import profile_changed
 from iauth_desktop.core.audit.log import AuditLog
 from iauth_desktop.core.config.profiles import Profile, ProfileStore
 from iauth_desktop.core.config.secrets import SecretStore
@@ -66,7 +67,7 @@ def run_profile(args: argparse.Namespace) -> int:
     audit.head()  # fail closed: no unaudited profile change
     removed = store.remove(args.name)
     SecretStore().delete(removed.name)
-    audit.append("profile_change", None, profile=removed.name, action="remove")
+    audit.record(profile_changed(removed.name, "remove"))
     print(f"removed profile {removed.name}")
     return 0
 
@@ -100,11 +101,9 @@ def _add(args: argparse.Namespace, store: ProfileStore) -> int:
     secrets.set(profile.name, "secret_key", secret_key)
     secrets.set(profile.name, "aes_key", aes_key)
     store.add(profile, replace=args.replace)
-    audit.append(
-        "profile_change", None, profile=profile.name, action="edit" if args.replace else "add"
-    )
+    audit.record(profile_changed(profile.name, "edit" if args.replace else "add"))
     if args.default:
         store.set_default(profile.name)
-        audit.append("profile_change", None, profile=profile.name, action="set_default")
+        audit.record(profile_changed(profile.name, "set_default"))
     print(f"saved profile {profile.name} (secrets in {status.backend})")
     return 0

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from iauth_desktop import __version__
 from iauth_desktop.core.audit.chain import AuditHead
-from iauth_desktop.core.audit.log import AuditLog, default_reviewer
+from iauth_desktop.core.audit.events import reported
+from iauth_desktop.core.audit.log import AuditLog
 from iauth_desktop.core.evidence.read import LoadedBundle
 from iauth_desktop.core.evidence.report_data import (
     EvidenceManifest,
@@ -22,7 +23,7 @@ from iauth_desktop.core.evidence.report_data import (
     load_bundle_for_report,
     report_from_bundle,
 )
-from iauth_desktop.core.model.decision import Decision
+from iauth_desktop.core.model.decision import Decision, default_reviewer
 from iauth_desktop.core.model.errors import IauthError, UsageError
 from iauth_desktop.core.store.sqlite.history import CaseHistory, default_history_path
 
@@ -76,14 +77,15 @@ def write_audited_report(
     context = ReportContext(reviewer, __version__, decision, head, full_ids)
     written = _render(loaded, manifest, out, context, force=force)
     try:
-        audit.append(
-            "report",
+        audit.record(
+            reported(
+                loaded.token,
+                path=str(written.path.resolve()),
+                sha256=written.sha256,
+                full_ids=full_ids,
+                pages=written.pages,
+            ),
             reviewer,
-            token=loaded.token,
-            path=str(written.path.resolve()),
-            sha256=written.sha256,
-            full_ids=full_ids,
-            pages=written.pages,
         )
     except IauthError:
         written.path.unlink(missing_ok=True)  # an unaudited report must not stay behind

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,9 +34,8 @@ from PySide6.QtGui import (
 )
 
 from iauth_desktop.core.evidence.report_data import ReportData
-from iauth_desktop.core.files import fsync_dir
+from iauth_desktop.core.files import write_atomically
 from iauth_desktop.core.model.errors import OutputError, TargetExistsError, UsageError
-from iauth_desktop.core.platform_files import restrict_mode
 from iauth_desktop.report import sections_case, sections_evidence
 from iauth_desktop.report.layout import GREY, RULE, PageFlow
 from iauth_desktop.report.stills import StillsResult, sample_stills
@@ -46,7 +44,6 @@ from iauth_desktop.report.style import RED, Fonts, Writer
 RESOLUTION = 300  # layout units per inch; images keep their own pixels regardless
 MARGINS_MM = QMarginsF(15, 14, 15, 12)
 FOOTER_MM = 10.0
-_FILE_MODE = 0o600  # the report holds personal data, like the bundle's files
 
 
 @dataclass(frozen=True)
@@ -129,41 +126,13 @@ def _check_target(out: Path, *, force: bool) -> None:
 
 
 def _place(pdf: bytes, out: Path, *, force: bool) -> None:
+    """Private (0600): the report holds personal data, like the bundle's files."""
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent)
-    except OSError as exc:
-        raise OutputError(f"cannot write the report in {out.parent}: {exc.strerror}") from exc
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            restrict_mode(handle.fileno(), _FILE_MODE)
-            handle.write(pdf)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if force:
-            temp.replace(out)
-        else:
-            _link_no_clobber(temp, out)
-        fsync_dir(out.parent)
+        write_atomically(out, pdf, replace=force)
     except FileExistsError:
         raise TargetExistsError(f"{out} appeared while the report was being written") from None
     except OSError as exc:
         raise OutputError(f"writing the report to {out} failed: {exc.strerror or exc}") from exc
-    finally:
-        temp.unlink(missing_ok=True)
-
-
-def _link_no_clobber(temp: Path, out: Path) -> None:
-    """Put ``temp`` at ``out`` unless something is there: a hard link fails if ``out`` exists
-    (where hard links are not supported, a check just before the rename has to do)."""
-    try:
-        os.link(temp, out)
-    except FileExistsError:
-        raise
-    except OSError:
-        if os.path.lexists(out):
-            raise FileExistsError(out) from None
-        temp.replace(out)
 
 
 class _Footer:

@@ -11,7 +11,6 @@ import pytest
 from iauth_desktop.core.evidence.report_data import (
     ReportContext,
     code_lines,
-    endpoint_host,
     field_rows,
     load_bundle_for_report,
     report_from_case,
@@ -19,6 +18,7 @@ from iauth_desktop.core.evidence.report_data import (
 from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.errors import IntegrityError
 from iauth_desktop.core.model.result import FetchMode, VerificationResult
+from iauth_desktop.core.net.hosts import endpoint_host
 from tests.report.demo_cases import (
     ENDPOINT,
     FETCHED_AT,

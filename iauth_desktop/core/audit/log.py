@@ -8,7 +8,6 @@ does not grow with the log. The log holds no personal data and no secrets (``aud
 
 from __future__ import annotations
 
-import getpass
 import os
 import stat
 import time
@@ -17,7 +16,6 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from iauth_desktop.core.audit.chain import (
     EMPTY_HEAD,
@@ -33,9 +31,12 @@ from iauth_desktop.core.audit.chain import (
     torn_record,
     utc_timestamp,
 )
+from iauth_desktop.core.audit.events import EVENTS, AuditEvent, fetched
 from iauth_desktop.core.audit.guard import PersonalDataError, check_text, forbid_personal_data
 from iauth_desktop.core.audit.verify import VerifyReport, verify_bytes
 from iauth_desktop.core.config.paths import data_dir, ensure_private_dir
+from iauth_desktop.core.files import PRIVATE_FILE_MODE
+from iauth_desktop.core.model.decision import default_reviewer
 from iauth_desktop.core.model.errors import (
     CancelledError,
     HttpStatusError,
@@ -50,43 +51,23 @@ from iauth_desktop.core.platform_files import locked_then_closed, restrict_mode
 __all__ = [
     "EVENTS",
     "AuditEntry",
+    "AuditEvent",
     "AuditHead",
     "AuditIntegrityError",
     "AuditLog",
     "PersonalDataError",
     "VerifyReport",
     "default_log_path",
-    "default_reviewer",
     "describe_outcome",
     "record_fetch",
 ]
 
 LOG_NAME = "audit.jsonl"
-FILE_MODE = 0o600
-# The events the app writes; ``torn`` is the log's own and cannot be appended by callers.
-EVENTS = (
-    "fetch",
-    "reveal",
-    "copy",
-    "decision",
-    "report",
-    "export",
-    "profile_change",
-    "retention_purge",
-)
 _TAIL_BLOCK = 8192
 
 
 def default_log_path() -> Path:
     return data_dir(create=False) / LOG_NAME
-
-
-def default_reviewer() -> str:
-    """The OS user, which the reviewer may replace in the settings."""
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no login name in this environment
-        return "unknown"
 
 
 class AuditLog:
@@ -98,6 +79,10 @@ class AuditLog:
     def default(cls) -> AuditLog:
         """The log in the data folder (``IAUTH_DATA_DIR`` overrides it); created on first append."""
         return cls(default_log_path())
+
+    def record(self, event: AuditEvent, reviewer: str | None = None) -> AuditEntry:
+        """Write one of the app's events (built in ``audit.events``); the entry written."""
+        return self.append(event.name, reviewer, **event.data)
 
     def append(self, event: str, reviewer: str | None = None, **data: Any) -> AuditEntry:
         """Write one entry and return it; first records a torn last line if there is one."""
@@ -162,12 +147,12 @@ class AuditLog:
     def _write_lock(self) -> Iterator[int]:
         try:
             ensure_private_dir(self.path.parent)
-            fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, FILE_MODE)
+            fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, PRIVATE_FILE_MODE)
         except OSError as exc:
             raise OutputError(f"cannot open the audit log {self.path}: {exc.strerror}") from exc
         with locked_then_closed(fd, exclusive=True):
-            if stat.S_IMODE(os.fstat(fd).st_mode) != FILE_MODE:
-                restrict_mode(fd, FILE_MODE)
+            if stat.S_IMODE(os.fstat(fd).st_mode) != PRIVATE_FILE_MODE:
+                restrict_mode(fd, PRIVATE_FILE_MODE)
             yield fd
 
     @contextmanager
@@ -256,7 +241,4 @@ def record_fetch(  # noqa: PLR0917 - the order every caller was promised
     outcome: str,
 ) -> AuditEntry:
     """One ``fetch`` entry: token, profile, endpoint host (no path, no credentials), outcome."""
-    host = urlsplit(endpoint).netloc.rpartition("@")[2] or endpoint
-    return log.append(
-        "fetch", reviewer, token=token, profile=profile, endpoint=host, outcome=outcome
-    )
+    return log.record(fetched(token, profile, endpoint, outcome), reviewer)

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import platformdirs
 
+from iauth_desktop.core.files import PRIVATE_DIR_MODE
+
 APP_NAME = "iauth-desktop"
 CONFIG_DIR_ENV = "IAUTH_CONFIG_DIR"
 DATA_DIR_ENV = "IAUTH_DATA_DIR"
-PRIVATE_DIR_MODE = 0o700
 
 
 def config_dir(*, create: bool = True, environ: Mapping[str, str] | None = None) -> Path:

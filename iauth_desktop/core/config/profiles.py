@@ -6,16 +6,14 @@ The file never holds a secret: the secret key and the AES key live in the OS key
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from iauth_desktop.core.config.paths import config_dir, ensure_private_dir
+from iauth_desktop.core.files import write_atomically
 from iauth_desktop.core.model.errors import UsageError
 from iauth_desktop.core.net.endpoints import check_endpoint
 
@@ -174,23 +172,7 @@ class ProfileStore:
         }
         data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
         try:
-            _write_atomically(self.path, data)
+            ensure_private_dir(self.path.parent)
+            write_atomically(self.path, data)
         except OSError as exc:
             raise UsageError(f"cannot write {self.path}: {exc.strerror or exc}") from None
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Temp file beside ``path``, fsync, rename: readers see the old file or the new one."""
-    ensure_private_dir(path.parent)
-    fd, temp_name = tempfile.mkstemp(prefix=".profiles-", suffix=".tmp", dir=path.parent)
-    try:
-        # mkstemp already made the file 0600 (owner only) with O_EXCL.
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(temp_name).replace(path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            Path(temp_name).unlink()
-        raise

@@ -13,7 +13,6 @@ import json
 import os
 import secrets
 import shutil
-import tempfile
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
@@ -27,15 +26,11 @@ from iauth_desktop.core.evidence.format import (
     format_timestamp,
 )
 from iauth_desktop.core.evidence.read import BundleCheck, LoadedBundle, read_bundle, verify_bundle
-from iauth_desktop.core.files import fsync_dir
+from iauth_desktop.core.files import fsync_dir, new_private_file, staging_dir
 from iauth_desktop.core.model.errors import OutputError, TargetExistsError
 from iauth_desktop.core.model.result import FetchMode, VerificationResult
-from iauth_desktop.core.platform_files import restrict_mode
 
 __all__ = ["BundleCheck", "LoadedBundle", "read_bundle", "verify_bundle", "write_bundle"]
-
-_DIR_MODE = 0o700
-_FILE_MODE = 0o600
 
 
 def write_bundle(
@@ -67,16 +62,13 @@ def write_bundle(
         "tool_version": tool_version,
     }
     try:
-        staging = Path(
-            tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
-        )
+        staging = staging_dir(target)
     except OSError as exc:
         raise OutputError(
             f"cannot write the evidence bundle in {target.parent}: {exc.strerror or exc}"
         ) from exc
     placed = False
     try:
-        staging.chmod(_DIR_MODE)
         _write_contents(result, staging, meta)
         fsync_dir(staging)
         _move_into_place(staging, target)
@@ -134,13 +126,8 @@ def _write_contents(result: VerificationResult, folder: Path, meta: dict[str, An
 
 def _write_file(path: Path, content: bytes | bytearray | memoryview) -> dict[str, Any]:
     """Create ``path`` (0600, never an existing file), write, fsync; its manifest entry."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    fd = os.open(path, flags, _FILE_MODE)
-    with os.fdopen(fd, "wb") as handle:
-        restrict_mode(fd, _FILE_MODE)  # whatever the umask
+    with new_private_file(path) as handle:
         handle.write(content)
-        handle.flush()
-        os.fsync(fd)
     return {"sha256": hashlib.sha256(content).hexdigest(), "bytes": len(content)}
 
 

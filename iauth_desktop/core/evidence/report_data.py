@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from iauth_desktop.core.audit.chain import AuditHead
 from iauth_desktop.core.evidence.read import LoadedBundle, verify_bundle_pinned
@@ -32,6 +31,7 @@ from iauth_desktop.core.model.result import (
     VerificationResult,
     as_text,
 )
+from iauth_desktop.core.net.hosts import endpoint_host
 from iauth_desktop.core.providers.registry import classify_endpoint
 
 IMAGE_ROLES = (MediaRole.ID_FRONT, MediaRole.ID_BACK, MediaRole.AVATAR, MediaRole.FRAME)
@@ -275,17 +275,6 @@ def field_rows(result: VerificationResult, *, full_ids: bool) -> tuple[FieldRow,
         for key, value in result.extra_fields.items()
     )
     return tuple(rows)
-
-
-def endpoint_host(url: str) -> str:
-    """Host and port of the endpoint, never a user name or a path."""
-    try:
-        parts = urlsplit(url.strip())
-        port = parts.port
-    except ValueError:
-        return ""
-    host = parts.hostname or ""
-    return f"{host}:{port}" if host and port else host
 
 
 def _medium(result: VerificationResult, slot: MediaSlot) -> ReportMedium:

@@ -20,13 +20,8 @@ from typing import IO, Any, Literal
 
 import pyzipper  # type: ignore[import-untyped, unused-ignore]
 
-from iauth_desktop.core.export.files import (
-    FILE_MODE,
-    FileDigest,
-    hash_stream,
-    open_regular,
-    stream,
-)
+from iauth_desktop.core.export.files import FileDigest, hash_stream, open_regular, stream
+from iauth_desktop.core.files import PRIVATE_FILE_MODE
 from iauth_desktop.core.model.errors import IntegrityError
 
 AES_BITS = 256
@@ -93,6 +88,6 @@ def _member_info(archive: Any, name: str, size: int, date_time: _DateTime) -> An
     info = info_class(name, date_time=date_time)
     stored = name.lower().endswith(_STORED_SUFFIXES)
     info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-    info.external_attr = (stat.S_IFREG | FILE_MODE) << 16
+    info.external_attr = (stat.S_IFREG | PRIVATE_FILE_MODE) << 16
     info.file_size = size  # lets the writer choose ZIP64 up front for a very large member
     return info

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from iauth_desktop import __version__
 from iauth_desktop.core.audit.chain import AuditEntry, AuditHead
+from iauth_desktop.core.audit.events import AuditEvent, exported
 from iauth_desktop.core.audit.log import AuditLog
 from iauth_desktop.core.export.archive import check_zip, write_zip
 from iauth_desktop.core.export.files import FileDigest, file_digest, write_bytes_private
@@ -150,14 +151,8 @@ def export_case(
             else:
                 built, sha256 = folder, members[EXPORT_FILE].sha256
             steps.done()  # the last chance to cancel
-            entry = _place_and_audit(
-                staging,
-                built,
-                target,
-                force=force,
-                log=log,
-                reviewer=reviewer,
-                token=token,
+            event = exported(
+                token,
                 path=str(target),
                 sha256=sha256,
                 format="zip" if as_zip else "folder",
@@ -165,6 +160,9 @@ def export_case(
                 full_ids=full_ids,
                 report=report is not None,
                 audit_head=str(head),
+            )
+            entry = _place_and_audit(
+                staging, built, target, force=force, log=log, reviewer=reviewer, event=event
             )
     except OSError as exc:
         raise OutputError(f"exporting to {target} failed: {exc.strerror or exc}") from exc
@@ -188,7 +186,7 @@ def _place_and_audit(
     force: bool,
     log: AuditLog,
     reviewer: str,
-    **data: object,
+    event: AuditEvent,
 ) -> AuditEntry:
     """Rename the export into place, then audit it; an export the log cannot record is taken
     back (and a replaced one restored): nothing unaudited stays behind."""
@@ -196,7 +194,7 @@ def _place_and_audit(
     staging.forget(built)
     audited = False
     try:
-        entry = log.append("export", reviewer, **data)
+        entry = log.record(event, reviewer)
         audited = True
     finally:
         if not audited:

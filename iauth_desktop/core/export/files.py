@@ -14,10 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from iauth_desktop.core.platform_files import restrict_mode
+from iauth_desktop.core.files import new_private_file
 
-FILE_MODE = 0o600  # an export holds personal data, like the bundle it copies
-DIR_MODE = 0o700
 CHUNK = 1 << 20
 
 
@@ -52,14 +50,8 @@ def stream(source: Source, sink: Sink) -> FileDigest:
 
 def write_private(path: Path, source: Source) -> FileDigest:
     """Create ``path`` (never an existing file, never through a symlink), fill it, fsync it."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    fd = os.open(path, flags, FILE_MODE)
-    with os.fdopen(fd, "wb") as handle:
-        restrict_mode(fd, FILE_MODE)  # whatever the umask
-        digest = stream(source, handle)
-        handle.flush()
-        os.fsync(fd)
-    return digest
+    with new_private_file(path) as handle:
+        return stream(source, handle)
 
 
 def write_bytes_private(path: Path, data: bytes) -> FileDigest:
@@ -85,11 +77,6 @@ def file_digest(path: Path) -> FileDigest:
 def hash_stream(source: Source) -> FileDigest:
     """Hashing is copying to nowhere."""
     return stream(source, _Discard())
-
-
-def make_private_dir(path: Path) -> None:
-    path.mkdir(mode=DIR_MODE)
-    path.chmod(DIR_MODE)  # mkdir's mode passes through the umask
 
 
 class _Discard:

@@ -14,15 +14,12 @@ import logging
 import os
 import secrets
 import shutil
-import tempfile
 from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from iauth_desktop.core.export.files import DIR_MODE, FILE_MODE
-from iauth_desktop.core.files import fsync_dir
+from iauth_desktop.core.files import fsync_dir, link_no_clobber, staging_dir, staging_file
 from iauth_desktop.core.model.errors import OutputError, TargetExistsError, UsageError
-from iauth_desktop.core.platform_files import restrict_mode
 
 ZIP_SUFFIX = ".zip"
 _log = logging.getLogger(__name__)
@@ -58,17 +55,14 @@ class Staging:
         self._target = target
         self._files: list[Path] = []
         try:
-            self.folder = Path(tempfile.mkdtemp(*self._affixes(), dir=target.parent))
-            self.folder.chmod(DIR_MODE)
+            self.folder = staging_dir(target)
         except OSError as exc:
             raise OutputError(f"cannot export to {target.parent}: {exc.strerror or exc}") from exc
 
     def new_file(self) -> tuple[Path, IO[bytes]]:
         """A new private temporary file beside the target, open for writing."""
-        fd, name = tempfile.mkstemp(*self._affixes(), dir=self._target.parent)
-        path = Path(name)
+        fd, path = staging_file(self._target)
         self._files.append(path)
-        restrict_mode(fd, FILE_MODE)
         return path, os.fdopen(fd, "w+b")
 
     def forget(self, path: Path) -> None:
@@ -96,10 +90,6 @@ class Staging:
         traceback: TracebackType | None,
     ) -> None:
         self.close()
-
-    def _affixes(self) -> tuple[str, str]:
-        """(suffix, prefix): hidden, named after the target, plainly unfinished."""
-        return ".partial", f".{self._target.name}."
 
 
 class Placement:
@@ -144,28 +134,13 @@ def _rename_no_clobber(built: Path, target: Path) -> None:
         if built.is_dir():
             built.rename(target)  # fails on an existing file or a non-empty folder
         else:
-            _link_then_unlink(built, target)
+            link_no_clobber(built, target)
     except (FileExistsError, IsADirectoryError, NotADirectoryError):
         raise _appeared(target) from None
     except OSError as exc:
         if exc.errno in {errno.ENOTEMPTY, errno.EEXIST}:
             raise _appeared(target) from None
         raise
-
-
-def _link_then_unlink(built: Path, target: Path) -> None:
-    """A hard link fails if anything is at ``target``; where the file system has no hard links,
-    a check just before the rename has to do."""
-    try:
-        os.link(built, target)
-    except FileExistsError:
-        raise
-    except OSError:
-        if os.path.lexists(target):
-            raise FileExistsError(target) from None
-        built.replace(target)
-        return
-    built.unlink()
 
 
 def _appeared(target: Path) -> TargetExistsError:

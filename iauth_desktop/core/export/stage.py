@@ -15,15 +15,9 @@ from typing import Any, Protocol
 
 from iauth_desktop.core.evidence.format import MANIFEST_FILE
 from iauth_desktop.core.evidence.read import LoadedBundle, verify_bundle, verify_bundle_pinned
-from iauth_desktop.core.export.files import (
-    FILE_MODE,
-    FileDigest,
-    copy_private,
-    file_digest,
-    make_private_dir,
-)
+from iauth_desktop.core.export.files import FileDigest, copy_private, file_digest
 from iauth_desktop.core.export.record import bundle_member
-from iauth_desktop.core.files import fsync_dir
+from iauth_desktop.core.files import PRIVATE_FILE_MODE, fsync_dir, make_private_dir
 from iauth_desktop.core.model.errors import CancelledError, IntegrityError, OutputError, UsageError
 
 ProgressCallback = Callable[[int, int], None]
@@ -102,5 +96,5 @@ def stage_report(report: Callable[[Path], WrittenReport] | Path, out: Path) -> F
     digest = file_digest(out)
     if digest.sha256 != written.sha256:
         raise IntegrityError("the report changed between being written and being exported")
-    out.chmod(FILE_MODE)
+    out.chmod(PRIVATE_FILE_MODE)
     return digest

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from iauth_desktop.core.audit import events
 from iauth_desktop.core.audit.chain import AuditHead
+from iauth_desktop.core.audit.events import AuditEvent
 from iauth_desktop.core.audit.log import AuditLog, PersonalDataError
 from iauth_desktop.core.model.decision import Decision
 from iauth_desktop.core.model.errors import IauthError
@@ -60,13 +61,13 @@ class AuditHooks(QObject):
             self._fail(str(exc))
             return None
 
-    def record(self, event: str, **data: Any) -> bool:
+    def record(self, event: AuditEvent) -> bool:
         """Append one entry; False when the log refused it (the action must then not happen)."""
         if self.damage is not None:
             self.last_refusal = self.damage
             return False
         try:
-            self.log.append(event, self.reviewer(), **data)
+            self.log.record(event, self.reviewer())
         except PersonalDataError as exc:  # this entry only: the log itself is fine
             return self._refuse(str(exc))
         except IauthError as exc:
@@ -83,30 +84,21 @@ class AuditHooks(QObject):
             self._refuse(why)
 
     def revealed(self, field: str) -> bool:
-        return self.record("reveal", token=self.token, field=field)
+        return self.record(events.revealed(self.token, field))
 
     def copied(self, field: str) -> bool:
-        return self.record("copy", token=self.token, field=field)
+        return self.record(events.copied(self.token, field))
 
     def decided(self, token: str, decision: Decision) -> bool:
         """The decision's codes and id, never its free text (it may hold personal details)."""
-        return self.record(
-            "decision",
-            token=token,
-            action=decision.action.value,
-            reason=None if decision.reason is None else decision.reason.value,
-            decision_id=decision.id,
-            supersedes=decision.supersedes,
-        )
+        return self.record(events.decided(token, decision))
 
     def profile_changed(self, name: str, action: str) -> bool:
         """``action``: add, edit, remove or set_default. Never a secret."""
-        return self.record("profile_change", profile=name, action=action)
+        return self.record(events.profile_changed(name, action))
 
     def purged(self, tokens: list[str], retention_days: int) -> bool:
-        return self.record(
-            "retention_purge", count=len(tokens), tokens=tokens, retention_days=retention_days
-        )
+        return self.record(events.retention_purged(tokens, retention_days))
 
     # --- internals -----------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from iauth_desktop.core.config.paths import scratch_dir
 from iauth_desktop.core.export.record import BUNDLE_FOLDER
+from iauth_desktop.core.files import PRIVATE_DIR_MODE, PRIVATE_FILE_MODE
 from iauth_desktop.ui.case.open_case import open_case_path
 from iauth_desktop.ui.case.prepared_case import PreparedCase
 
@@ -80,11 +81,11 @@ def _extract(path: Path, temp: Path, password: bytes | None) -> None:
             if ".." in name.parts or name.is_absolute():
                 raise ValueError(f"unsafe name in the export: {info.filename}")
             target = temp.joinpath(*name.parts)
-            target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            target.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
             with archive.open(info) as source, target.open("xb") as sink:
                 while chunk := source.read(1 << 20):
                     sink.write(chunk)
-            target.chmod(0o600)
+            target.chmod(PRIVATE_FILE_MODE)
 
 
 def _encrypted(path: Path) -> bool:

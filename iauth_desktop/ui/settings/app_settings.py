@@ -8,19 +8,17 @@ secret is stored here: secrets belong to the OS keyring.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
-import os
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from iauth_desktop.core.audit.log import default_reviewer
 from iauth_desktop.core.config.paths import config_dir, ensure_private_dir
+from iauth_desktop.core.files import write_atomically
+from iauth_desktop.core.model.decision import default_reviewer
 from iauth_desktop.core.model.errors import UsageError
 from iauth_desktop.core.store.sqlite.history import DEFAULT_RETENTION
 
@@ -99,15 +97,7 @@ class AppSettings:
         path = self.path()
         try:
             ensure_private_dir(path.parent)
-            fd, temp_name = tempfile.mkstemp(prefix=".console-", suffix=".tmp", dir=path.parent)
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(data)
-                Path(temp_name).replace(path)
-            except BaseException:
-                with contextlib.suppress(FileNotFoundError):
-                    Path(temp_name).unlink()
-                raise
+            write_atomically(path, data)
         except OSError as exc:
             raise UsageError(
                 QCoreApplication.translate("AppSettings", "cannot write {path}: {reason}").format(

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from iauth_desktop.core.audit.guard import check_text
-from iauth_desktop.core.audit.log import default_reviewer
+from iauth_desktop.core.model.decision import default_reviewer
 from iauth_desktop.core.model.errors import UsageError
 from iauth_desktop.ui.settings.app_settings import AppSettings
 

@@ -96,7 +96,7 @@ def test_the_default_log_lives_in_the_data_folder(isolated_dirs: dict[str, Path]
 
 
 def test_reviewer_defaults_to_the_os_user(log: AuditLog, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(audit_module.getpass, "getuser", lambda: "os-user")
+    monkeypatch.setattr("getpass.getuser", lambda: "os-user")
     assert log.append("report", None, token="{T}").reviewer == "os-user"
     assert log.append("report", "", token="{T}").reviewer == "os-user"
 

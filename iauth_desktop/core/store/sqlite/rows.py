@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol, cast
-from urllib.parse import urlsplit
 
 from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.decision import (
@@ -24,6 +23,7 @@ from iauth_desktop.core.model.decision import (
 from iauth_desktop.core.model.masking import mask_name
 from iauth_desktop.core.model.result import FetchMode, Stage, VerdictStatus, VerificationResult
 from iauth_desktop.core.model.timefmt import from_db_text, to_db_text, token_likely_expired
+from iauth_desktop.core.net.hosts import endpoint_host
 from iauth_desktop.core.store.sqlite.schema import HistoryError
 
 MAX_MESSAGE = 200  # the service's messages are short; anything longer is cut
@@ -161,7 +161,7 @@ def case_values(
         "provider": result.provider,
         "masked_name": mask_name(result.identity.get("name", "").strip()),
         "profile_name": case.profile_name,
-        "endpoint_host": endpoint_host(case.endpoint),
+        "endpoint_host": endpoint_host(case.endpoint, with_port=False),
         "reviewer": reviewer,
         "audit_seq": audit_seq,
         "audit_sha256": audit_sha,
@@ -183,13 +183,6 @@ def stage_values(result: VerificationResult) -> dict[str, Any]:
 def short_message(text: str) -> str:
     """A service message fit for the history: one line, short, no identity numbers."""
     return redact_personal_numbers(_SPACE.sub(" ", text).strip())[:MAX_MESSAGE]
-
-
-def endpoint_host(url: str) -> str:
-    try:
-        return urlsplit(url).hostname or ""
-    except ValueError:
-        return ""
 
 
 def decision_values(token: str, decision: Decision) -> dict[str, Any]:

@@ -14,11 +14,11 @@ import sqlite3
 from pathlib import Path
 
 from iauth_desktop.core.config.paths import ensure_private_dir
+from iauth_desktop.core.files import PRIVATE_FILE_MODE
 from iauth_desktop.core.model.errors import UsageError
 from iauth_desktop.core.store.sqlite.migrations import SCHEMA_V1, TO_V2
 
 SCHEMA_VERSION = 2
-FILE_MODE = 0o600
 BUSY_TIMEOUT_S = 10.0
 APPLICATION_TABLES = frozenset({"cases", "decisions", "purge_permits"})
 
@@ -94,9 +94,9 @@ def connect_history(path: Path) -> sqlite3.Connection:
     """Open (or create, mode 0600) the history file in WAL mode with the current schema."""
     ensure_private_dir(path.parent)
     try:
-        descriptor = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE)
         os.close(descriptor)
-        path.chmod(FILE_MODE)  # the umask may have loosened it; a copied file may be looser
+        path.chmod(PRIVATE_FILE_MODE)  # the umask may have loosened it; a copied file may be looser
     except OSError as error:
         raise HistoryError(f"The case history {path} cannot be opened: {error.strerror}") from error
     db = sqlite3.connect(

@@ -1,0 +1,109 @@
+"""Every event the app writes to the audit log: its name and the fields it carries, in one place.
+
+Callers build an ``AuditEvent`` here and hand it to ``AuditLog.record``; no other module spells
+an event name (a test checks). Fields are keys, tokens, codes and counts, never a value a
+reviewer typed or read (``audit.guard`` refuses personal data anyway). ``torn`` is the log's
+own event (``audit.chain``) and is never built here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from iauth_desktop.core.model.decision import Decision
+
+FETCH = "fetch"
+REVEAL = "reveal"
+COPY = "copy"
+DECISION = "decision"
+REPORT = "report"
+EXPORT = "export"
+PROFILE_CHANGE = "profile_change"
+RETENTION_PURGE = "retention_purge"
+EVENTS = (FETCH, REVEAL, COPY, DECISION, REPORT, EXPORT, PROFILE_CHANGE, RETENTION_PURGE)
+
+
+@dataclass(frozen=True)
+class AuditEvent:
+    """One entry's event name and data, before the log adds who, when and the chain."""
+
+    name: str
+    data: Mapping[str, Any]
+
+
+def fetched(token: str, profile: str | None, endpoint: str, outcome: str) -> AuditEvent:
+    """A fetch and how it ended; the endpoint's host only (no path, no credentials)."""
+    host = urlsplit(endpoint).netloc.rpartition("@")[2] or endpoint
+    return AuditEvent(
+        FETCH, {"token": token, "profile": profile, "endpoint": host, "outcome": outcome}
+    )
+
+
+def revealed(token: str | None, field: str) -> AuditEvent:
+    return AuditEvent(REVEAL, {"token": token, "field": field})
+
+
+def copied(token: str | None, field: str) -> AuditEvent:
+    return AuditEvent(COPY, {"token": token, "field": field})
+
+
+def decided(token: str, decision: Decision) -> AuditEvent:
+    """The decision's codes and id, never its free text (it may hold personal details)."""
+    return AuditEvent(
+        DECISION,
+        {
+            "token": token,
+            "action": decision.action.value,
+            "reason": None if decision.reason is None else decision.reason.value,
+            "decision_id": decision.id,
+            "supersedes": decision.supersedes,
+        },
+    )
+
+
+def reported(token: str, *, path: str, sha256: str, full_ids: bool, pages: int) -> AuditEvent:
+    return AuditEvent(
+        REPORT,
+        {"token": token, "path": path, "sha256": sha256, "full_ids": full_ids, "pages": pages},
+    )
+
+
+def exported(
+    token: str,
+    *,
+    path: str,
+    sha256: str,
+    format: str,
+    encrypted: bool,
+    full_ids: bool,
+    report: bool,
+    audit_head: str,
+) -> AuditEvent:
+    return AuditEvent(
+        EXPORT,
+        {
+            "token": token,
+            "path": path,
+            "sha256": sha256,
+            "format": format,
+            "encrypted": encrypted,
+            "full_ids": full_ids,
+            "report": report,
+            "audit_head": audit_head,
+        },
+    )
+
+
+def profile_changed(profile: str, action: str) -> AuditEvent:
+    """``action``: add, edit, remove or set_default. Never a secret."""
+    return AuditEvent(PROFILE_CHANGE, {"profile": profile, "action": action})
+
+
+def retention_purged(tokens: Sequence[str], retention_days: int) -> AuditEvent:
+    return AuditEvent(
+        RETENTION_PURGE,
+        {"count": len(tokens), "tokens": list(tokens), "retention_days": retention_days},
+    )
