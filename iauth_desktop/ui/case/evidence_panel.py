@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from iauth_desktop.core.model.media import MediaItem
+from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.media.image_tile import ImageTile
 from iauth_desktop.ui.media.image_viewer import ImageViewer
 
@@ -48,7 +49,7 @@ def _section_label(parent: QWidget) -> QLabel:
     return label
 
 
-class EvidencePanel(QWidget):
+class EvidencePanel(Retranslating, QWidget):
     images_shown = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -192,8 +193,3 @@ class EvidencePanel(QWidget):
         )
         for field, missing in self._missing.items():
             self.tiles[field].set_placeholder(self._reason(missing))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

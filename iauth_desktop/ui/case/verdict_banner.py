@@ -9,12 +9,13 @@ import math
 import re
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from iauth_desktop.core.model.result import VerificationResult, as_int, as_text
 from iauth_desktop.core.providers.detectinfo.codes import explain
+from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.labels import (
     field_label,
     stage_label,
@@ -77,7 +78,7 @@ def _plain_label(parent: QWidget, *, wrap: bool = False) -> QLabel:
     return label
 
 
-class VerdictBanner(QFrame):
+class VerdictBanner(Retranslating, QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("VerdictBanner")
@@ -144,11 +145,6 @@ class VerdictBanner(QFrame):
         for label, text in zip(self._headers, headers, strict=True):
             label.setText(text)
         self._render()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # --- rendering ---------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ import threading
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -25,10 +25,11 @@ from iauth_desktop.core.store.sqlite.history import CaseHistory
 from iauth_desktop.ui.audit.audit_hooks import AuditHooks
 from iauth_desktop.ui.export.export_form import ExportForm
 from iauth_desktop.ui.export.export_task import ExportRequest, prepare_export, run_export
+from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.tasks import Progress, TaskFailure, TaskRunner
 
 
-class ExportDialog(ExportForm):
+class ExportDialog(Retranslating, ExportForm):
     """``exported(result)`` once an export is in place and audited."""
 
     exported = Signal(object)
@@ -66,11 +67,6 @@ class ExportDialog(ExportForm):
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
         self.case_label.setText(self.tr("Case {token}").format(token=self._case.token))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # --- starting ------------------------------------------------------------------------------
 

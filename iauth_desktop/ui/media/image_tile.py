@@ -6,7 +6,7 @@ paint after each change, which is how the case view knows the image is really on
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.labels import field_label
 
 
@@ -65,7 +66,7 @@ class _Picture(QWidget):
             self.painted.emit()
 
 
-class ImageTile(QFrame):
+class ImageTile(Retranslating, QFrame):
     activated = Signal(str)  # field name
     painted = Signal(str)  # field name
 
@@ -160,11 +161,6 @@ class ImageTile(QFrame):
         self.setToolTip(tip)
         self._picture.setAccessibleDescription(self._reason or self._warning or "")
         self.setAccessibleName(caption)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # --- interaction -------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.labels import field_label
 from iauth_desktop.ui.media.image_canvas import ImageCanvas
 
@@ -31,7 +32,7 @@ def _caption_label(parent: QWidget) -> QLabel:
     return label
 
 
-class ImageViewer(QDialog):
+class ImageViewer(Retranslating, QDialog):
     def __init__(
         self,
         image: QImage,
@@ -172,11 +173,6 @@ class ImageViewer(QDialog):
             action.setText(text)
             action.setToolTip(f"{text} ({keys})")
         self._update_zoom_label()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def release(self) -> None:
         """Drop the decrypted images (the case is being closed)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -12,13 +12,14 @@ from iauth_desktop.core.providers.detectinfo.endpoints import (
     TEST_ENDPOINT,
     classify_endpoint,
 )
+from iauth_desktop.ui.i18n import Retranslating
 
 _NAMED = {"test": TEST_ENDPOINT, "sandbox": SANDBOX_ENDPOINT, "production": PRODUCTION_ENDPOINT}
 _KINDS = ("test", "sandbox", "production", "custom")
 PRODUCTION_STYLE = "color: #b00020; font-weight: bold;"
 
 
-class EndpointField(QWidget):
+class EndpointField(Retranslating, QWidget):
     """A combo of the named environments plus "custom", and the URL it stands for."""
 
     changed = Signal()
@@ -63,11 +64,6 @@ class EndpointField(QWidget):
                 "Handle them under your organisation's rules."
             )
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def kind(self) -> str:
         return _KINDS[self.combo.currentIndex()]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal, Slot
+from PySide6.QtCore import QLocale, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -14,11 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.settings.connections import Connection, display_label
 from iauth_desktop.ui.shell.fetch_controller import INFO_FULL, INFO_TEXT_ONLY
 
 
-class TokenBar(QWidget):
+class TokenBar(Retranslating, QWidget):
     """``fetch_requested(token, info_type)`` on Enter or Fetch with a non-empty token;
     ``cancel_requested`` on Cancel; ``connection_changed(index)`` when the profile changes."""
 
@@ -94,11 +95,6 @@ class TokenBar(QWidget):
             self.profile_combo.setItemText(index, display_label(connection))
         if self._progress is not None:
             self.set_progress(*self._progress)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # --- profile choices ------------------------------------------------------------------
 
