@@ -51,7 +51,8 @@ JPEG_QUALITY = 80
 
 @dataclass(frozen=True)
 class Identity:
-    """One synthetic identity; must match the case fields in ``iauth_desktop/emulator/detectinfo/demo.py``."""
+    """One synthetic identity; must match the case fields in
+    ``iauth_desktop/emulator/detectinfo/demo.py``."""
 
     tag: str
     name: str
