@@ -46,7 +46,6 @@ class ExportDialog(Retranslating, ExportForm):
         self._case = case
         self._audit = audit
         self._history = history
-        self._stop = threading.Event()
         self.export_result: ExportResult | None = None
         self.runner = TaskRunner("export", self)
         self.runner.progress.connect(self._on_progress)
@@ -91,11 +90,10 @@ class ExportDialog(Retranslating, ExportForm):
         request = replace(request, stills=stills)
         self.password_edit.clear()  # the request holds it until the export is written
         self.confirm_edit.clear()
-        self._stop.clear()
-        log, history, stop = self._audit.log, self._history, self._stop
+        log, history = self._audit.log, self._history
 
-        def work(progress: Progress, _cancel: threading.Event) -> ExportResult:
-            return run_export(request, log, history, progress, stop)
+        def work(progress: Progress, cancel: threading.Event) -> ExportResult:
+            return run_export(request, log, history, progress, cancel)
 
         self.status_label.setText(self.tr("Exporting…"))
         self.runner.start(work)
@@ -177,8 +175,11 @@ class ExportDialog(Retranslating, ExportForm):
         self.status_label.setText(self.tr("Export cancelled: nothing was written."))
 
     def _cancel_or_close(self) -> None:
-        if self.runner.is_running():
-            self._stop.set()  # the export stops at its next step and cleans up after itself
+        task = self.runner.handle()
+        if task is not None:
+            # The export stops at its next step and cleans up after itself; how it ended
+            # (cancelled, or done before it saw the request) is still shown.
+            task.cancel()
             self.status_label.setText(self.tr("Cancelling…"))
             self.cancel_button.setEnabled(False)
         else:
@@ -197,9 +198,9 @@ class ExportDialog(Retranslating, ExportForm):
             self.target_edit.setText(path if is_zip_target(Path(path)) else path + ".zip")
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.runner.is_running():
-            self._stop.set()
-            self.runner.shutdown()
+        task = self.runner.handle()
+        if task is not None:
+            task.cancel_and_wait()  # an export that was already done is still announced
         super().closeEvent(event)
 
     def reject(self) -> None:
