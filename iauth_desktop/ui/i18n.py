@@ -4,21 +4,46 @@ English is the source language (no translator). Chinese installs two translators
 (``resources/translations/iauth_desktop_zh_CN.qm``) and Qt's own ``qtbase_zh_CN.qm`` from the
 PySide6 installation, so the standard buttons and dialogs (OK, Cancel, file dialogs) are Chinese
 too. Installing or removing a translator makes Qt post ``QEvent.LanguageChange`` to every window;
-each widget re-labels itself in its ``retranslate_ui``.
+each widget re-labels itself in its ``retranslate_ui``, which the ``Retranslating`` mixin calls.
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from iauth_desktop.core.config.resources import resource_path
 
 LANGUAGES = ("zh_CN", "en")
 _log = logging.getLogger(__name__)
 _state: dict[str, object] = {"language": "en", "translators": []}
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    _Widget = QWidget
+else:
+    _Widget = object
+
+
+class Retranslating(_Widget):
+    """Mixin (before the Qt base) re-labelling a widget when the language changes.
+
+    The texts stay in the widget's own ``retranslate_ui``: ``self.tr`` takes its context from the
+    class, so moving the calls here would change the catalogue's contexts.
+    """
+
+    if TYPE_CHECKING:
+
+        def retranslate_ui(self) -> None: ...
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
 
 def system_language() -> str:

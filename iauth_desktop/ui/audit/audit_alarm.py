@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
+
+from iauth_desktop.ui.i18n import Retranslating
 
 STYLE = (
     "QLabel { background: #fce8e6; color: #8c1d18; border: 2px solid #c5221f; padding: 6px;"
@@ -11,7 +13,7 @@ STYLE = (
 )
 
 
-class AuditAlarm(QLabel):
+class AuditAlarm(Retranslating, QLabel):
     """Hidden until ``show_problem``; no close button: it goes only with a repaired log."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -40,8 +42,3 @@ class AuditAlarm(QLabel):
                 "looked at before going on. Details: {problem}"
             ).format(problem=self.problem)
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -30,6 +30,7 @@ from iauth_desktop.ui.case.evidence_panel import EvidencePanel
 from iauth_desktop.ui.case.fields_view import FieldsTable
 from iauth_desktop.ui.case.prepared_case import PreparedCase
 from iauth_desktop.ui.case.verdict_banner import VerdictBanner
+from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.media.video_player import VideoPlayer
 
 
@@ -55,7 +56,7 @@ def _height_for(widget: QWidget, width: int) -> int:
     return widget.sizeHint().height()
 
 
-class CaseView(QWidget):
+class CaseView(Retranslating, QWidget):
     media_ready = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -307,8 +308,3 @@ class CaseView(QWidget):
         self._set_digits()
         self._show_tampering()
         self._show_video_error()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

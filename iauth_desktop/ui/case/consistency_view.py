@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from iauth_desktop.core.model.consistency import Check, run_checks
-from iauth_desktop.ui.i18n import current_language
+from iauth_desktop.ui.i18n import Retranslating, current_language
 
 # status -> (glyph, colour); the glyph and the word carry the meaning, colour only helps
 _STATUS_STYLE = {
@@ -27,7 +27,7 @@ def _label(parent: QWidget) -> QLabel:
     return label
 
 
-class ConsistencyView(QGroupBox):
+class ConsistencyView(Retranslating, QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._checks: list[Check] = []
@@ -70,11 +70,6 @@ class ConsistencyView(QGroupBox):
         self._note.setText(self.tr("No case open."))
         self._note.setVisible(not self._checks)
         self._render()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _render(self) -> None:
         self._note.setVisible(not self._checks)

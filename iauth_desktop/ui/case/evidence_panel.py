@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from iauth_desktop.core.model.media import MediaItem
 from iauth_desktop.core.model.result import MediaRole, MediaSlot
 from iauth_desktop.core.providers.registry import get_spec
+from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.labels import media_label
 from iauth_desktop.ui.media.image_tile import ImageTile
 from iauth_desktop.ui.media.image_viewer import ImageViewer
@@ -49,7 +50,7 @@ def _section_label(parent: QWidget) -> QLabel:
     return label
 
 
-class EvidencePanel(QWidget):
+class EvidencePanel(Retranslating, QWidget):
     images_shown = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -224,8 +225,3 @@ class EvidencePanel(QWidget):
         self._no_media.setText(self.tr("No media requested: this case was fetched as text only."))
         for field, missing in self._missing.items():
             self.tiles[field].set_placeholder(self._reason(missing))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from iauth_desktop.ui.case.fields_model import FieldColumn, FieldRole, FieldsModel
+from iauth_desktop.ui.i18n import Retranslating
 
 _audit = logging.getLogger("iauth_desktop.audit")
 
 
-class FieldsTable(QTableView):
+class FieldsTable(Retranslating, QTableView):
     def __init__(self, parent: QWidget | None = None, model: FieldsModel | None = None) -> None:
         super().__init__(parent)
         self._model = model or FieldsModel(self)
@@ -61,11 +62,6 @@ class FieldsTable(QTableView):
         self.copy_key_action.setText(self.tr("Copy key"))
         self._model.retranslate_ui()
         self._update_actions()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # --- actions -----------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,6 +32,7 @@ from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.errors import UsageError
 from iauth_desktop.core.model.result import FetchMode
 from iauth_desktop.ui.case.prepared_case import PreparedCase, prepare_case
+from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.tasks import Progress, TaskFailure, TaskRunner
 
 
@@ -146,7 +147,7 @@ def _explain_failure(parent: QWidget | None, path: Path, reason: str) -> None:
     box.exec()
 
 
-class BundleProblemsDialog(QDialog):
+class BundleProblemsDialog(Retranslating, QDialog):
     """Lists every file that changed, went missing or appeared since the bundle was written."""
 
     def __init__(self, parent: QWidget | None, case: ReviewCase) -> None:
@@ -200,8 +201,3 @@ class BundleProblemsDialog(QDialog):
 
     def text(self) -> str:
         return self.listing.toPlainText()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -9,11 +9,12 @@ import math
 import re
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from iauth_desktop.core.model.result import Stage, VerificationResult, as_text
+from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.labels import (
     stage_code_label,
     stage_label,
@@ -71,7 +72,7 @@ def _plain_label(parent: QWidget, *, wrap: bool = False) -> QLabel:
     return label
 
 
-class VerdictBanner(QFrame):
+class VerdictBanner(Retranslating, QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("VerdictBanner")
@@ -138,11 +139,6 @@ class VerdictBanner(QFrame):
         for label, text in zip(self._headers, headers, strict=True):
             label.setText(text)
         self._render()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # --- rendering ---------------------------------------------------------------------------
 

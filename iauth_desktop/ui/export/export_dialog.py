@@ -13,7 +13,7 @@ import threading
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -25,10 +25,11 @@ from iauth_desktop.core.store.sqlite.history import CaseHistory
 from iauth_desktop.ui.audit.audit_hooks import AuditHooks
 from iauth_desktop.ui.export.export_form import ExportForm
 from iauth_desktop.ui.export.export_task import ExportRequest, prepare_export, run_export
+from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.tasks import Progress, TaskFailure, TaskRunner
 
 
-class ExportDialog(ExportForm):
+class ExportDialog(Retranslating, ExportForm):
     """``exported(result)`` once an export is in place and audited."""
 
     exported = Signal(object)
@@ -45,7 +46,6 @@ class ExportDialog(ExportForm):
         self._case = case
         self._audit = audit
         self._history = history
-        self._stop = threading.Event()
         self.export_result: ExportResult | None = None
         self.runner = TaskRunner("export", self)
         self.runner.progress.connect(self._on_progress)
@@ -66,11 +66,6 @@ class ExportDialog(ExportForm):
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
         self.case_label.setText(self.tr("Case {token}").format(token=self._case.token))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # --- starting ------------------------------------------------------------------------------
 
@@ -95,11 +90,10 @@ class ExportDialog(ExportForm):
         request = replace(request, stills=stills)
         self.password_edit.clear()  # the request holds it until the export is written
         self.confirm_edit.clear()
-        self._stop.clear()
-        log, history, stop = self._audit.log, self._history, self._stop
+        log, history = self._audit.log, self._history
 
-        def work(progress: Progress, _cancel: threading.Event) -> ExportResult:
-            return run_export(request, log, history, progress, stop)
+        def work(progress: Progress, cancel: threading.Event) -> ExportResult:
+            return run_export(request, log, history, progress, cancel)
 
         self.status_label.setText(self.tr("Exporting…"))
         self.runner.start(work)
@@ -181,8 +175,11 @@ class ExportDialog(ExportForm):
         self.status_label.setText(self.tr("Export cancelled: nothing was written."))
 
     def _cancel_or_close(self) -> None:
-        if self.runner.is_running():
-            self._stop.set()  # the export stops at its next step and cleans up after itself
+        task = self.runner.handle()
+        if task is not None:
+            # The export stops at its next step and cleans up after itself; how it ended
+            # (cancelled, or done before it saw the request) is still shown.
+            task.cancel()
             self.status_label.setText(self.tr("Cancelling…"))
             self.cancel_button.setEnabled(False)
         else:
@@ -201,9 +198,9 @@ class ExportDialog(ExportForm):
             self.target_edit.setText(path if is_zip_target(Path(path)) else path + ".zip")
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.runner.is_running():
-            self._stop.set()
-            self.runner.shutdown()
+        task = self.runner.handle()
+        if task is not None:
+            task.cancel_and_wait()  # an export that was already done is still announced
         super().closeEvent(event)
 
     def reject(self) -> None:

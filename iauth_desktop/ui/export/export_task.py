@@ -63,12 +63,13 @@ def run_export(
     audit: AuditLog,
     history: CaseHistory | None,
     progress: Progress,
-    stop: threading.Event,
+    cancel: threading.Event,
 ) -> ExportResult:
-    """The worker: ``stop`` cancels at the next step (nothing is left behind)."""
+    """The worker, run as a ``TaskRunner`` job: ``cancel`` (the job's own stop event) stops it
+    at the next step, and nothing is left behind."""
     case = request.case
     if case.bundle_path is not None:
-        return _export(request, case.bundle_path, audit, history, (progress, stop))
+        return _export(request, case.bundle_path, audit, history, (progress, cancel))
     with tempfile.TemporaryDirectory(prefix="export-", dir=scratch_dir()) as temp:
         bundle = write_bundle(
             case.result,
@@ -80,7 +81,7 @@ def run_export(
             fetched_at=case.fetched_at,
             tool_version=__version__,
         )
-        return _export(request, bundle, audit, history, (progress, stop))
+        return _export(request, bundle, audit, history, (progress, cancel))
 
 
 def _export(
@@ -90,7 +91,7 @@ def _export(
     history: CaseHistory | None,
     control: tuple[Progress, threading.Event],
 ) -> ExportResult:
-    progress, stop = control
+    progress, cancel = control
 
     def report(out: Path) -> ReportWritten:
         loaded, manifest = load_bundle_for_report(bundle)
@@ -115,7 +116,7 @@ def _export(
         audit=audit,
         history=history,
         progress=progress,
-        cancel=stop,
+        cancel=cancel,
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -22,6 +22,8 @@ from PySide6.QtGui import (
     QPixmap,
 )
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from iauth_desktop.ui.i18n import Retranslating
 
 
 class _Picture(QWidget):
@@ -65,7 +67,7 @@ class _Picture(QWidget):
             self.painted.emit()
 
 
-class ImageTile(QFrame):
+class ImageTile(Retranslating, QFrame):
     activated = Signal(str)  # field name
     painted = Signal(str)  # field name
 
@@ -168,11 +170,6 @@ class ImageTile(QFrame):
         self.setToolTip(tip)
         self._picture.setAccessibleDescription(self._reason or self._warning or "")
         self.setAccessibleName(caption)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # --- interaction -------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from iauth_desktop.core.model.result import MediaRole, MediaSlot
+from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.labels import media_label
 from iauth_desktop.ui.media.image_canvas import ImageCanvas
 
@@ -37,7 +38,7 @@ def _id_front_label() -> str:
     return media_label(MediaSlot("", MediaRole.ID_FRONT))
 
 
-class ImageViewer(QDialog):
+class ImageViewer(Retranslating, QDialog):
     def __init__(
         self,
         image: QImage,
@@ -183,11 +184,6 @@ class ImageViewer(QDialog):
             action.setText(text)
             action.setToolTip(f"{text} ({keys})")
         self._update_zoom_label()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def release(self) -> None:
         """Drop the decrypted images (the case is being closed)."""

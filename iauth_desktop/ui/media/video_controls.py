@@ -6,7 +6,7 @@ state back through the ``set_*`` methods, so the bar never drifts from what is r
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iauth_desktop.ui.i18n import Retranslating
+
 PLAYBACK_RATES = (0.5, 1.0, 2.0)
 
 
@@ -30,7 +32,7 @@ def format_time(ms: int) -> str:
     return f"{minutes}:{seconds:02d}.{tenth}"
 
 
-class VideoControls(QWidget):
+class VideoControls(Retranslating, QWidget):
     play_pause_requested = Signal()
     seek_requested = Signal(int)  # milliseconds
     step_requested = Signal(int)  # frames: -1 back, +1 forward
@@ -208,8 +210,3 @@ class VideoControls(QWidget):
         for index, rate in enumerate(PLAYBACK_RATES):
             self.speed_combo.setItemText(index, rate_names[rate])
         self.speed_combo.setToolTip(self.tr("Playback speed"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -11,11 +11,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, Qt, QUrl, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QUrl, Signal
 from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame, QVideoSink
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.media.video_controls import VideoControls
 from iauth_desktop.ui.media.video_frame_widget import VideoFrameWidget
 from iauth_desktop.ui.media.video_messages import (
@@ -36,7 +37,7 @@ _SOURCE_NAME = QUrl("video.mp4")  # a name only: the bytes come from the QBuffer
 _log = logging.getLogger(__name__)
 
 
-class VideoPlayer(QWidget):
+class VideoPlayer(Retranslating, QWidget):
     """After ``load(bytes)``: ``poster_ready`` once the first frame is shown (nothing played),
     or ``failed(message)`` when the bytes are no playable video; either settles the load."""
 
@@ -289,8 +290,3 @@ class VideoPlayer(QWidget):
     def retranslate_ui(self) -> None:
         self.setAccessibleName(self.tr("Liveness video"))
         self._refresh_message()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from iauth_desktop.core.config.paths import clear_scratch
@@ -25,6 +25,7 @@ from iauth_desktop.ui.audit.audit_hooks import AuditHooks
 from iauth_desktop.ui.case.prepared_case import PreparedCase
 from iauth_desktop.ui.export.export_dialog import ExportDialog
 from iauth_desktop.ui.export.export_reopen import export_available, open_export
+from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.review.decision_panel import DecisionPanel
 from iauth_desktop.ui.review.decision_recorder import DecisionRecorder
 from iauth_desktop.ui.review.history_view import HistoryDialog
@@ -38,7 +39,7 @@ WIDE_SCREEN = 1600  # pixels: room for the token bar, the case and the decision 
 _WIDE_AREAS = (Qt.DockWidgetArea.TopDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea)
 
 
-class DecisionDock(QDockWidget):
+class DecisionDock(Retranslating, QDockWidget):
     def __init__(self, panel: DecisionPanel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("decisionDock")
@@ -48,11 +49,6 @@ class DecisionDock(QDockWidget):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Decision"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
 
 def decision_area(window: QWidget) -> Qt.DockWidgetArea:

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from iauth_desktop.core.model.decision import Decision
 from iauth_desktop.core.model.timefmt import to_db_text
+from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.review.decision_labels import decision_time, describe_decision
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the decision's id
@@ -25,7 +26,7 @@ class DecisionColumn(IntEnum):
     REVIEWER = 3
 
 
-class DecisionList(QTreeWidget):
+class DecisionList(Retranslating, QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recordedDecisions")
@@ -53,11 +54,6 @@ class DecisionList(QTreeWidget):
             [self.tr("#"), self.tr("Decision"), self.tr("Time (local)"), self.tr("Reviewer")]
         )
         self._fill()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _fill(self) -> None:
         self.clear()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QRadioButton, QWidget
 
@@ -26,13 +26,14 @@ from iauth_desktop.core.model.decision import (
 from iauth_desktop.core.model.errors import UsageError
 from iauth_desktop.core.model.masking import mask_name
 from iauth_desktop.core.model.result import VerdictStatus
+from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.labels import verdict_label
 from iauth_desktop.ui.review.decision_form import DecisionForm
 from iauth_desktop.ui.review.decision_labels import reason_label
 from iauth_desktop.ui.review.decision_recorder import DecisionRecorder
 
 
-class DecisionPanel(DecisionForm):
+class DecisionPanel(Retranslating, DecisionForm):
     """``decision_recorded(decision)`` after a decision was stored and audited."""
 
     decision_recorded = Signal(object)
@@ -281,8 +282,3 @@ class DecisionPanel(DecisionForm):
             DecisionAction.ESCALATE: self.tr("E&scalate"),
         }
         return texts[action]
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

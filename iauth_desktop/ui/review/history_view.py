@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from iauth_desktop.core.model.decision import DecisionAction
 from iauth_desktop.core.model.errors import UsageError
 from iauth_desktop.core.store.sqlite.history import CaseHistory, CaseSummary, DecisionFilter
+from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.review.decision_form import ERROR_STYLE
 from iauth_desktop.ui.review.decision_labels import action_past_label
 from iauth_desktop.ui.review.history_model import (
@@ -47,7 +48,7 @@ def local_day_start(day: QDate) -> datetime:
     return datetime.combine(date(day.year(), day.month(), day.day()), time()).astimezone()
 
 
-class HistoryDialog(QDialog):
+class HistoryDialog(Retranslating, QDialog):
     """``reopen_requested(summary)`` when the reviewer asks to see a case again."""
 
     reopen_requested = Signal(object)
@@ -163,11 +164,6 @@ class HistoryDialog(QDialog):
         )
         self.model.retranslate_ui()
         self._update_count()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # --- filtering -----------------------------------------------------------------------------
 

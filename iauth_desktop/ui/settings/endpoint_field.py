@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from iauth_desktop.core.providers.registry import classify_endpoint, endpoint_kinds
+from iauth_desktop.ui.i18n import Retranslating
 
 _NAMED = endpoint_kinds()
 _KINDS = ("test", "sandbox", "production", "custom")
 PRODUCTION_STYLE = "color: #b00020; font-weight: bold;"
 
 
-class EndpointField(QWidget):
+class EndpointField(Retranslating, QWidget):
     """A combo of the named environments plus "custom", and the URL it stands for."""
 
     changed = Signal()
@@ -58,11 +59,6 @@ class EndpointField(QWidget):
                 "Handle them under your organisation's rules."
             )
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def kind(self) -> str:
         return _KINDS[self.combo.currentIndex()]

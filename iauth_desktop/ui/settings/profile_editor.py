@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,6 +29,7 @@ from iauth_desktop.core.model.errors import KeyLengthError, UsageError
 from iauth_desktop.core.net.options import ClientOptions
 from iauth_desktop.core.providers.registry import get_spec
 from iauth_desktop.ui.grow_to_fit import grow_to_fit
+from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.providers.detectinfo.connection_probe import (
     ConnectionTester,
     ProbeOutcome,
@@ -49,7 +50,7 @@ def _plain_label(parent: QWidget, name: str) -> QLabel:
     return label
 
 
-class ProfileEditor(QDialog):
+class ProfileEditor(Retranslating, QDialog):
     """``saved(name)`` after the profile (and any new secret) was written."""
 
     saved = Signal(str)
@@ -173,11 +174,6 @@ class ProfileEditor(QDialog):
             self.keyring_label.setStyleSheet(ERROR_STYLE)
         self.keyring_label.setText(text)
         self.test_button.setText(self.tr("Test connection"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # --- state ------------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,13 +26,14 @@ from iauth_desktop.core.model.errors import UsageError
 from iauth_desktop.core.net.options import ClientOptions
 from iauth_desktop.core.providers.registry import classify_endpoint
 from iauth_desktop.ui.audit.audit_hooks import AuditHooks
+from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.settings.profile_editor import ERROR_STYLE, ProfileEditor
 
 audit = logging.getLogger("iauth_desktop.audit")
 _NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class ProfilesPage(QWidget):
+class ProfilesPage(Retranslating, QWidget):
     """``profiles_changed`` after any add, edit, removal or change of the default."""
 
     profiles_changed = Signal()
@@ -110,11 +111,6 @@ class ProfilesPage(QWidget):
             )
             self.keyring_label.setStyleSheet(ERROR_STYLE)
         self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _endpoint_text(self, url: str) -> str:
         kind = classify_endpoint(url)

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,7 +30,7 @@ from iauth_desktop.core.config.secrets import SecretStore
 from iauth_desktop.core.model.errors import UsageError
 from iauth_desktop.core.net.options import ClientOptions
 from iauth_desktop.ui.audit.audit_hooks import AuditHooks
-from iauth_desktop.ui.i18n import install_language, system_language
+from iauth_desktop.ui.i18n import Retranslating, install_language, system_language
 from iauth_desktop.ui.settings.app_settings import AppSettings
 from iauth_desktop.ui.settings.profile_editor import ERROR_STYLE
 from iauth_desktop.ui.settings.profiles_page import ProfilesPage
@@ -90,7 +90,7 @@ def check_ca_bundle(text: str) -> str | None:
     return value
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(Retranslating, QDialog):
     """``settings_changed`` after OK saved the settings; ``profiles_changed`` after any profile
     change (those are saved at once, even if the dialog is then cancelled)."""
 
@@ -208,11 +208,6 @@ class SettingsDialog(QDialog):
         for index, name in enumerate(names):
             self.language_combo.setItemText(index, name)
         self.workflow_rows.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _browse_ca_bundle(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

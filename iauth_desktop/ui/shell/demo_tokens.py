@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from iauth_desktop.ui.i18n import Retranslating
 
 _TOKEN_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class DemoTokenList(QWidget):
+class DemoTokenList(Retranslating, QWidget):
     """``token_chosen(token)`` when a demo case is clicked (or activated with the keyboard)."""
 
     token_chosen = Signal(str)
@@ -49,11 +51,6 @@ class DemoTokenList(QWidget):
 
     def retranslate_ui(self) -> None:
         self.heading.setText(self.tr("Demo cases — click one to fetch it:"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     @Slot(QListWidgetItem)
     def _choose(self, item: QListWidgetItem) -> None:

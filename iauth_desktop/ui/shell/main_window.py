@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
@@ -19,7 +19,7 @@ from iauth_desktop.ui.audit.audit_hooks import AuditHooks
 from iauth_desktop.ui.case.case_view import CaseView
 from iauth_desktop.ui.case.open_case import open_case_folder
 from iauth_desktop.ui.case.prepared_case import PreparedCase
-from iauth_desktop.ui.i18n import current_language, install_language
+from iauth_desktop.ui.i18n import Retranslating, current_language, install_language
 from iauth_desktop.ui.providers.detectinfo.signature_inspector import SignatureInspector
 from iauth_desktop.ui.review.case_workflow import CaseWorkflow
 from iauth_desktop.ui.settings.app_settings import AppSettings
@@ -38,7 +38,7 @@ _log = logging.getLogger(__name__)
 audit = logging.getLogger("iauth_desktop.audit")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     """``case_shown(prepared)`` after a case went into the case view; ``fetch_failed(message,
     exit_code)`` after an error was shown in the message strip."""
 
@@ -133,11 +133,6 @@ class MainWindow(QMainWindow):
         if self.demo_dock is not None:
             self.demo_dock.setWindowTitle(self.tr("Demo cases"))
         self.menus.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # --- fetching -------------------------------------------------------------------------
 

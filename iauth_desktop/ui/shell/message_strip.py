@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QToolButton, QWidget
+
+from iauth_desktop.ui.i18n import Retranslating
 
 Severity = Literal["error", "info"]
 _STYLES = {
@@ -20,7 +22,7 @@ _STYLES = {
 }
 
 
-class MessageStrip(QFrame):
+class MessageStrip(Retranslating, QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("messageStrip")
@@ -68,8 +70,3 @@ class MessageStrip(QFrame):
         self.icon_label.setToolTip(
             self.tr("Error") if self.severity == "error" else self.tr("Note")
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

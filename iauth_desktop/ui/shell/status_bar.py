@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from iauth_desktop.core.config.secrets import KeyringStatus
 from iauth_desktop.core.providers.registry import classify_endpoint
+from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.settings.connections import Connection, display_label
 
 # Endpoint kind -> (background, text colour). Production stands out; the word says it too.
@@ -19,7 +20,7 @@ _KIND_COLOURS = {
 }
 
 
-class ConnectionStatusBar(QStatusBar):
+class ConnectionStatusBar(Retranslating, QStatusBar):
     def __init__(self, keyring: KeyringStatus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._keyring = keyring
@@ -78,8 +79,3 @@ class ConnectionStatusBar(QStatusBar):
             "custom": self.tr("Custom endpoint"),
         }
         return words.get(kind, kind)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

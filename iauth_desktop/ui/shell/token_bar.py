@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal, Slot
+from PySide6.QtCore import QLocale, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
 )
 
 from iauth_desktop.core.model.result import FetchMode
+from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.settings.connections import Connection, display_label
 
 MODES = (FetchMode.FULL, FetchMode.TEXT_ONLY)  # the mode list's rows
 
 
-class TokenBar(QWidget):
+class TokenBar(Retranslating, QWidget):
     """``fetch_requested(token, mode)`` on Enter or Fetch with a non-empty token;
     ``cancel_requested`` on Cancel; ``connection_changed(index)`` when the profile changes."""
 
@@ -96,11 +97,6 @@ class TokenBar(QWidget):
             self.profile_combo.setItemText(index, display_label(connection))
         if self._progress is not None:
             self.set_progress(*self._progress)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # --- profile choices ------------------------------------------------------------------
 

@@ -139,10 +139,26 @@ def test_cancel_leaves_nothing_behind(
     dialog = open_dialog(console, qtbot)
     target = tmp_path / "cancelled.zip"
     dialog.target_edit.setText(str(target))
-    dialog._stop.set()  # as if Cancel were pressed before the first step
-    dialog.runner.progress.connect(lambda *_: dialog._stop.set())
+    # Cancel pressed again at every step, as a reviewer might (a no-op once the first took)
+    dialog.runner.progress.connect(lambda *_: dialog.cancel_button.click())
     with qtbot.waitSignal(dialog.runner.cancelled, timeout=EXPORT_MS):
         assert dialog.start()
         dialog.cancel_button.click()
+    assert "cancelled" in dialog.status_label.text()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_closing_during_an_export_waits_for_how_it_ended(
+    qtbot: QtBot, console: MainWindow, fetch_case: Fetch, tmp_path: Path
+) -> None:
+    fetch_case(console, PASS)
+    dialog = open_dialog(console, qtbot)
+    dialog.target_edit.setText(str(tmp_path / "closed.zip"))
+    ended: list[str] = []
+    dialog.runner.finished.connect(lambda job, _outcome: ended.append(job))
+    assert dialog.start()
+    dialog.close()
+    assert ended == [""]  # delivered during close, not dropped nor left for the event loop
+    assert not dialog.runner.is_running()
     assert "cancelled" in dialog.status_label.text()
     assert list(tmp_path.iterdir()) == []

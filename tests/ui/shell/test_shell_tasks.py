@@ -1,16 +1,24 @@
-"""The background-task primitive: results, errors, progress, cancellation, shutdown."""
+"""The background-task primitive: results, errors, progress, cancellation, shutdown, several
+named jobs at once, and cancel-and-wait that keeps the outcome."""
 
 from __future__ import annotations
 
 import logging
 import threading
 import time
+from collections.abc import Callable
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from iauth_desktop.core.model.errors import CancelledError, NetworkError, ServiceError
-from iauth_desktop.ui.tasks import INTERNAL_ERROR_EXIT, Progress, TaskFailure, TaskRunner
+from iauth_desktop.ui.tasks import (
+    INTERNAL_ERROR_EXIT,
+    Progress,
+    TaskFailure,
+    TaskOutcome,
+    TaskRunner,
+)
 
 
 @pytest.fixture
@@ -159,3 +167,123 @@ def test_shutdown_cancels_and_waits(qtbot: QtBot) -> None:
     assert stopped.is_set()
     assert time.monotonic() - begun < 2
     assert runner.active_threads() == 0
+
+
+# --- several jobs at once, cancel-and-wait ---------------------------------------------------
+
+
+def test_two_named_jobs_run_at_once_and_both_outcomes_arrive(
+    qtbot: QtBot, runner: TaskRunner
+) -> None:
+    both_running = threading.Barrier(2)  # passes only when the two workers are in it together
+
+    def job(value: str) -> Callable[[Progress, threading.Event], str]:
+        def work(_progress: Progress, _cancel: threading.Event) -> str:
+            both_running.wait(5)  # BrokenBarrierError (a failure) if they ran one after another
+            return value
+
+        return work
+
+    ended: list[tuple[str, TaskOutcome]] = []
+    runner.finished.connect(lambda name, outcome: ended.append((name, outcome)))
+    first = runner.start(job("first"), job="a")
+    second = runner.start(job("second"), job="b")
+    assert runner.is_running("a") and runner.is_running("b")
+    qtbot.waitUntil(lambda: len(ended) == 2, timeout=5000)
+    assert sorted((name, outcome.value) for name, outcome in ended) == [
+        ("a", "first"),
+        ("b", "second"),
+    ]
+    assert all(outcome.failure is None for _name, outcome in ended)
+    assert not first.cancel_event.is_set() and not second.cancel_event.is_set()
+    assert not runner.is_running()
+
+
+def test_cancelling_one_job_leaves_the_other_running(qtbot: QtBot, runner: TaskRunner) -> None:
+    release = threading.Event()
+
+    def stoppable(_progress: Progress, cancel: threading.Event) -> None:
+        cancel.wait(10)
+        raise CancelledError("stopped")
+
+    def steady(_progress: Progress, _cancel: threading.Event) -> str:
+        release.wait(10)
+        return "kept"
+
+    runner.start(stoppable, job="a")
+    other = runner.start(steady, job="b")
+    runner.cancel("a")
+    assert not runner.is_running("a") and runner.is_running("b")
+    assert not other.cancel_event.is_set()
+    with qtbot.waitSignal(runner.finished, timeout=5000) as blocker:
+        release.set()
+    assert blocker.args[0] == "b" and blocker.args[1].value == "kept"
+
+
+@pytest.mark.parametrize("ending", ["value", "error", "cancelled"])
+def test_cancel_and_wait_delivers_however_the_job_ended(runner: TaskRunner, ending: str) -> None:
+    def work(_progress: Progress, cancel: threading.Event) -> str:
+        assert cancel.wait(10)  # runs until asked to stop; then ends as the test says
+        if ending == "error":
+            raise KeyError("broken")
+        if ending == "cancelled":
+            raise CancelledError("stopped")
+        return "written"  # the last step was done before the request was seen
+
+    seen: list[str] = []
+    runner.succeeded.connect(lambda value: seen.append(f"succeeded {value}"))
+    runner.failed.connect(lambda failure: seen.append(f"failed {failure.exit_code}"))
+    runner.cancelled.connect(lambda: seen.append("cancelled"))
+    handle = runner.start(work)
+    outcome = handle.cancel_and_wait(5000)
+    # Delivered inside the call, without the event loop running.
+    expected = {
+        "value": (TaskOutcome(value="written"), "succeeded written"),
+        "error": (TaskOutcome(failure=TaskFailure("", INTERNAL_ERROR_EXIT)), "failed 1"),
+        "cancelled": (TaskOutcome(cancelled=True), "cancelled"),
+    }[ending]
+    assert outcome == expected[0]
+    assert handle.outcome == expected[0]
+    assert seen == [expected[1]]
+    assert not runner.is_running()
+
+
+def test_outcome_is_delivered_once_when_waited_for(qtbot: QtBot, runner: TaskRunner) -> None:
+    def work(_progress: Progress, _cancel: threading.Event) -> int:
+        return 7
+
+    values: list[int] = []
+    runner.succeeded.connect(values.append)
+    handle = runner.start(work)
+    assert handle.wait(5000) == TaskOutcome(value=7)
+    qtbot.waitUntil(lambda: runner.active_threads() == 0, timeout=2000)
+    qtbot.wait(20)  # the worker's own queued delivery arrives and is recognised as done
+    assert values == [7]
+
+
+def test_a_job_not_done_in_time_still_delivers_later(qtbot: QtBot, runner: TaskRunner) -> None:
+    gate = threading.Event()
+
+    def work(_progress: Progress, _cancel: threading.Event) -> str:
+        gate.wait(10)
+        return "late"
+
+    handle = runner.start(work)
+    assert handle.wait(10) is None  # cannot be done: the gate is still shut
+    assert handle.outcome is None and runner.is_running()
+    with qtbot.waitSignal(runner.succeeded, timeout=5000) as blocker:
+        gate.set()
+    assert blocker.args == ["late"]
+
+
+def test_forgotten_job_is_not_delivered_even_when_waited_for(runner: TaskRunner) -> None:
+    def work(_progress: Progress, cancel: threading.Event) -> str:
+        cancel.wait(10)
+        return "too late"
+
+    handle = runner.start(work)
+    results: list[str] = []
+    runner.succeeded.connect(results.append)
+    runner.cancel()  # forget it: its outcome is no one's business any more
+    assert handle.wait(5000) == TaskOutcome(value="too late")  # the caller may still look
+    assert results == []

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Literal
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFontDatabase, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,6 +34,7 @@ from iauth_desktop.core.providers.detectinfo.signing import (
     verify_signature,
 )
 from iauth_desktop.ui.grow_to_fit import grow_to_fit
+from iauth_desktop.ui.i18n import Retranslating
 
 SecretProvider = Callable[[], tuple[str | None, str | None]]
 HmacState = Literal["verified", "forged", "no_secret"]
@@ -66,7 +67,7 @@ def _local(seconds: int) -> str:
     return moment.strftime("%Y-%m-%d %H:%M:%S %Z (UTC%z)")
 
 
-class SignatureInspector(QDialog):
+class SignatureInspector(Retranslating, QDialog):
     """Non-modal inspector; ``refresh()`` re-checks against the (possibly new) current profile."""
 
     def __init__(
@@ -145,11 +146,6 @@ class SignatureInspector(QDialog):
         for key, text in names.items():
             self.names[key].setText(text)
         self._show()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # --- input ------------------------------------------------------------------------------
 
