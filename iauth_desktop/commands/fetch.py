@@ -9,7 +9,7 @@ from typing import TextIO
 
 from iauth_desktop import __version__
 from iauth_desktop.commands.common import add_connection_options, credentials_from
-from iauth_desktop.commands.detectinfo.options import add_info_type_option, mode_from_args
+from iauth_desktop.commands.detectinfo.options import add_fetch_mode_option, mode_from_args
 from iauth_desktop.commands.report import write_audited_report
 from iauth_desktop.core.audit.log import AuditLog
 from iauth_desktop.core.evidence.bundle import write_bundle
@@ -23,7 +23,7 @@ from iauth_desktop.core.review.fetching import FetchService
 def add_fetch_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("fetch", help="fetch a verification by token into an evidence bundle")
     parser.add_argument("token", help="the token the verification produced, braces included")
-    add_info_type_option(parser)
+    add_fetch_mode_option(parser)
     parser.add_argument(
         "--out",
         required=True,

@@ -9,7 +9,7 @@ from iauth_desktop.core.model.result import FetchMode
 _MODES = {0: FetchMode.FULL, 1: FetchMode.TEXT_ONLY}
 
 
-def add_info_type_option(parser: argparse.ArgumentParser) -> None:
+def add_fetch_mode_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--info-type",
         type=int,

@@ -64,7 +64,7 @@ class CaseView(Retranslating, QWidget):
         self._waiting: set[str] = set()
         self._generation = 0  # bumped by clear(): staged work of an older case is dropped
         self._has_case = False
-        self._digits: tuple[str, bool] = ("", True)  # validatedata, present in the answer
+        self._digits: tuple[str, bool] = ("", True)  # the digits read aloud, and whether sent
         self._files: tuple[tuple[str, ...], ...] = ((), (), ())  # changed, missing, unexpected
         self._video_error: str | None = None  # why the video field did not decode (re-worded)
         self.today: date | None = None  # None: the real date (tests pin it)
