@@ -15,11 +15,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from iauth_desktop.commands.report import write_audited_report
-from iauth_desktop.core.export.case import export_case
+from iauth_desktop import __version__
+from iauth_desktop.commands.report import render_report
+from iauth_desktop.core.audit.log import AuditLog
+from iauth_desktop.core.evidence.report_data import ReportContext, load_bundle_for_report
 from iauth_desktop.core.export.place import is_zip_target
 from iauth_desktop.core.model.decision import default_reviewer
 from iauth_desktop.core.model.errors import UsageError
+from iauth_desktop.core.review.exporting import ExportService
+from iauth_desktop.core.review.reporting import recorded_decision
 
 if TYPE_CHECKING:
     from iauth_desktop.report.pdf_writer import ReportWritten
@@ -69,15 +73,20 @@ def run_export(args: argparse.Namespace) -> int:
     reviewer = (args.reviewer or default_reviewer()).strip() or "unknown"
     password = _read_password(from_stdin=args.password_stdin) if args.encrypt else None
 
-    def render(path: Path) -> ReportWritten:
-        return write_audited_report(bundle, path, reviewer=reviewer, full_ids=args.full_ids)
+    audit = AuditLog.default()
 
-    result = export_case(
+    def render(path: Path) -> ReportWritten:
+        loaded, manifest = load_bundle_for_report(bundle)
+        decision = recorded_decision(loaded.token)
+        context = ReportContext(reviewer, __version__, decision, audit.head(), args.full_ids)
+        return render_report(loaded, manifest, context, path, False)
+
+    result = ExportService(audit).export(
         bundle,
         out,
         reviewer=reviewer,
         report=render,
-        encrypt_password=password,
+        password=password,
         full_ids=args.full_ids,
         force=args.force,
     )

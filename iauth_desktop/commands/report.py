@@ -12,20 +12,16 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from iauth_desktop import __version__
-from iauth_desktop.core.audit.chain import AuditHead
-from iauth_desktop.core.audit.events import reported
 from iauth_desktop.core.audit.log import AuditLog
 from iauth_desktop.core.evidence.read import LoadedBundle
 from iauth_desktop.core.evidence.report_data import (
     EvidenceManifest,
     ReportContext,
-    load_bundle_for_report,
     report_from_bundle,
 )
-from iauth_desktop.core.model.decision import Decision, default_reviewer
-from iauth_desktop.core.model.errors import IauthError, UsageError
-from iauth_desktop.core.store.sqlite.history import CaseHistory, default_history_path
+from iauth_desktop.core.model.decision import default_reviewer
+from iauth_desktop.core.model.errors import UsageError
+from iauth_desktop.core.review.reporting import PrintedReport, ReportService
 
 if TYPE_CHECKING:
     from iauth_desktop.report.pdf_writer import ReportWritten
@@ -64,71 +60,20 @@ def run_report(args: argparse.Namespace) -> int:
 
 def write_audited_report(
     bundle_dir: Path, out: Path, *, reviewer: str, full_ids: bool = False, force: bool = False
-) -> ReportWritten:
-    """Render the bundle's report and record it in the audit log; nothing unaudited stays behind.
-
-    The audit log's head before printing goes into the report; a damaged log stops the report
-    before it is made (fail closed). The decision comes from the case history when it has one.
-    """
-    audit = AuditLog.default()
-    head = audit.head()
-    loaded, manifest = load_bundle_for_report(bundle_dir)
-    decision = recorded_decision(loaded.token)
-    context = ReportContext(reviewer, __version__, decision, head, full_ids)
-    written = _render(loaded, manifest, out, context, force=force)
-    try:
-        audit.record(
-            reported(
-                loaded.token,
-                path=str(written.path.resolve()),
-                sha256=written.sha256,
-                full_ids=full_ids,
-                pages=written.pages,
-            ),
-            reviewer,
-        )
-    except IauthError:
-        written.path.unlink(missing_ok=True)  # an unaudited report must not stay behind
-        raise
-    return written
+) -> PrintedReport:
+    """The bundle's report, printed and audited by the review service (see ``ReportService``)."""
+    service = ReportService(AuditLog.default(), render_report)
+    return service.write(bundle_dir, out, reviewer=reviewer, full_ids=full_ids, force=force)
 
 
-def write_report_for_bundle(
-    bundle_dir: Path,
-    out: Path,
-    *,
-    reviewer: str,
-    decision: Decision | None = None,
-    audit_head: AuditHead | None = None,
-    full_ids: bool = False,
-    force: bool = False,
-) -> ReportWritten:
-    """The report of the bundle at ``bundle_dir`` written to ``out`` (for ``fetch --report``).
-
-    Raises IntegrityError (exit 5) when the bundle does not match its manifest. Writes nothing
-    to the audit log: the caller records the ``report`` event with the returned path and hash.
-    """
-    loaded, manifest = load_bundle_for_report(bundle_dir)
-    context = ReportContext(reviewer, __version__, decision, audit_head, full_ids)
-    return _render(loaded, manifest, out, context, force=force)
-
-
-def recorded_decision(token: str) -> Decision | None:
-    """The latest decision the case history holds for ``token`` (None without a history)."""
-    if not token or not default_history_path().is_file():
-        return None  # never create a history database just to print a report
-    with CaseHistory() as history:
-        return history.latest_decision(token)
-
-
-def _render(
+def render_report(
     loaded: LoadedBundle,
     manifest: EvidenceManifest,
-    out: Path,
     context: ReportContext,
-    *,
+    out: Path,
     force: bool,
 ) -> ReportWritten:
+    """Render without auditing: the caller records the report (or the export that holds it)."""
     # Qt only when a report is printed, and its message handler in place before Qt Multimedia
     # loads (which complains about missing PipeWire/VA-API as it loads): every other command
     # stays free of Qt.

@@ -169,7 +169,7 @@ def read_bundle(path: Path) -> LoadedBundle:
     """Load a bundle and check every file's hash and size. Raises IntegrityError only when the
     folder has no usable manifest.json; any other damage is reported in ``check``."""
     path = Path(path)
-    manifest = _read_manifest(path)
+    manifest = read_manifest(path)
     listed: dict[str, dict[str, Any]] = manifest["files"]
     present = {entry.name for entry in path.iterdir()} - {MANIFEST_FILE}
     contents: dict[str, bytes] = {}
@@ -239,7 +239,8 @@ def verify_bundle_pinned(path: Path) -> tuple[LoadedBundle, bytes]:
     return loaded, raw
 
 
-def _read_manifest(path: Path) -> dict[str, Any]:
+def read_manifest(path: Path) -> dict[str, Any]:
+    """The bundle's manifest, checked for form; IntegrityError when it is unusable."""
     try:
         manifest = json.loads((path / MANIFEST_FILE).read_bytes().decode("utf-8"))
     except (FileNotFoundError, NotADirectoryError):

@@ -48,7 +48,8 @@ from iauth_desktop.core.export.stage import (
 )
 from iauth_desktop.core.files import fsync_dir
 from iauth_desktop.core.model.errors import OutputError, UsageError
-from iauth_desktop.core.store.sqlite.history import CaseHistory, HistoryError, default_history_path
+from iauth_desktop.core.store.base import CaseStore, StoreError
+from iauth_desktop.core.store.select import case_store_exists, open_case_store
 
 __all__ = ["ExportResult", "ProgressCallback", "WrittenReport", "count_steps", "export_case"]
 
@@ -86,8 +87,8 @@ def export_case(
     encrypt_password: str | None = None,
     full_ids: bool = False,
     force: bool = False,
-    audit: AuditLog | None = None,
-    history: CaseHistory | None = None,
+    audit: AuditLog,
+    history: CaseStore | None = None,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
     tool_version: str = __version__,
@@ -109,7 +110,7 @@ def export_case(
     if not reviewer.strip():
         raise UsageError("an export needs the reviewer's name")
     check_target(target, bundle_dir, force=force)
-    log = AuditLog.default() if audit is None else audit
+    log = audit
     steps = Steps(progress, cancel)
     steps.check()
     loaded, manifest_sha256 = verified_source(bundle_dir)
@@ -245,24 +246,25 @@ def _zip(
     return path, file_digest(path).sha256
 
 
-def _record_in_history(
-    history: CaseHistory | None, token: str, path: Path, head: AuditHead
-) -> bool:
+def _record_in_history(history: CaseStore | None, token: str, path: Path, head: AuditHead) -> bool:
     """Remember the export in the case history when it holds the case. The export is complete
     and audited by now, so a history that cannot be written is reported, not raised."""
-    if not token or (history is None and not default_history_path().is_file()):
+    if not token or (history is None and not case_store_exists()):
         return False  # never create a history database just to note an export
     try:
         if history is not None:
             return _note_export(history, token, path, head)
-        with CaseHistory() as own:
+        own = open_case_store()
+        try:
             return _note_export(own, token, path, head)
-    except HistoryError as exc:
+        finally:
+            own.close()
+    except StoreError as exc:
         _log.warning("the export is complete but not noted in the case history: %s", exc)
         return False
 
 
-def _note_export(history: CaseHistory, token: str, path: Path, head: AuditHead) -> bool:
+def _note_export(history: CaseStore, token: str, path: Path, head: AuditHead) -> bool:
     if history.get(token) is None:
         return False  # a bundle exported without ever being reviewed here
     history.set_export(token, path, head)

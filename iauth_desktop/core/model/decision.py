@@ -205,3 +205,22 @@ def _reason(value: RejectReason | str | None) -> RejectReason | None:
     except ValueError:
         choices = ", ".join(r.value for r in RejectReason)
         raise DecisionError(f"Unknown reason {value!r}; choose one of {choices}.") from None
+
+
+def check_chain(decision: Decision, latest: int | None) -> None:
+    """A decision joins its case's chain only by superseding the current latest one (the first
+    supersedes nothing); DecisionError otherwise."""
+    if decision.supersedes != latest:
+        raise DecisionError(chain_problem(decision.supersedes, latest))
+
+
+def chain_problem(supersedes: int | None, latest: int | None) -> str:
+    """Why a decision cannot join the case's chain (it must supersede the latest one)."""
+    if latest is None:
+        return f"Decision #{supersedes} is not a decision on this case; nothing can be replaced."
+    if supersedes is None:
+        return f"This case already has a decision (#{latest}); a change must say it replaces it."
+    return (
+        f"Decision #{supersedes} has already been replaced; the case's latest decision is "
+        f"#{latest}. Look at it before recording a change."
+    )

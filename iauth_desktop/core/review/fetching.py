@@ -9,25 +9,15 @@ from __future__ import annotations
 
 import threading
 
-from iauth_desktop.core.audit.chain import AuditIntegrityError
-from iauth_desktop.core.audit.guard import PersonalDataError
-from iauth_desktop.core.audit.log import AuditLog, describe_outcome, record_fetch
+from iauth_desktop.core.audit import events
+from iauth_desktop.core.audit.log import AuditLog, describe_outcome
 from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.errors import IauthError
 from iauth_desktop.core.model.result import FetchMode
 from iauth_desktop.core.providers.base import Progress, Provider
+from iauth_desktop.core.review.auditing import AuditRefusal, record, require_usable
 
-
-class AuditRefusal(AuditIntegrityError):
-    """The audit log would not take the fetch's entry: the fetch must not count (exit 5).
-
-    ``damaged`` is False when only this entry was refused (it looked like personal data) and
-    the log itself is fine.
-    """
-
-    def __init__(self, message: str, *, damaged: bool = True) -> None:
-        super().__init__(message)
-        self.damaged = damaged
+__all__ = ["AuditRefusal", "FetchService"]
 
 
 class FetchService:
@@ -49,7 +39,9 @@ class FetchService:
     ) -> ReviewCase:
         """The fetched case, recorded; typed errors (recorded too) otherwise."""
         token = token.strip()
-        self._check()  # fail closed: a damaged log is reported before anything is fetched
+        require_usable(
+            self.audit
+        )  # fail closed: a damaged log is reported before anything is fetched
         try:
             outcome = provider.fetch(token, mode, progress=progress, cancel=cancel)
         except (IauthError, KeyboardInterrupt) as exc:
@@ -75,15 +67,4 @@ class FetchService:
 
     def record(self, token: str, profile: str | None, endpoint: str, outcome: str) -> None:
         """One fetch entry; AuditRefusal when the log will not take it."""
-        try:
-            record_fetch(self.audit, self.reviewer, token, profile, endpoint, outcome)
-        except PersonalDataError as exc:
-            raise AuditRefusal(str(exc), damaged=False) from exc
-        except IauthError as exc:
-            raise AuditRefusal(str(exc)) from exc
-
-    def _check(self) -> None:
-        try:
-            self.audit.head()
-        except IauthError as exc:
-            raise AuditRefusal(str(exc)) from exc
+        record(self.audit, events.fetched(token, profile, endpoint, outcome), self.reviewer)

@@ -18,7 +18,6 @@ from iauth_desktop.core.audit import events
 from iauth_desktop.core.audit.chain import AuditHead
 from iauth_desktop.core.audit.events import AuditEvent
 from iauth_desktop.core.audit.log import AuditLog, PersonalDataError
-from iauth_desktop.core.model.decision import Decision
 from iauth_desktop.core.model.errors import IauthError
 
 _log = logging.getLogger(__name__)
@@ -88,10 +87,6 @@ class AuditHooks(QObject):
 
     def copied(self, field: str) -> bool:
         return self.record(events.copied(self.token, field))
-
-    def decided(self, token: str, decision: Decision) -> bool:
-        """The decision's codes and id, never its free text (it may hold personal details)."""
-        return self.record(events.decided(token, decision))
 
     def profile_changed(self, name: str, action: str) -> bool:
         """``action``: add, edit, remove or set_default. Never a secret."""

@@ -21,7 +21,7 @@ from iauth_desktop.core.export.case import ExportResult
 from iauth_desktop.core.export.place import is_zip_target
 from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.errors import IauthError, UsageError
-from iauth_desktop.core.store.sqlite.history import CaseHistory
+from iauth_desktop.core.store.base import CaseStore
 from iauth_desktop.ui.audit.audit_hooks import AuditHooks
 from iauth_desktop.ui.export.export_form import ExportForm
 from iauth_desktop.ui.export.export_task import ExportRequest, prepare_export, run_export
@@ -39,7 +39,7 @@ class ExportDialog(Retranslating, ExportForm):
         parent: QWidget | None,
         case: ReviewCase,
         audit: AuditHooks,
-        history: CaseHistory | None,
+        history: CaseStore | None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")

@@ -2,7 +2,7 @@
 
 What needs the GUI thread is done before the task starts (``prepare_export``): the report
 font is registered and the video's stills are sampled with Qt Multimedia. The worker then writes
-the PDF with those stills, and ``core.export.export_case`` builds, checks, places and audits the
+the PDF with those stills, and ``core.review.ExportService`` builds, checks, places and audits the
 export. A case that was fetched but never saved is first written as a bundle into a private
 temporary folder, removed whatever happens.
 """
@@ -24,10 +24,11 @@ from iauth_desktop.core.evidence.report_data import (
     load_bundle_for_report,
     report_from_bundle,
 )
-from iauth_desktop.core.export.case import ExportResult, export_case
+from iauth_desktop.core.export.case import ExportResult
 from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.decision import Decision
-from iauth_desktop.core.store.sqlite.history import CaseHistory
+from iauth_desktop.core.review.exporting import ExportService
+from iauth_desktop.core.store.base import CaseStore
 from iauth_desktop.report.fonts import report_font_family
 from iauth_desktop.report.pdf_writer import ReportWritten, write_report
 from iauth_desktop.report.stills import StillsResult, sample_stills
@@ -61,7 +62,7 @@ def prepare_export(case: ReviewCase) -> StillsResult | None:
 def run_export(
     request: ExportRequest,
     audit: AuditLog,
-    history: CaseHistory | None,
+    history: CaseStore | None,
     progress: Progress,
     cancel: threading.Event,
 ) -> ExportResult:
@@ -88,7 +89,7 @@ def _export(
     request: ExportRequest,
     bundle: Path,
     audit: AuditLog,
-    history: CaseHistory | None,
+    history: CaseStore | None,
     control: tuple[Progress, threading.Event],
 ) -> ExportResult:
     progress, cancel = control
@@ -105,16 +106,14 @@ def _export(
         data = report_from_bundle(loaded, manifest, context)
         return write_report(data, out, stills=request.stills or _NO_STILLS)
 
-    return export_case(
+    return ExportService(audit, history).export(
         bundle,
         request.target,
         reviewer=request.reviewer,
         report=report,
-        encrypt_password=request.password,
+        password=request.password,
         full_ids=request.full_ids,
         force=request.force,
-        audit=audit,
-        history=history,
         progress=progress,
         cancel=cancel,
     )

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QDockWidget, QWidget
 
 from iauth_desktop.core.config.paths import clear_scratch
 from iauth_desktop.core.model.errors import UsageError
-from iauth_desktop.core.store.sqlite.history import CaseHistory, CaseSummary
+from iauth_desktop.core.store.base import CaseStore, CaseSummary
+from iauth_desktop.core.store.select import open_case_store
 from iauth_desktop.ui.audit.audit_alarm import AuditAlarm
 from iauth_desktop.ui.audit.audit_hooks import AuditHooks
 from iauth_desktop.ui.case.prepared_case import PreparedCase
@@ -58,11 +59,11 @@ def decision_area(window: QWidget) -> Qt.DockWidgetArea:
     return Qt.DockWidgetArea.RightDockWidgetArea if wide else Qt.DockWidgetArea.BottomDockWidgetArea
 
 
-def open_history(path: Path | None = None) -> tuple[CaseHistory | None, str]:
+def open_history(path: Path | None = None) -> tuple[CaseStore | None, str]:
     """The case history, or None and why it cannot be opened (the console works without it)."""
     try:
-        return CaseHistory(path), ""
-    except UsageError as exc:  # HistoryError: unreadable, newer schema, not a database
+        return open_case_store(path), ""
+    except UsageError as exc:  # StoreError: unreadable, newer schema, not a database
         _log.error("case history unavailable: %s", exc)
         return None, str(exc)
 
@@ -72,7 +73,7 @@ class CaseWorkflow(QObject):
         self,
         window: MainWindow,
         audit: AuditHooks,
-        history: CaseHistory | None = None,
+        history: CaseStore | None = None,
     ) -> None:
         """``history`` None: the one in the data folder (the console works on without it)."""
         super().__init__(window)

@@ -156,7 +156,7 @@ class DecisionPanel(Retranslating, DecisionForm):
                 reviewer=self._reviewer(),
             )
             stored = self._recorder.record(self._token, decision, self.latest())
-        except UsageError as exc:  # DecisionError and HistoryError included
+        except UsageError as exc:  # DecisionError and StoreError included
             self.show_error(self.tr("Not recorded: {reason}").format(reason=exc))
             return None
         self._reload()

@@ -1,4 +1,4 @@
-"""The case history as a table: one row per reviewed case (``CaseHistory.search`` results).
+"""The case history as a table: one row per reviewed case (``CaseStore.search`` results).
 
 Times are shown in local time and sorted by their UTC value (``SORT_ROLE``); ``SUMMARY_ROLE``
 gives the ``CaseSummary`` of a row. Only metadata is here: the masked name, never an identity.
@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from iauth_desktop.core.model.timefmt import format_local_time, to_db_text
-from iauth_desktop.core.store.sqlite.history import CaseSummary
+from iauth_desktop.core.store.base import CaseSummary
 from iauth_desktop.ui.labels import verdict_label
 from iauth_desktop.ui.review.decision_labels import action_past_label, describe_decision
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from iauth_desktop.core.model.decision import DecisionAction
 from iauth_desktop.core.model.errors import UsageError
-from iauth_desktop.core.store.sqlite.history import CaseHistory, CaseSummary, DecisionFilter
+from iauth_desktop.core.store.base import CaseStore, CaseSummary, DecisionFilter
 from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.review.decision_form import ERROR_STYLE
 from iauth_desktop.ui.review.decision_labels import action_past_label
@@ -53,7 +53,7 @@ class HistoryDialog(Retranslating, QDialog):
 
     reopen_requested = Signal(object)
 
-    def __init__(self, parent: QWidget | None, history: CaseHistory) -> None:
+    def __init__(self, parent: QWidget | None, history: CaseStore) -> None:
         super().__init__(parent)
         self.setObjectName("caseHistory")
         self._history = history

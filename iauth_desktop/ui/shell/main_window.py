@@ -14,7 +14,7 @@ from iauth_desktop.core.config.profiles import ProfileStore
 from iauth_desktop.core.config.secrets import KeyringStatus, SecretStore
 from iauth_desktop.core.model.errors import IauthError, UsageError
 from iauth_desktop.core.model.result import FetchMode
-from iauth_desktop.core.store.sqlite.history import CaseHistory
+from iauth_desktop.core.store.base import CaseStore
 from iauth_desktop.ui.audit.audit_hooks import AuditHooks
 from iauth_desktop.ui.case.case_view import CaseView
 from iauth_desktop.ui.case.open_case import open_case_folder
@@ -56,7 +56,7 @@ class MainWindow(Retranslating, QMainWindow):
         profile_store: ProfileStore | None = None,
         endpoint_override: str | None = None,
         audit_log: AuditLog | None = None,
-        history: CaseHistory | None = None,
+        history: CaseStore | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings if settings is not None else AppSettings()

@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
+from iauth_desktop.core.audit.log import AuditLog
 from iauth_desktop.core.export.case import ExportResult, export_case
 
 STAND_IN_PDF = b"%PDF-1.4\n% a stand-in report for the export tests\n%%EOF\n"
@@ -16,4 +17,6 @@ def sha(data: bytes) -> str:
 
 
 def export(bundle: Path, target: Path, report: Any, **options: Any) -> ExportResult:
+    """``export_case`` into the default audit log (the data folder's), unless one is given."""
+    options.setdefault("audit", AuditLog.default())
     return export_case(bundle, target, reviewer="alice", report=report, **options)

@@ -34,6 +34,7 @@ def export_entries() -> list[Any]:
 
 def run(bundle: Path, out_dir: Path, kind: str, report: Any, **options: Any) -> Path:
     name, password = TARGETS[kind]
+    options.setdefault("audit", AuditLog.default())
     export_case(
         bundle,
         out_dir / name,

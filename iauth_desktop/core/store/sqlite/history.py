@@ -16,29 +16,32 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import Literal
 
 from iauth_desktop.core.config.paths import data_dir
 from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.decision import (
     Decision,
     DecisionAction,
-    DecisionError,
+    check_chain,
     check_decision,
     check_free_text,
     contains_personal_number,
 )
 from iauth_desktop.core.model.timefmt import as_utc, to_db_text, token_likely_expired, utc_now
+from iauth_desktop.core.store.base import (
+    UNDECIDED,
+    AuditHeadLike,
+    CaseStore,
+    CaseSummary,
+    DecisionFilter,
+    RecordedAuditHead,
+)
 from iauth_desktop.core.store.sqlite.rows import (
     INSERT_DECISION,
     SUMMARY_SELECT,
     UPSERT_CASE,
-    AuditHeadLike,
-    CaseSummary,
-    RecordedAuditHead,
     audit_head_values,
     case_values,
-    chain_problem,
     decision_from_row,
     decision_values,
     summary_from_row,
@@ -61,15 +64,13 @@ __all__ = [
 
 DEFAULT_RETENTION = timedelta(days=180)
 HISTORY_FILE = "history.sqlite3"
-UNDECIDED: Literal["undecided"] = "undecided"
-DecisionFilter = DecisionAction | Literal["undecided"] | None
 
 
 def default_history_path() -> Path:
     return data_dir() / HISTORY_FILE
 
 
-class CaseHistory:
+class CaseHistory:  # a CaseStore
     """The reviewed cases in ``path`` (default ``data_dir()/history.sqlite3``, mode 0600)."""
 
     def __init__(
@@ -128,9 +129,7 @@ class CaseHistory:
             if row is None:
                 raise HistoryError(f"No case {token!r} in the history; record the case first.")
             check_decision(decision, row["verdict"])
-            latest = _latest_id(db, token)
-            if decision.supersedes != latest:
-                raise DecisionError(chain_problem(decision.supersedes, latest))
+            check_chain(decision, _latest_id(db, token))
             cursor = db.execute(INSERT_DECISION, decision_values(token, decision))
             self._touch(db, token)
             assert cursor.lastrowid is not None
@@ -296,3 +295,8 @@ class CaseHistory:
 def _latest_id(db: sqlite3.Connection, token: str) -> int | None:
     row = db.execute("SELECT max(id) FROM latest_decisions WHERE token = ?", (token,)).fetchone()
     return None if row[0] is None else int(row[0])
+
+
+def _conforms(history: CaseHistory) -> CaseStore:
+    """mypy checks here that the SQLite history is a CaseStore."""
+    return history

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol, cast
+from typing import Any, cast
 
 from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.decision import (
@@ -22,61 +21,14 @@ from iauth_desktop.core.model.decision import (
 )
 from iauth_desktop.core.model.masking import mask_name
 from iauth_desktop.core.model.result import FetchMode, Stage, VerdictStatus, VerificationResult
-from iauth_desktop.core.model.timefmt import from_db_text, to_db_text, token_likely_expired
+from iauth_desktop.core.model.timefmt import from_db_text, to_db_text
 from iauth_desktop.core.net.hosts import endpoint_host
+from iauth_desktop.core.store.base import AuditHeadLike, CaseSummary, RecordedAuditHead
 from iauth_desktop.core.store.sqlite.schema import HistoryError
 
 MAX_MESSAGE = 200  # the service's messages are short; anything longer is cut
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _SPACE = re.compile(r"\s+")
-
-
-class AuditHeadLike(Protocol):
-    """What the audit log's head offers (``core.audit.AuditHead`` fits)."""
-
-    @property
-    def seq(self) -> int: ...
-
-    @property
-    def sha256(self) -> str: ...
-
-
-@dataclass(frozen=True)
-class RecordedAuditHead:
-    seq: int
-    sha256: str
-
-
-@dataclass(frozen=True)
-class CaseSummary:
-    """One reviewed case as the history keeps it, with its latest decision (None: undecided)."""
-
-    token: str
-    fetched_at: datetime  # UTC
-    verdict: VerdictStatus
-    failed_stages: tuple[str, ...]
-    final_code: int | None
-    final_message: str
-    liveness_code: int | None
-    liveness_message: str
-    compare_code: int | None
-    compare_message: str
-    mode: FetchMode | None
-    provider: str
-    masked_name: str
-    profile_name: str | None
-    endpoint_host: str
-    reviewer: str
-    notes: str
-    export_path: Path | None
-    audit_head: RecordedAuditHead | None
-    created_at: datetime  # UTC
-    updated_at: datetime  # UTC: the last fetch, decision, note or export
-    latest_decision: Decision | None
-
-    def token_likely_expired(self, now: datetime | None = None) -> bool:
-        """Fetching the token again will probably fail (errorcode 11/12): say so first."""
-        return token_likely_expired(self.fetched_at, now)
 
 
 DECISION_COLUMNS = (
@@ -245,16 +197,4 @@ def summary_from_row(row: sqlite3.Row) -> CaseSummary:
         created_at=from_db_text(row["created_at"]),
         updated_at=from_db_text(row["updated_at"]),
         latest_decision=decision_from_row(row, "d_"),
-    )
-
-
-def chain_problem(supersedes: int | None, latest: int | None) -> str:
-    """Why a decision cannot join the case's chain (it must supersede the latest one)."""
-    if latest is None:
-        return f"Decision #{supersedes} is not a decision on this case; nothing can be replaced."
-    if supersedes is None:
-        return f"This case already has a decision (#{latest}); a change must say it replaces it."
-    return (
-        f"Decision #{supersedes} has already been replaced; the case's latest decision is "
-        f"#{latest}. Look at it before recording a change."
     )

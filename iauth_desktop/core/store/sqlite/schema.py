@@ -15,7 +15,7 @@ from pathlib import Path
 
 from iauth_desktop.core.config.paths import ensure_private_dir
 from iauth_desktop.core.files import PRIVATE_FILE_MODE
-from iauth_desktop.core.model.errors import UsageError
+from iauth_desktop.core.store.base import StoreError
 from iauth_desktop.core.store.sqlite.migrations import SCHEMA_V1, TO_V2
 
 SCHEMA_VERSION = 2
@@ -27,7 +27,7 @@ _MIGRATIONS: tuple[str, ...] = (SCHEMA_V1, TO_V2)
 assert len(_MIGRATIONS) == SCHEMA_VERSION
 
 
-class HistoryError(UsageError):
+class HistoryError(StoreError):
     """The case history cannot do what was asked: unknown case, unusable or unwritable file."""
 
 

@@ -1,0 +1,43 @@
+"""The audit log's say in every review service: checked before, written after.
+
+A service refuses to act on a log it cannot trust (fail closed) and reports an entry the log
+would not take as ``AuditRefusal``, so both front ends treat it the same way.
+"""
+
+from __future__ import annotations
+
+from iauth_desktop.core.audit.chain import AuditIntegrityError
+from iauth_desktop.core.audit.events import AuditEvent
+from iauth_desktop.core.audit.guard import PersonalDataError
+from iauth_desktop.core.audit.log import AuditEntry, AuditHead, AuditLog
+from iauth_desktop.core.model.errors import IauthError
+
+
+class AuditRefusal(AuditIntegrityError):
+    """The audit log would not take an entry, so the action must not count (exit 5).
+
+    ``damaged`` is False when only this entry was refused (it looked like personal data) and
+    the log itself is fine.
+    """
+
+    def __init__(self, message: str, *, damaged: bool = True) -> None:
+        super().__init__(message)
+        self.damaged = damaged
+
+
+def require_usable(log: AuditLog) -> AuditHead:
+    """The log's head; AuditRefusal when the log cannot be trusted or read."""
+    try:
+        return log.head()
+    except IauthError as exc:
+        raise AuditRefusal(str(exc)) from exc
+
+
+def record(log: AuditLog, event: AuditEvent, reviewer: str | None) -> AuditEntry:
+    """Append ``event``; AuditRefusal when the log will not take it."""
+    try:
+        return log.record(event, reviewer)
+    except PersonalDataError as exc:
+        raise AuditRefusal(str(exc), damaged=False) from exc
+    except IauthError as exc:
+        raise AuditRefusal(str(exc)) from exc

@@ -1,0 +1,117 @@
+"""The store seam: what every case store offers, whatever keeps the record (SQLite, a server).
+
+A ``CaseStore`` keeps metadata only — tokens, verdicts, codes, masked names, decisions, notes,
+who and when — never images, identity numbers or decrypted payloads. The rules a decision must
+follow live in ``core/model/decision``; a store enforces them and may add its own walls.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Literal, Protocol
+
+from iauth_desktop.core.model.case import ReviewCase
+from iauth_desktop.core.model.decision import Decision, DecisionAction
+from iauth_desktop.core.model.errors import UsageError
+from iauth_desktop.core.model.result import FetchMode, VerdictStatus
+from iauth_desktop.core.model.timefmt import token_likely_expired
+
+
+class StoreError(UsageError):
+    """The store cannot do what was asked: unknown case, unusable or unreachable store."""
+
+
+UNDECIDED: Literal["undecided"] = "undecided"
+DecisionFilter = DecisionAction | Literal["undecided"] | None
+
+
+class AuditHeadLike(Protocol):
+    """What the audit log's head offers (``core.audit.AuditHead`` fits)."""
+
+    @property
+    def seq(self) -> int: ...
+
+    @property
+    def sha256(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class RecordedAuditHead:
+    seq: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """One reviewed case as the history keeps it, with its latest decision (None: undecided)."""
+
+    token: str
+    fetched_at: datetime  # UTC
+    verdict: VerdictStatus
+    failed_stages: tuple[str, ...]
+    final_code: int | None
+    final_message: str
+    liveness_code: int | None
+    liveness_message: str
+    compare_code: int | None
+    compare_message: str
+    mode: FetchMode | None
+    provider: str
+    masked_name: str
+    profile_name: str | None
+    endpoint_host: str
+    reviewer: str
+    notes: str
+    export_path: Path | None
+    audit_head: RecordedAuditHead | None
+    created_at: datetime  # UTC
+    updated_at: datetime  # UTC: the last fetch, decision, note or export
+    latest_decision: Decision | None
+
+    def token_likely_expired(self, now: datetime | None = None) -> bool:
+        """Fetching the token again will probably fail (errorcode 11/12): say so first."""
+        return token_likely_expired(self.fetched_at, now)
+
+
+class CaseStore(Protocol):
+    """The record of reviewed cases: one per reviewer (SQLite) or one per team."""
+
+    @property
+    def schema_version(self) -> int: ...
+
+    def close(self) -> None: ...
+
+    def record_case(
+        self, case: ReviewCase, reviewer: str, audit_head: AuditHeadLike | None
+    ) -> CaseSummary:
+        """Add the case or refresh it (a re-fetch); its notes, export and decisions stay."""
+        ...
+
+    def record_decision(self, token: str, decision: Decision) -> Decision:
+        """Store a decision that follows the rules and the case's chain; the stored one."""
+        ...
+
+    def set_notes(self, token: str, notes: str) -> None: ...
+
+    def set_export(self, token: str, path: Path, audit_head: AuditHeadLike | None) -> None: ...
+
+    def purge(self, older_than: timedelta, now: datetime | None = None) -> list[str]:
+        """Remove the cases past retention, decisions included; the tokens removed."""
+        ...
+
+    def get(self, token: str) -> CaseSummary | None: ...
+
+    def decisions(self, token: str) -> list[Decision]: ...
+
+    def latest_decision(self, token: str) -> Decision | None: ...
+
+    def search(
+        self,
+        text: str = "",
+        decision: DecisionFilter = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        limit: int | None = None,
+    ) -> list[CaseSummary]: ...
