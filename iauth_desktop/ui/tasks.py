@@ -120,11 +120,12 @@ class TaskRunner(QObject):
     cancelled = Signal()
     finished = Signal(str, object)
 
-    def __init__(self, name: str, parent: QObject | None = None) -> None:
+    def __init__(self, name: str, parent: QObject | None = None, *, max_threads: int = 4) -> None:
+        """``max_threads`` 1 runs the jobs one after another, in the order they were started."""
         super().__init__(parent)
         self._name = name
         self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(4)  # a cancelled task may still be winding down
+        self._pool.setMaxThreadCount(max_threads)  # a cancelled task may still be winding down
         self._relay = _Relay(self)
         self._relay.done.connect(self._deliver)
         self._relay.progress.connect(self._on_progress)

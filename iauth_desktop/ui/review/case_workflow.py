@@ -27,6 +27,7 @@ from iauth_desktop.ui.case.prepared_case import PreparedCase
 from iauth_desktop.ui.export.export_dialog import ExportDialog
 from iauth_desktop.ui.export.export_reopen import export_available, open_export
 from iauth_desktop.ui.i18n import Retranslating
+from iauth_desktop.ui.review.background_store import BackgroundStore
 from iauth_desktop.ui.review.decision_panel import DecisionPanel
 from iauth_desktop.ui.review.decision_recorder import DecisionRecorder
 from iauth_desktop.ui.review.history_view import HistoryDialog
@@ -81,10 +82,11 @@ class CaseWorkflow(QObject):
         history_problem = ""
         if history is None:
             history, history_problem = open_history()
-        self.history = history
+        # every call of the console to the store runs in a worker (see BackgroundStore)
+        self.history: CaseStore | None = None if history is None else BackgroundStore(history, self)
         self.audit = audit
         self.alarm = AuditAlarm(window)
-        recorder = None if history is None else DecisionRecorder(history, self.audit)
+        recorder = None if self.history is None else DecisionRecorder(self.history, self.audit)
         self.panel = DecisionPanel(recorder, window.settings.reviewer_name)
         self.dock = DecisionDock(self.panel, window)
         self.dock.dockLocationChanged.connect(self._on_dock_moved)
