@@ -7,12 +7,11 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from iauth_desktop import __version__
 from iauth_desktop.commands.common import add_connection_options, credentials_from
 from iauth_desktop.commands.detectinfo.options import add_fetch_mode_option, mode_from_args
 from iauth_desktop.commands.report import write_audited_report
 from iauth_desktop.core.audit.log import AuditLog
-from iauth_desktop.core.evidence.bundle import write_bundle
+from iauth_desktop.core.evidence.bundle import write_case_bundle
 from iauth_desktop.core.model.decision import default_reviewer
 from iauth_desktop.core.model.errors import TargetExistsError
 from iauth_desktop.core.net.options import ClientOptions
@@ -98,17 +97,7 @@ def run_fetch(args: argparse.Namespace) -> int:
         )
     finally:
         progress.close()
-    written = write_bundle(
-        case.result,
-        args.out,
-        token=case.token,
-        endpoint=case.endpoint,
-        mode=case.mode,
-        request=case.request,
-        fetched_at=case.fetched_at,
-        tool_version=__version__,
-        force=args.force,
-    )
+    written = write_case_bundle(case, args.out, force=args.force)
     verdict = case.result.verdict
     print(f"{verdict.status}: {verdict.summary} — evidence bundle written to {written}")
     if args.report is not None:

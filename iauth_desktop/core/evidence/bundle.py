@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from iauth_desktop import __version__
 from iauth_desktop.core.evidence.format import (
     CASE_FILE,
     FORMAT_VERSION,
@@ -27,10 +28,18 @@ from iauth_desktop.core.evidence.format import (
 )
 from iauth_desktop.core.evidence.read import BundleCheck, LoadedBundle, read_bundle, verify_bundle
 from iauth_desktop.core.files import fsync_dir, new_private_file, staging_dir
+from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.errors import OutputError, TargetExistsError
 from iauth_desktop.core.model.result import FetchMode, VerificationResult
 
-__all__ = ["BundleCheck", "LoadedBundle", "read_bundle", "verify_bundle", "write_bundle"]
+__all__ = [
+    "BundleCheck",
+    "LoadedBundle",
+    "read_bundle",
+    "verify_bundle",
+    "write_bundle",
+    "write_case_bundle",
+]
 
 
 def write_bundle(
@@ -82,6 +91,21 @@ def write_bundle(
             shutil.rmtree(staging, ignore_errors=True)
     fsync_dir(target.parent)
     return target
+
+
+def write_case_bundle(case: ReviewCase, target: Path, *, force: bool = False) -> Path:
+    """``write_bundle`` for a case under review: its result and where it came from."""
+    return write_bundle(
+        case.result,
+        target,
+        token=case.token,
+        endpoint=case.endpoint,
+        mode=case.mode,
+        request=case.request,
+        fetched_at=case.fetched_at,
+        tool_version=__version__,
+        force=force,
+    )
 
 
 def _check_target(target: Path, *, force: bool) -> None:

@@ -18,7 +18,7 @@ from iauth_desktop import __version__
 from iauth_desktop.core.audit.chain import AuditHead
 from iauth_desktop.core.audit.log import AuditLog
 from iauth_desktop.core.config.paths import scratch_dir
-from iauth_desktop.core.evidence.bundle import write_bundle
+from iauth_desktop.core.evidence.bundle import write_case_bundle
 from iauth_desktop.core.evidence.report_data import (
     ReportContext,
     load_bundle_for_report,
@@ -72,16 +72,7 @@ def run_export(
     if case.bundle_path is not None:
         return _export(request, case.bundle_path, audit, history, (progress, cancel))
     with tempfile.TemporaryDirectory(prefix="export-", dir=scratch_dir()) as temp:
-        bundle = write_bundle(
-            case.result,
-            Path(temp) / BUNDLE_NAME,
-            token=case.token,
-            endpoint=case.endpoint,
-            mode=case.mode,
-            request=case.request,
-            fetched_at=case.fetched_at,
-            tool_version=__version__,
-        )
+        bundle = write_case_bundle(case, Path(temp) / BUNDLE_NAME)
         return _export(request, bundle, audit, history, (progress, cancel))
 
 
