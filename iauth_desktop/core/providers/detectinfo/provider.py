@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from iauth_desktop.core.model.codes import CodeInfo
 from iauth_desktop.core.model.media import MediaItem
-from iauth_desktop.core.model.result import FetchMode, MediaSlot, VerificationResult, as_int
+from iauth_desktop.core.model.result import FetchMode, MediaSlot, VerificationResult
 from iauth_desktop.core.net.options import ClientOptions
 from iauth_desktop.core.providers.base import (
     EndpointKind,
@@ -119,9 +119,3 @@ class DetectInfoProvider:
             attempts=outcome.attempts,
             request={"info_type": info_type},
         )
-
-
-def legacy_info_type(value: Any) -> FetchMode | None:
-    """A format-1 bundle's top-level ``info_type`` as a fetch mode."""
-    number = as_int(value) if not isinstance(value, str) else None
-    return _MODE_OF.get(number) if number is not None else None
