@@ -11,9 +11,9 @@ from iauth_desktop.commands.common import add_connection_options, credentials_fr
 from iauth_desktop.commands.detectinfo.options import add_fetch_mode_option, mode_from_args
 from iauth_desktop.commands.report import write_audited_report
 from iauth_desktop.core.audit.log import AuditLog
-from iauth_desktop.core.evidence.bundle import write_case_bundle
+from iauth_desktop.core.evidence.bundle import check_bundle_target, write_case_bundle
+from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.decision import default_reviewer
-from iauth_desktop.core.model.errors import TargetExistsError
 from iauth_desktop.core.net.options import ClientOptions
 from iauth_desktop.core.providers.registry import get_spec
 from iauth_desktop.core.review.fetching import FetchService
@@ -73,20 +73,22 @@ class ProgressLine:
         if self._enabled and self._shown >= 0:
             self._stream.write("\n")
             self._stream.flush()
-
-
-def _refuse_non_empty(out: Path, force: bool) -> None:
-    if out.exists() and not force and (not out.is_dir() or any(out.iterdir())):
-        raise TargetExistsError(f"{out} exists and is not empty; use --force to replace it")
+            self._shown = -1
 
 
 def run_fetch(args: argparse.Namespace) -> int:
-    _refuse_non_empty(args.out, args.force)
+    check_bundle_target(args.out, force=args.force)  # before anything is fetched
     creds = credentials_from(args, need_sign=True, need_decrypt=True)
     options = ClientOptions(body_encoding="form" if args.form else "json")
     provider = get_spec().connect(creds, options)
     service = FetchService(AuditLog.default())
     progress = ProgressLine(sys.stderr)
+    written: list[Path] = []
+
+    def keep(case: ReviewCase) -> None:
+        progress.close()
+        written.append(write_case_bundle(case, args.out, force=args.force))
+
     try:
         case = service.fetch(
             provider,
@@ -94,15 +96,15 @@ def run_fetch(args: argparse.Namespace) -> int:
             mode_from_args(args),
             profile_name=creds.profile_name,
             progress=progress,
+            keep=keep,
         )
     finally:
         progress.close()
-    written = write_case_bundle(case, args.out, force=args.force)
     verdict = case.result.verdict
-    print(f"{verdict.status}: {verdict.summary} — evidence bundle written to {written}")
+    print(f"{verdict.status}: {verdict.summary} — evidence bundle written to {written[0]}")
     if args.report is not None:
         report = write_audited_report(
-            written, args.report, reviewer=default_reviewer(), force=args.force
+            written[0], args.report, reviewer=default_reviewer(), force=args.force
         )
         print(f"case report written to {report.path} ({report.pages} pages)")
     return 0

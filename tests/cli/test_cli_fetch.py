@@ -212,6 +212,28 @@ def test_damaged_audit_log_stops_fetch(emulator: RunningEmulator, tmp_path: Path
     assert not (tmp_path / "b").exists()
 
 
+def test_a_missing_output_folder_is_refused_before_fetching(
+    emulator: RunningEmulator, tmp_path: Path
+) -> None:
+    env = emulator.env(IAUTH_DATA_DIR=str(tmp_path / "data"))
+    out = tmp_path / "missing" / "dir"
+    result = run_cli("fetch", emulator.tokens["pass"], "--out", str(out), env=env)
+    assert result.returncode == 2
+    assert "does not exist" in result.stderr
+    assert not out.exists()
+    assert not (tmp_path / "data" / "audit.jsonl").exists()  # nothing fetched, nothing to audit
+
+
+def test_the_audit_entry_says_the_bundle_was_written(
+    emulator: RunningEmulator, tmp_path: Path
+) -> None:
+    env = emulator.env(IAUTH_DATA_DIR=str(tmp_path / "data"))
+    done = run_cli("fetch", emulator.tokens["pass"], "--out", str(tmp_path / "a"), env=env)
+    assert done.returncode == 0, done.stderr
+    [line] = (tmp_path / "data" / "audit.jsonl").read_text("utf-8").splitlines()
+    assert json.loads(line)["data"]["outcome"] == "fetched: passed; bundle written"
+
+
 def test_fetch_with_report(emulator: RunningEmulator, tmp_path: Path) -> None:
     env = emulator.env(IAUTH_DATA_DIR=str(tmp_path / "data"), QT_QPA_PLATFORM="offscreen")
     pdf = tmp_path / "case.pdf"

@@ -35,6 +35,7 @@ from iauth_desktop.core.model.result import FetchMode, VerificationResult
 __all__ = [
     "BundleCheck",
     "LoadedBundle",
+    "check_bundle_target",
     "read_bundle",
     "verify_bundle",
     "write_bundle",
@@ -106,6 +107,19 @@ def write_case_bundle(case: ReviewCase, target: Path, *, force: bool = False) ->
         tool_version=__version__,
         force=force,
     )
+
+
+def check_bundle_target(target: Path, *, force: bool = False) -> None:
+    """Refuse, before anything is fetched, a place a bundle could not be written to: a missing
+    or unwritable parent folder (OutputError), or a non-empty target without ``force``
+    (TargetExistsError)."""
+    target = Path(target)
+    parent = target.absolute().parent
+    if not parent.is_dir():
+        raise OutputError(f"the folder {parent} does not exist: create it first")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise OutputError(f"the folder {parent} is not writable")
+    _check_target(target, force=force)
 
 
 def _check_target(target: Path, *, force: bool) -> None:

@@ -8,6 +8,7 @@ closed), and every outcome — the verdict, an error class, a cancellation — i
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 from iauth_desktop.core.audit import events
 from iauth_desktop.core.audit.log import AuditLog, describe_outcome
@@ -36,8 +37,13 @@ class FetchService:
         profile_name: str | None = None,
         progress: Progress | None = None,
         cancel: threading.Event | None = None,
+        keep: Callable[[ReviewCase], object] | None = None,
     ) -> ReviewCase:
-        """The fetched case, recorded; typed errors (recorded too) otherwise."""
+        """The fetched case, recorded; typed errors (recorded too) otherwise.
+
+        ``keep`` (the command line's bundle writing) runs before the entry is written, so the
+        entry says what happened: ``fetched: passed; bundle written``, or ``…; not written:``
+        and why. Without it the entry reads ``fetched: passed`` — never the verdict alone."""
         token = token.strip()
         require_usable(
             self.audit
@@ -57,12 +63,16 @@ class FetchService:
             profile_name=profile_name,
             request=dict(outcome.request),
         )
-        self.record(
-            token,
-            profile_name,
-            outcome.endpoint,
-            describe_outcome(None, outcome.result.verdict.status),
-        )
+        said = f"fetched: {describe_outcome(None, outcome.result.verdict.status)}"
+        if keep is not None:
+            try:
+                keep(case)
+            except (IauthError, KeyboardInterrupt) as exc:
+                why = f"{said}; not written: {describe_outcome(exc)}"
+                self.record(token, profile_name, outcome.endpoint, why)
+                raise
+            said += "; bundle written"
+        self.record(token, profile_name, outcome.endpoint, said)
         return case
 
     def record(self, token: str, profile: str | None, endpoint: str, outcome: str) -> None:

@@ -147,7 +147,8 @@ class MainWindow(Retranslating, QMainWindow):
         connection = self.token_bar.current_connection()
         if connection is None or not token:
             return
-        self._drop_case()  # the previous case never lingers beside a new token
+        # The open case stays until the new one arrives: a cancelled or failed fetch leaves it
+        # on screen (the message strip says what happened to the new token).
         self.message_strip.clear()
         self.token_bar.set_busy(True)
         self._cancel_shortcut.setEnabled(True)
@@ -160,6 +161,7 @@ class MainWindow(Retranslating, QMainWindow):
     @Slot(object)
     def _on_finished(self, prepared: PreparedCase) -> None:
         self._fetch_ended()
+        self._drop_case()  # the previous case, now replaced: its decrypted data goes
         self.show_case(prepared)
 
     def show_case(self, prepared: PreparedCase) -> None:

@@ -16,7 +16,7 @@ from iauth_desktop.core.audit.log import AuditLog
 from iauth_desktop.core.config.resolve import Credentials
 from iauth_desktop.core.evidence.bundle import write_bundle
 from iauth_desktop.core.model.decision import DecisionError, make_decision
-from iauth_desktop.core.model.errors import ServiceError
+from iauth_desktop.core.model.errors import OutputError, ServiceError
 from iauth_desktop.core.model.result import FetchMode
 from iauth_desktop.core.net.options import ClientOptions
 from iauth_desktop.core.providers.registry import get_spec
@@ -67,7 +67,7 @@ def test_a_fetch_is_recorded_with_its_verdict(emulator: EmulatorServer, log: Aud
     assert case.provider == "detectinfo"
     [entry] = log.entries()
     assert (entry.event, entry.reviewer) == ("fetch", "alice")
-    assert entry.data["outcome"] == case.result.verdict.status == "passed"
+    assert entry.data["outcome"] == f"fetched: {case.result.verdict.status}" == "fetched: passed"
     assert entry.data["profile"] == "demo"
 
 
@@ -174,3 +174,24 @@ def test_an_export_records_its_report_where_it_ends_up(
     with pyzipper.AESZipFile(target) as archive:
         lines = archive.read("audit.jsonl").splitlines()
     assert json.loads(lines[-1])["event"] == "report"
+
+
+def test_a_case_fetched_but_not_written_says_so(emulator: EmulatorServer, log: AuditLog) -> None:
+    def keep(_case: object) -> None:
+        raise OutputError("disk full")
+
+    with pytest.raises(OutputError):
+        FetchService(log).fetch(
+            provider_for(emulator), CASE_TOKENS["pass"], FetchMode.TEXT_ONLY, keep=keep
+        )
+    [entry] = log.entries()
+    assert entry.data["outcome"] == "fetched: passed; not written: OutputError"
+
+
+def test_a_kept_case_says_it_was_written(emulator: EmulatorServer, log: AuditLog) -> None:
+    kept: list[object] = []
+    FetchService(log).fetch(
+        provider_for(emulator), CASE_TOKENS["pass"], FetchMode.TEXT_ONLY, keep=kept.append
+    )
+    assert len(kept) == 1
+    assert log.entries()[0].data["outcome"] == "fetched: passed; bundle written"

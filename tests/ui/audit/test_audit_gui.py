@@ -69,7 +69,11 @@ def test_fetches_are_audited_with_their_outcome(
             console.fetch_token(token)
     entries = AuditLog.default().entries()
     fetches = [e for e in entries if e.event == "fetch"]
-    assert [e.data["outcome"] for e in fetches] == ["passed", "HTTP 500", "service error 12"]
+    assert [e.data["outcome"] for e in fetches] == [
+        "fetched: passed",
+        "HTTP 500",
+        "service error 12",
+    ]
     assert [e.data["token"] for e in fetches] == [
         PASS,
         FAULT_TOKENS["http-500"],

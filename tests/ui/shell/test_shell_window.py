@@ -148,3 +148,36 @@ def test_demo_list_loads_a_case_with_one_click(qtbot: QtBot, console: MainWindow
         qtbot.mouseClick(demo.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert console.token_bar.token() == CASE_TOKENS["compare-604"]
     assert blocker.args[0].result.verdict.status == "failed"
+
+
+def test_a_failed_fetch_keeps_the_open_case(
+    qtbot: QtBot, console: MainWindow, fetch_case: Fetch
+) -> None:
+    console.token_bar.set_mode(FetchMode.TEXT_ONLY)
+    shown = fetch_case(console, PASS)
+    message, code = _fail(qtbot, console, CASE_TOKENS["expired-token"])
+    assert code == 3 and message
+    assert console.controller.current is shown  # kept until a new case arrives
+    assert console.case_view.has_case()
+    assert console.case_view.banner.status() == "passed"
+    assert console.message_strip.isVisible()
+
+
+def test_a_cancelled_fetch_keeps_the_open_case(
+    qtbot: QtBot, console: MainWindow, fetch_case: Fetch
+) -> None:
+    console.token_bar.set_mode(FetchMode.TEXT_ONLY)
+    shown = fetch_case(console, PASS)
+    with qtbot.waitSignal(console.controller.cancelled, timeout=10_000):
+        console.fetch_token(FAULT_TOKENS["delay"])
+        console.controller.cancel()
+    assert console.controller.current is shown
+    assert console.case_view.banner.status() == "passed"
+
+
+def test_a_new_case_replaces_the_open_one(console: MainWindow, fetch_case: Fetch) -> None:
+    console.token_bar.set_mode(FetchMode.TEXT_ONLY)
+    fetch_case(console, PASS)
+    failed = fetch_case(console, CASE_TOKENS["liveness-602"])
+    assert console.controller.current is failed
+    assert console.case_view.banner.status() == "failed"
