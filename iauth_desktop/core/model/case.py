@@ -8,7 +8,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from iauth_desktop.core.model.result import FetchMode, VerificationResult
+from iauth_desktop.core.model.result import (
+    FetchMode,
+    VerdictStatus,
+    VerificationResult,
+    review_status,
+)
 
 CaseOrigin = Literal["fetch", "bundle"]
 
@@ -33,6 +38,16 @@ class ReviewCase:
     @property
     def provider(self) -> str:
         return self.result.provider
+
+    @property
+    def evidence_complete(self) -> bool | None:
+        """None for a text-only fetch (not applicable)."""
+        return self.result.evidence_complete(self.mode)
+
+    @property
+    def review_status(self) -> VerdictStatus:
+        """The status the decision rules go by (see ``result.review_status``)."""
+        return review_status(self.result.verdict.status, self.evidence_complete)
 
     @property
     def text_only(self) -> bool:

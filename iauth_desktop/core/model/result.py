@@ -36,6 +36,7 @@ __all__ = [
     "as_int",
     "as_text",
     "present",
+    "review_status",
 ]
 
 
@@ -195,6 +196,8 @@ class VerificationResult:
     documented: frozenset[str] = frozenset()
     verification_type: int | None = None  # 0 first full verification, 1 second verification
     similarity: float | None = None
+    # what a full fetch of this kind of case must carry (a second verification has no ID card)
+    required_media: frozenset[MediaRole] = frozenset()
 
     # --- fields ----------------------------------------------------------------------------
 
@@ -287,6 +290,31 @@ class VerificationResult:
         videos = self.media_for(MediaRole.VIDEO)
         return videos[0] if videos else None
 
+    # --- evidence --------------------------------------------------------------------------
+
+    def evidence_problems(self, mode: FetchMode) -> list[tuple[str, str]]:
+        """(raw key, reason) for each medium that was sent but cannot be used, and for each
+        one a full fetch of this case must carry but does not; none for a text-only fetch."""
+        if mode is FetchMode.TEXT_ONLY:
+            return []
+        problems: list[tuple[str, str]] = []
+        for slot in self.media_slots:
+            item = self.media.get(slot.key)
+            if item is not None and (item.error or item.warning):
+                problems.append((slot.key, item.error or item.warning or ""))
+        for role in sorted(self.required_media):
+            slots = self.slots(role)
+            if not any(slot.key in self.media for slot in slots):
+                key = slots[0].key if slots else role.value
+                problems.append((key, f"no {role.value.replace('_', ' ')} was sent"))
+        return problems
+
+    def evidence_complete(self, mode: FetchMode) -> bool | None:
+        """True or False for a full fetch; None (not applicable) for a text-only fetch."""
+        if mode is FetchMode.TEXT_ONLY:
+            return None
+        return not self.evidence_problems(mode)
+
     # --- the decrypted object with media as file names -------------------------------------
 
     def has_media_file(self, name: str) -> bool:
@@ -295,6 +323,12 @@ class VerificationResult:
     def case_object(self, file_names: Mapping[str, str]) -> dict[str, Any]:
         """``raw`` in its order with each placeholder replaced by ``file_names[field]``."""
         return {k: file_names[k] if v is MEDIA_PLACEHOLDER else v for k, v in self.raw.items()}
+
+
+def review_status(verdict: VerdictStatus, evidence_complete: bool | None) -> VerdictStatus:
+    """The status the decision rules go by: a passed verdict on incomplete evidence counts as
+    incomplete (approving it needs a written justification, as for a failed verdict)."""
+    return "incomplete" if verdict == "passed" and evidence_complete is False else verdict
 
 
 def _said(message: str) -> str:

@@ -64,6 +64,8 @@ class FetchService:
             request=dict(outcome.request),
         )
         said = f"fetched: {describe_outcome(None, outcome.result.verdict.status)}"
+        if case.evidence_complete is False:
+            said += ", evidence incomplete"
         if keep is not None:
             try:
                 keep(case)

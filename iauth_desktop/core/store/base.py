@@ -59,6 +59,7 @@ class CaseSummary:
     compare_message: str
     mode: FetchMode | None
     provider: str
+    evidence_complete: bool | None  # None: text only, or recorded before evidence was judged
     masked_name: str
     profile_name: str | None
     endpoint_host: str

@@ -72,7 +72,7 @@ class DecisionPanel(Retranslating, DecisionForm):
 
     def show_case(self, case: ReviewCase) -> None:
         self._token = case.token or None
-        self._verdict = case.result.verdict.status
+        self._verdict = case.review_status  # passed on incomplete evidence counts as incomplete
         name = case.result.identity.get("name", "").strip()
         self._name = name if len(name) > 1 else ""
         self.show_error("")

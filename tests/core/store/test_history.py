@@ -73,8 +73,8 @@ def make_case(
         result=result,
         token=token,
         endpoint="https://iauth-sandbox.wecity.qq.com/new/cgi-bin/getdetectinfo.php",
-        mode=FetchMode.FULL,
-        request={"info_type": 0},
+        mode=FetchMode.TEXT_ONLY,  # no media here: completeness of evidence does not apply
+        request={"info_type": 1},
         fetched_at=fetched_at,
         profile_name="sandbox",
     )
@@ -207,7 +207,7 @@ def test_file_mode_wal_and_schema_version(tmp_path: Path) -> None:
     path = tmp_path / "sub" / "history.sqlite3"
     with CaseHistory(path) as history:
         history.record_case(make_case("t"), "amy", None)
-        assert history.schema_version == SCHEMA_VERSION == 2
+        assert history.schema_version == SCHEMA_VERSION == 3
         files = sorted(path.parent.glob("history.sqlite3*"))
         assert [f.name[15:] for f in files] == ["", "-shm", "-wal"]
         for file in files:  # -wal and -shm follow the file

@@ -82,7 +82,16 @@ def interpret(
         media_slots=MEDIA_SLOTS,
         documented=DOCUMENTED_FIELDS,
         verification_type=as_int(raw.get(TYPE_FIELD)),
+        required_media=required_media(as_int(raw.get(TYPE_FIELD))),
     )
+
+
+def required_media(verification_type: int | None) -> frozenset[MediaRole]:
+    """A full fetch carries the liveness video; a first verification also both card sides (a
+    second verification compares against the photo of the first, with no card)."""
+    if verification_type == 1:
+        return frozenset({MediaRole.VIDEO})
+    return frozenset({MediaRole.VIDEO, MediaRole.ID_FRONT, MediaRole.ID_BACK})
 
 
 def _stage(raw: Mapping[str, Any], stage: Stage, code_key: str, message_key: str) -> StageResult:

@@ -27,6 +27,7 @@ from iauth_desktop.core.model.decision import (
     check_free_text,
     contains_personal_number,
 )
+from iauth_desktop.core.model.result import review_status
 from iauth_desktop.core.model.timefmt import as_utc, to_db_text, token_likely_expired, utc_now
 from iauth_desktop.core.store.base import (
     UNDECIDED,
@@ -125,10 +126,16 @@ class CaseHistory:  # a CaseStore
         current latest decision (``superseding(latest, new)``). DecisionError otherwise.
         """
         with self._write() as db:
-            row = db.execute("SELECT verdict FROM cases WHERE token = ?", (token,)).fetchone()
+            row = db.execute(
+                "SELECT verdict, evidence_complete FROM cases WHERE token = ?", (token,)
+            ).fetchone()
             if row is None:
                 raise HistoryError(f"No case {token!r} in the history; record the case first.")
-            check_decision(decision, row["verdict"])
+            complete = row["evidence_complete"]
+            check_decision(
+                decision,
+                review_status(row["verdict"], None if complete is None else bool(complete)),
+            )
             check_chain(decision, _latest_id(db, token))
             cursor = db.execute(INSERT_DECISION, decision_values(token, decision))
             self._touch(db, token)

@@ -103,3 +103,8 @@ ALTER TABLE cases ADD COLUMN mode TEXT CHECK (mode IS NULL OR mode IN ('full', '
 UPDATE cases SET mode = CASE info_type WHEN 0 THEN 'full' WHEN 1 THEN 'text_only' END;
 ALTER TABLE cases DROP COLUMN info_type;
 """
+
+TO_V3 = """
+ALTER TABLE cases ADD COLUMN evidence_complete INTEGER
+    CHECK (evidence_complete IS NULL OR evidence_complete IN (0, 1));
+"""

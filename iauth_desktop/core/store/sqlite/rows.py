@@ -54,19 +54,20 @@ FROM cases AS c LEFT JOIN decisions AS d
 
 UPSERT_CASE = """
 INSERT INTO cases (token, fetched_at, verdict, failed_stages, final_code, final_message,
-    liveness_code, liveness_message, compare_code, compare_message, mode, provider, masked_name,
-    profile_name, endpoint_host, reviewer, audit_seq, audit_sha256, created_at, updated_at)
+    liveness_code, liveness_message, compare_code, compare_message, mode, provider,
+    evidence_complete, masked_name, profile_name, endpoint_host, reviewer, audit_seq,
+    audit_sha256, created_at, updated_at)
 VALUES (:token, :fetched_at, :verdict, :failed_stages, :final_code, :final_message,
     :liveness_code, :liveness_message, :compare_code, :compare_message, :mode, :provider,
-    :masked_name, :profile_name, :endpoint_host, :reviewer, :audit_seq, :audit_sha256,
-    :created_at, :updated_at)
+    :evidence_complete, :masked_name, :profile_name, :endpoint_host, :reviewer, :audit_seq,
+    :audit_sha256, :created_at, :updated_at)
 ON CONFLICT (token) DO UPDATE SET
     fetched_at = excluded.fetched_at, verdict = excluded.verdict,
     failed_stages = excluded.failed_stages, final_code = excluded.final_code,
     final_message = excluded.final_message, liveness_code = excluded.liveness_code,
     liveness_message = excluded.liveness_message, compare_code = excluded.compare_code,
     compare_message = excluded.compare_message, mode = excluded.mode,
-    provider = excluded.provider,
+    provider = excluded.provider, evidence_complete = excluded.evidence_complete,
     masked_name = excluded.masked_name, profile_name = excluded.profile_name,
     endpoint_host = excluded.endpoint_host, reviewer = excluded.reviewer,
     audit_seq = coalesce(excluded.audit_seq, audit_seq),
@@ -111,6 +112,7 @@ def case_values(
         **stage_values(result),
         "mode": case.mode.value,
         "provider": result.provider,
+        "evidence_complete": case.evidence_complete,
         "masked_name": mask_name(result.identity.get("name", "").strip()),
         "profile_name": case.profile_name,
         "endpoint_host": endpoint_host(case.endpoint, with_port=False),
@@ -130,6 +132,11 @@ def stage_values(result: VerificationResult) -> dict[str, Any]:
         values[f"{stage.value}_code"] = found.code if found is not None else None
         values[f"{stage.value}_message"] = short_message(found.message if found else "")
     return values
+
+
+def as_flag(value: Any) -> bool | None:
+    """A nullable 0/1 column as True, False or None."""
+    return None if value is None else bool(value)
 
 
 def short_message(text: str) -> str:
@@ -187,6 +194,9 @@ def summary_from_row(row: sqlite3.Row) -> CaseSummary:
         compare_message=row["compare_message"],
         mode=None if row["mode"] is None else FetchMode(row["mode"]),
         provider=row["provider"],
+        evidence_complete=None
+        if row["evidence_complete"] is None
+        else bool(row["evidence_complete"]),
         masked_name=row["masked_name"],
         profile_name=row["profile_name"],
         endpoint_host=row["endpoint_host"],

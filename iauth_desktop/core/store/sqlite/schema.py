@@ -16,14 +16,14 @@ from pathlib import Path
 from iauth_desktop.core.config.paths import ensure_private_dir
 from iauth_desktop.core.files import PRIVATE_FILE_MODE
 from iauth_desktop.core.store.base import StoreError
-from iauth_desktop.core.store.sqlite.migrations import SCHEMA_V1, TO_V2
+from iauth_desktop.core.store.sqlite.migrations import SCHEMA_V1, TO_V2, TO_V3
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_S = 10.0
 APPLICATION_TABLES = frozenset({"cases", "decisions", "purge_permits"})
 
 # Index = the version a script upgrades from; version 0 is an empty file.
-_MIGRATIONS: tuple[str, ...] = (SCHEMA_V1, TO_V2)
+_MIGRATIONS: tuple[str, ...] = (SCHEMA_V1, TO_V2, TO_V3)
 assert len(_MIGRATIONS) == SCHEMA_VERSION
 
 
