@@ -4,14 +4,13 @@ from pathlib import Path
 import pytest
 
 from iauth_desktop.core.providers.detectinfo.codes import API_CODES, FLOW_CODES, api_error, explain
+from tests.conftest import need_shared
 
 ROOT = Path(__file__).resolve().parents[4]
 
 
 def _codes_in_spec() -> set[int]:
-    spec = ROOT.parent / "shared" / "spec" / "result-codes.md"
-    if not spec.is_file():
-        pytest.skip("../shared/spec is not beside this checkout")
+    spec = need_shared(ROOT.parent / "shared" / "spec" / "result-codes.md")
     codes: set[int] = set()
     for line in spec.read_text("utf-8").splitlines():
         if line.startswith("## "):

@@ -16,6 +16,7 @@ from iauth_desktop.core.providers.detectinfo.signing import (
     parse_signature,
     verify_signature,
 )
+from tests.conftest import need_shared
 
 ROOT = Path(__file__).resolve().parents[4]
 VECTORS = json.loads((ROOT / "tests/data/vectors/signature.json").read_text("utf-8"))
@@ -46,9 +47,7 @@ def test_parse_and_verify_vectors(vector: dict) -> None:
 
 
 def test_vector_copy_matches_shared() -> None:
-    shared = ROOT.parent / "shared" / "vectors"
-    if not shared.is_dir():
-        pytest.skip("../shared is not beside this checkout")
+    shared = need_shared(ROOT.parent / "shared" / "vectors")
     for name in ("signature.json", "aes.json"):
         assert (shared / name).read_bytes() == (ROOT / "tests/data/vectors" / name).read_bytes()
 
