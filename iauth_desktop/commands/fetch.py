@@ -110,7 +110,7 @@ def run_fetch(args: argparse.Namespace) -> int:
         force=args.force,
     )
     verdict = case.result.verdict
-    print(f"{verdict.status}: {verdict.summary} — evidence bundle written to {written}")
+    print(f"{verdict.summary} — evidence bundle written to {written}")  # it starts with the status
     if args.report is not None:
         report = write_audited_report(
             written, args.report, reviewer=default_reviewer(), force=args.force
