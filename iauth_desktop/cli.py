@@ -2,13 +2,15 @@
 
 0 done · 2 usage or configuration · 3 the service answered an error code · 4 network, HTTP,
 truncated or non-JSON answer, answer over the size cap · 5 decryption or integrity failure ·
-130 interrupted. With no subcommand it starts the GUI.
+130 interrupted · 141 the output's reader went away (``| head``), as for any Unix tool.
+With no subcommand it starts the GUI.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 
 from iauth_desktop import __version__
@@ -24,6 +26,7 @@ from iauth_desktop.core.model.errors import IauthError
 from iauth_desktop.emulator.cli_entry import add_emulator_arguments, run_emulator
 
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for `cat` cut short by `head`
 
 
 class _Parser(argparse.ArgumentParser):
@@ -72,10 +75,25 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = build_parser().parse_args(argv)
     try:
-        return int(args.handler(args))
+        code = int(args.handler(args))
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's exit
+    except BrokenPipeError:
+        _drop_stdout()
+        return EXIT_BROKEN_PIPE
     except IauthError as exc:
         print(f"iauth-desktop: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("iauth-desktop: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    return code
+
+
+def _drop_stdout() -> None:
+    """The reader of stdout is gone: send what is still buffered nowhere, so that Python's own
+    flush at exit does not report the broken pipe with a traceback."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    finally:
+        os.close(devnull)

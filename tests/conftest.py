@@ -41,6 +41,17 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, 
     return dirs
 
 
+def need_shared(path: Path) -> Path:
+    """``path`` under the team's ``../shared`` folder. A fresh clone has none and skips; CI has it,
+    so there (``CI=true``) its absence fails the test instead of quietly skipping it."""
+    if not path.exists():
+        why = f"{path} is not beside this checkout"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"{why}, but CI=true: CI must provide ../shared", pytrace=False)
+        pytest.skip(why)
+    return path
+
+
 @pytest.fixture(scope="session")
 def vectors_dir() -> Path:
     """The shared test vectors: the repo's copy if present, else the team's shared folder."""

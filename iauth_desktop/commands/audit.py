@@ -1,4 +1,5 @@
-"""``iauth-desktop audit``: verify the audit log's chain, say where it is, list its entries."""
+"""``iauth-desktop audit``: verify the audit log's chain, say where it is, list its entries, and
+re-anchor its head once someone has looked at it."""
 
 from __future__ import annotations
 
@@ -27,6 +28,20 @@ def add_audit_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     )
     _add_log_option(verify)
     verify.set_defaults(handler=run_audit_verify)
+
+    anchor = actions.add_parser(
+        "anchor",
+        help="after checking the log: record its current head in the anchor beside it (for a"
+        " log older than the anchor, or one whose anchor a crash left behind); recorded",
+    )
+    anchor.add_argument(
+        "--expect-head",
+        metavar="SEQ:SHA256",
+        type=_head_argument,
+        help="a head recorded earlier (case history, export) the log must still hold",
+    )
+    _add_log_option(anchor)
+    anchor.set_defaults(handler=run_audit_anchor)
 
     path = actions.add_parser("path", help="print where the audit log is")
     path.set_defaults(handler=run_audit_path)
@@ -62,6 +77,12 @@ def run_audit_verify(args: argparse.Namespace) -> int:
     sys.stdout.flush()
     report.raise_for_problem()
     print(f"audit log intact: {report.entries} entries, head {report.head}")
+    return 0
+
+
+def run_audit_anchor(args: argparse.Namespace) -> int:
+    head, entry = _log(args).reanchor(expected_head=args.expect_head)
+    print(f"audit log anchored at head {head}; recorded as entry {entry.seq}")
     return 0
 
 

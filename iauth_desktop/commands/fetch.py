@@ -101,7 +101,7 @@ def run_fetch(args: argparse.Namespace) -> int:
     finally:
         progress.close()
     verdict = case.result.verdict
-    print(f"{verdict.status}: {verdict.summary} — evidence bundle written to {written[0]}")
+    print(f"{verdict.summary} — evidence bundle written to {written[0]}")  # starts with the status
     if args.report is not None:
         report = write_audited_report(
             written[0], args.report, reviewer=default_reviewer(), force=args.force

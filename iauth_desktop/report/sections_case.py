@@ -132,8 +132,8 @@ def code_cells(w: Writer, line: CodeLine) -> list[Cell]:
         w.cell(line.field),
         w.cell(str(info.code)),
         w.cell(info.stage),
-        w.cell(info.zh),
-        w.cell(info.en),
+        w.cell(f"{info.zh}（据引擎文档）" if info.from_engine else info.zh),
+        w.cell(info.en_labelled),
         w.cell(line.message),
     ]
 

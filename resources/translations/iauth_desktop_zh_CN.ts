@@ -1698,6 +1698,10 @@
         <source>not a number</source>
         <translation>不是数字</translation>
     </message>
+    <message>
+        <source>per the engine&apos;s documentation</source>
+        <translation>据引擎文档</translation>
+    </message>
 </context>
 <context>
     <name>VideoControls</name>

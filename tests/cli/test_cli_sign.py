@@ -46,7 +46,7 @@ def test_inspect_without_secret() -> None:
     assert "appid:    1400" in result.stdout
     assert "getdetectinfo" in result.stdout
     assert "2015-03-31T07:14:25Z" in result.stdout
-    assert "in 590 s" in result.stdout
+    assert "(in 9 min 50 s)" in result.stdout
     assert "not checked" in result.stdout
 
 

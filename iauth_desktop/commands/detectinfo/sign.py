@@ -14,6 +14,7 @@ from iauth_desktop.core.providers.detectinfo.signing import (
     DEFAULT_EXPIRE,
     SignatureError,
     SignatureExpiredError,
+    describe_expiry,
     make_signature,
     parse_signature,
     verify_signature,
@@ -50,13 +51,11 @@ def run_sign(args: argparse.Namespace) -> int:
 def _inspect(args: argparse.Namespace) -> int:
     info = parse_signature(args.inspect)
     now = int(time.time()) if args.now is None else args.now
-    left = info.expires_at - now
     print(f"appid:    {info.appid}")
     print(f"apiName:  {info.api_name}")
     print(f"t:        {info.t} ({_utc(info.t)})")
     print(f"e:        {info.e} s")
-    print(f"expires:  {_utc(info.expires_at)}", end=" ")
-    print(f"(in {left} s)" if left >= 0 else f"(expired {-left} s ago)")
+    print(f"expiry:   {describe_expiry(info.expires_at, now)}")
     try:
         creds = credentials_from(args, need_sign=True, need_decrypt=False)
     except MissingCredentialsError:

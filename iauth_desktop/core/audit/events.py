@@ -23,7 +23,18 @@ REPORT = "report"
 EXPORT = "export"
 PROFILE_CHANGE = "profile_change"
 RETENTION_PURGE = "retention_purge"
-EVENTS = (FETCH, REVEAL, COPY, DECISION, REPORT, EXPORT, PROFILE_CHANGE, RETENTION_PURGE)
+ANCHOR_RESET = "anchor_reset"
+EVENTS = (
+    FETCH,
+    REVEAL,
+    COPY,
+    DECISION,
+    REPORT,
+    EXPORT,
+    PROFILE_CHANGE,
+    RETENTION_PURGE,
+    ANCHOR_RESET,
+)
 
 
 @dataclass(frozen=True)
@@ -107,3 +118,9 @@ def retention_purged(tokens: Sequence[str], retention_days: int) -> AuditEvent:
         RETENTION_PURGE,
         {"count": len(tokens), "tokens": list(tokens), "retention_days": retention_days},
     )
+
+
+def anchor_reset(previous: str | None, head: str) -> AuditEvent:
+    """Someone looked at the log and anchored its head anew (``audit anchor``): the anchor it
+    had (``SEQ:SHA256``, None when missing or unreadable) and the head anchored."""
+    return AuditEvent(ANCHOR_RESET, {"previous": previous, "head": head})

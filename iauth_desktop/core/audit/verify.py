@@ -2,9 +2,11 @@
 
 A changed line either stops being a canonical entry or breaks the ``prev`` of the line after it;
 a removed line makes ``seq`` jump; a moved line puts a later ``seq`` where an earlier one belongs.
-Cutting entries off the end leaves a valid chain, which only a head recorded elsewhere (case
-history, exports) reveals: pass it as ``expected_head``. A torn line (a write cut short by a
-crash) is not tampering: it is kept, noted, and recorded by the next append's ``torn`` entry.
+Cutting entries off the end leaves a valid chain, which only a head recorded elsewhere reveals:
+the anchor beside the log (``audit.head``, see ``audit.anchor``; passed as ``anchor``), or one
+kept in the case history or an export (``expected_head``). A torn line (a write cut short by a
+crash) is not tampering: it is kept, noted, and recorded by the next append's ``torn`` entry; a
+line so recorded is never an entry, however complete it looks.
 """
 
 from __future__ import annotations
@@ -23,6 +25,14 @@ from iauth_desktop.core.audit.chain import (
     parse_line,
     sha256_hex,
 )
+
+
+@dataclass(frozen=True)
+class AnchorCheck:
+    """The head anchor to hold the log to: ``head`` None means the anchor is missing."""
+
+    head: AuditHead | None
+    name: str = "audit.head"
 
 
 @dataclass(frozen=True)
@@ -46,6 +56,19 @@ class VerifyReport:
             raise AuditIntegrityError(f"{where} fails verification: {self.problem}")
 
 
+def entries_in(content: bytes) -> list[AuditEntry]:
+    """Every entry of a log's bytes, in order; a line a later ``torn`` entry records is skipped
+    (it is a write that never finished, however complete it reads)."""
+    lines = [piece + b"\n" for piece in content.split(b"\n")[:-1]]
+    parsed = [parse_line(line) for line in lines]
+    return [
+        entry
+        for index, entry in enumerate(parsed)
+        if entry is not None
+        and not (index + 1 < len(parsed) and accounts_for(parsed[index + 1], lines[index]))
+    ]
+
+
 class _Failed(Exception):
     def __init__(self, problem: str, seq: int | None, line: int | None) -> None:
         super().__init__(problem)
@@ -53,15 +76,22 @@ class _Failed(Exception):
 
 
 def verify_bytes(
-    content: bytes, expected_head: AuditHead | None = None, *, path: Path | None = None
+    content: bytes,
+    expected_head: AuditHead | None = None,
+    *,
+    anchor: AnchorCheck | None = None,
+    path: Path | None = None,
 ) -> VerifyReport:
-    """Verify a whole log held in memory (the exact bytes of the file)."""
+    """Verify a whole log held in memory (the exact bytes of the file), and its end against
+    ``anchor`` when given."""
     walk = _Walk(content)
     try:
         walk.run()
         tail_notes = walk.check_tail()
         if expected_head is not None:
             walk.check_head(expected_head)
+        if anchor is not None:
+            walk.check_anchor(anchor)
     except _Failed as failed:
         return VerifyReport(
             walk.count,
@@ -99,9 +129,10 @@ class _Walk:
             number = index + 1
             following = self.parsed[index + 1] if number < len(self.parsed) else None
             if following is not None and accounts_for(following, line):
+                looks = " (it reads like an entry, but is none)" if entry is not None else ""
                 self.notes.append(
                     f"line {number} holds a torn write of {len(line) - 1} bytes,"
-                    f" recorded by entry {following.seq}"
+                    f" recorded by entry {following.seq}{looks}"
                 )
                 self.physical = sha256_hex(line)
                 torn_pending = True
@@ -173,6 +204,51 @@ class _Walk:
             f"line {len(self.lines) + 1} is torn: {len(self.tail)} bytes of a write that never"
             " finished (kept; the next entry will record it)"
         ]
+
+    def check_anchor(self, anchor: AnchorCheck) -> None:
+        """The log must end exactly where its anchor says: not before, not after."""
+        head, name = self.head, anchor.name
+        if anchor.head is None:
+            if head.seq == 0:
+                return  # nothing written yet (at most a torn first write): nothing to anchor
+            raise _Failed(
+                f"the log holds entries up to seq {head.seq} but its head anchor {name} is"
+                " missing, so entries cut off the end could not be noticed. If this log"
+                " predates the anchor, check it against a head recorded elsewhere"
+                " (`audit verify --expect-head SEQ:SHA256`), then record the anchor with"
+                " `iauth-desktop audit anchor`",
+                None,
+                None,
+            )
+        want = anchor.head
+        if want.seq > head.seq:
+            cut = (
+                f"entry {want.seq}"
+                if want.seq == head.seq + 1
+                else (f"entries {head.seq + 1} to {want.seq}")
+            )
+            raise _Failed(
+                f"{cut} cut off the end: the log ends at seq {head.seq} but its head anchor"
+                f" {name} records seq {want.seq}",
+                head.seq + 1,
+                None,
+            )
+        if self.recorded.get(want.seq) != want.sha256:
+            raise _Failed(
+                f"entry {want.seq} was changed (it differs from the head anchor {name})",
+                want.seq,
+                None,
+            )
+        if want.seq < head.seq:
+            raise _Failed(
+                f"the log goes on to seq {head.seq} but its head anchor {name} records seq"
+                f" {want.seq}: entries after {want.seq} were written without updating the"
+                " anchor (a crash just after writing, or something other than iauth-desktop"
+                " wrote them). Look at them (`iauth-desktop audit show`), then record the"
+                " anchor with `iauth-desktop audit anchor`",
+                want.seq + 1,
+                None,
+            )
 
     def check_head(self, expected: AuditHead) -> None:
         if expected.seq == 0:

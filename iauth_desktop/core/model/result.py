@@ -250,7 +250,8 @@ class VerificationResult:
                 reasons.append(f"{label}: code {s.code}{meaning}" + _said(s.message))
             else:
                 stages.append(s.stage.value)
-                reasons.append(f"{s.stage.value}: {s.field} {s.code}" + _said(s.message))
+                known = f", {s.info.en_labelled}" if s.info is not None and s.info.known else ""
+                reasons.append(f"{s.stage.value}: {s.field} {s.code}{known}" + _said(s.message))
         if stages:
             unique = tuple(dict.fromkeys(stages))
             return Verdict("failed", unique, "failed: " + "; ".join(reasons))

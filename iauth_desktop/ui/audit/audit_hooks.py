@@ -48,8 +48,8 @@ class AuditHooks(QObject):
             report = self.log.verify()
         except IauthError as exc:
             return self._fail(str(exc))
-        if not report.ok:
-            return self._fail(f"entry {report.problem_seq}: {report.problem}")
+        if report.problem is not None:
+            return self._fail(report.problem)
         return True
 
     def head(self) -> AuditHead | None:

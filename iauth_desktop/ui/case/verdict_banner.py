@@ -207,4 +207,7 @@ class VerdictBanner(Retranslating, QFrame):
             raw = as_text(result.raw.get(stage.field))
             return (label, raw, "", self.tr("not a number"), stage.message)
         info = stage.info
+        if info.from_engine:  # not the service's table: say whose words these are
+            source = self.tr("per the engine's documentation")
+            return (label, str(stage.code), info.zh, f"{info.en} ({source})", stage.message)
         return (label, str(stage.code), info.zh, info.en, stage.message)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
-from iauth_desktop.core.audit.chain import AuditIntegrityError, sha256_hex
+from iauth_desktop.core.audit.chain import AuditIntegrityError, canonical_line, sha256_hex
 from iauth_desktop.core.audit.log import AuditLog
 
 
@@ -21,7 +22,9 @@ def log(tmp_path: Path) -> AuditLog:
 def _tear_inside_a_chinese_character(log: AuditLog) -> bytes:
     """Append a Chinese entry, then cut the file in the middle of one character's UTF-8 bytes."""
     before = log.path.read_bytes()
+    anchor = log.anchor_path.read_bytes()
     log.append("decision", "alice", token="{T6}", notes="人脸比对存疑，转人工复核")
+    log.anchor_path.write_bytes(anchor)  # the crash came before the anchor was updated
     line = log.path.read_bytes()[len(before) :]
     cut = line.index("疑".encode()) + 2  # two of the character's three bytes
     torn = line[:cut]
@@ -104,3 +107,59 @@ def test_garbage_as_the_last_complete_line_stops_appends(log: AuditLog) -> None:
     with pytest.raises(AuditIntegrityError, match="audit verify"):
         log.append("report", "alice", token="{T}")
     assert log.path.read_bytes().endswith(b"not an entry\n")
+
+
+# --- a torn line cannot be used to forge an entry ----------------------------------------------
+
+
+def _forge_a_torn_entry(log: AuditLog) -> bytes:
+    """A correctly chained next entry, written without its newline (as a forger would)."""
+    head = log.head()
+    forged = canonical_line(
+        seq=head.seq + 1,
+        ts="2024-05-01T08:30:00.000Z",
+        reviewer="mallory",
+        event="decision",
+        data={"token": "{T1}", "action": "approve"},
+        prev=head.sha256,
+    )
+    with log.path.open("ab") as handle:
+        handle.write(forged[:-1])
+    return forged
+
+
+def test_a_recorded_torn_line_is_never_an_entry(log: AuditLog) -> None:
+    forged = _forge_a_torn_entry(log)
+    log.append("report", "bob", token="{T1}")
+    entries = log.entries()
+    assert [e.seq for e in entries] == list(range(1, 8))  # no seq twice
+    assert all(e.reviewer != "mallory" for e in entries)
+    assert [e.event for e in log.entries("{T1}")] == ["decision", "report"]
+    assert entries[5].event == "torn" and entries[5].data["length"] == len(forged) - 1
+    report = log.verify()
+    assert report.ok and report.entries == 7
+    assert report.notes == (
+        f"line 6 holds a torn write of {len(forged) - 1} bytes, recorded by entry 6"
+        " (it reads like an entry, but is none)",
+    )
+    assert log.head().seq == 7 and log.head() == entries[-1].head
+
+
+def test_reading_the_head_is_linear_in_a_long_torn_tail(log: AuditLog) -> None:
+    """16 MB without a newline took 10 s (the tail was re-joined and re-counted per block)."""
+    head = log.head()
+    with log.path.open("ab") as handle:
+        handle.write(b"x" * (16 << 20))
+    started = time.perf_counter()
+    assert log.head() == head
+    assert time.perf_counter() - started < 2.0
+    entry = log.append("report", "bob", token="{T}")
+    assert entry.seq == head.seq + 2 and log.verify().ok
+
+
+def test_a_long_torn_first_write_is_read_once(tmp_path: Path) -> None:
+    log = AuditLog(tmp_path / "audit.jsonl")
+    log.path.write_bytes(b"y" * (16 << 20))  # no anchor yet: the whole-log check runs
+    started = time.perf_counter()
+    assert log.head().seq == 0
+    assert time.perf_counter() - started < 2.0

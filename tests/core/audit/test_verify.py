@@ -96,7 +96,8 @@ def test_the_last_entry_changed_is_caught_by_the_recorded_head(log: AuditLog) ->
     lines = _lines(log)
     lines[-1] = lines[-1].replace(b"note 10", b"note 11")
     _rewrite(log, lines)
-    assert log.verify().ok  # nothing after it to notice...
+    # nothing after it to notice, but the anchor beside the log does
+    assert _problem(log) == "entry 10 was changed (it differs from the head anchor audit.head)"
     assert _problem(log, head) == "entry 10 was changed (it differs from the recorded head)"
 
 
@@ -144,10 +145,15 @@ def test_a_duplicated_entry(log: AuditLog) -> None:
     assert _problem(log) == "entry 5 appears twice (again at line 9)"
 
 
-def test_truncation_passes_alone_but_fails_against_the_recorded_head(log: AuditLog) -> None:
+def test_truncation_fails_alone_and_against_the_recorded_head(log: AuditLog) -> None:
     head = log.head()
     _rewrite(log, _lines(log)[:-2])
-    assert log.verify().ok
+    alone = log.verify()
+    assert alone.problem == (
+        "entries 9 to 10 cut off the end: the log ends at seq 8 but its head anchor"
+        " audit.head records seq 10"
+    )
+    assert alone.problem_seq == 9
     report = log.verify(expected_head=head)
     assert report.problem == "log ends at seq 8 but the history recorded head seq 10"
     assert report.problem_seq == 9

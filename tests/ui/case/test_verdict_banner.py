@@ -56,7 +56,13 @@ def test_liveness_602(qtbot: QtBot) -> None:
     assert yt[1:3] == ["602", "视频活体检测没通过"]
     assert yt[3].startswith("video liveness check failed")
     assert yt[4] == "视频活体检测没通过"  # the service's message, verbatim
-    assert live[1:] == ["-5008", "未知代码 -5008", "unknown code -5008", "声音识别失败"]
+    assert live[1:] == [  # the engine's meaning, labelled, beside the service's own message
+        "-5008",
+        "语音识别失败，视频里的人读错数字",
+        "speech recognition failed: the digits were read wrongly (older document: 声音识别失败)"
+        " (per the engine's documentation)",
+        "声音识别失败",
+    ]
     assert compare[1] == "—" and compare[3] == "not sent"
 
 
@@ -68,7 +74,8 @@ def test_compare_604_negative_comparestatus_and_numeric_sim(qtbot: QtBot) -> Non
     assert yt[1] == "604" and "没有达到匹配阈值" in yt[2]
     assert yt[3] == "face similarity below the pass threshold"
     assert live[1:4] == ["0", "成功", "passed"]  # "0" sent as a string
-    assert compare[1] == "-5015"
+    assert compare[1:3] == ["-5015", "视频像素太低，最小 270*480"]
+    assert compare[3].endswith("(per the engine's documentation)")
     assert compare[4] == "比对相似度未达到通过标准"
     assert "similarity (sim): 41.2" in banner.details_label.text()
 
@@ -149,3 +156,9 @@ def test_format_score() -> None:
         "0.935",
         "88.1235",
     ]
+
+
+def test_an_engine_code_in_no_table_stays_unknown(qtbot: QtBot) -> None:
+    banner = banner_for(qtbot, result_of("liveness-602", livestatus=-5018, livemsg="引擎说"))
+    live = code_rows(banner)[1]
+    assert live[1:] == ["-5018", "未知代码 -5018", "unknown code -5018", "引擎说"]

@@ -2,15 +2,21 @@
 
 Codes come from three places: the API envelope's ``errorcode`` (1–14), the final verdict
 ``yt_errorcode`` and the flow's ``errCode`` (3xx–9xx). ``livestatus`` / ``comparestatus`` carry the
-engines' own codes (usually negative) for which no public table exists: they are explained as
-unknown, with the service's own message shown verbatim beside them.
+engines' own codes (usually negative): those in the YouTu engines' public documents are explained
+from them, labelled as such (``source`` "engine documentation": no source ties that table to this
+service in so many words); others are unknown, with the service's own message beside them.
 """
 
 from __future__ import annotations
 
-from iauth_desktop.core.model.codes import CodeInfo
+from iauth_desktop.core.model.codes import (
+    ENGINE_DOCUMENTATION,
+    SERVICE_TABLE,
+    UNKNOWN_SOURCE,
+    CodeInfo,
+)
 
-__all__ = ["API_CODES", "FLOW_CODES", "CodeInfo", "api_error", "explain"]
+__all__ = ["API_CODES", "ENGINE_CODES", "FLOW_CODES", "CodeInfo", "api_error", "explain"]
 
 
 # code: (stage, zh, en, name)
@@ -45,13 +51,14 @@ _API: dict[int, tuple[str, str, str, str]] = {
     11: (
         "token",
         "无效请求",
-        "invalid request: the token's data is no longer kept (about 3 days)",
+        "invalid request: the token's result data is no longer kept (it is kept about 3 days)",
         "ERROR_TOKEN_TIME_EXPIRED",
     ),
     12: (
         "token",
         "token超过有效期",
-        "the token is past its validity (2-hour limit of the verification flow)",
+        "past the 2-hour limit of the verification flow (the flow's time limit; the result"
+        " data itself is kept about 3 days, see code 11)",
         "ERROR_TOKEN_OVER_TIMELIMIT",
     ),
     13: ("request", "非法转跳URL", "the redirect URL does not match", "ERROR_UNLEGAL_URL"),
@@ -160,15 +167,66 @@ _FLOW: dict[int, tuple[str, str, str]] = {
     905: ("WeChat real name", "微信实名认证未知错误", "unknown WeChat real-name error"),
 }
 
+# The engines' codes in livestatus / comparestatus, from the YouTu face-verification documents
+# (lip-reading liveness, video-vs-photo comparison). code: (zh, en)
+_ENGINE: dict[int, tuple[str, str]] = {
+    -4006: ("视频中自拍照特征提取失败", "feature extraction failed on frames from the video"),
+    -4007: ("视频中自拍照之间对比失败", "comparison between video frames failed"),
+    -4009: ("Card 照片提取特征失败", "feature extraction failed on the reference photo"),
+    -4010: ("自拍照与Card照片相似度计算失败", "similarity computation failed"),
+    -4011: ("照片解码失败", "photo decode failed"),
+    -4012: ("照片人脸检测失败", "no face found in the photo"),
+    -4015: ("自拍照人脸检测失败", "no face found in the selfie"),
+    -4016: ("自拍照解码失败", "selfie decode failed"),
+    -4017: ("Card 照片人脸检测失败", "no face found in the reference photo"),
+    -4018: ("Card 照片解码失败", "reference photo decode failed"),
+    -5001: ("视频无效，上传文件不符合视频要求", "invalid video (older document: 视频无效)"),
+    -5002: ("唇语失败", "lip-reading check failed"),
+    -5005: (
+        "自拍照解析照片不足，视频里检测到的人脸较少",
+        "too few usable face frames in the video (older document: 自拍照解析照片不足)",
+    ),
+    -5007: ("视频没有声音", "the video has no audio"),
+    -5008: (
+        "语音识别失败，视频里的人读错数字",
+        "speech recognition failed: the digits were read wrongly (older document: 声音识别失败)",
+    ),
+    -5009: ("视频人脸检测失败，没有嘴或者脸", "no face or mouth detected in the video"),
+    -5010: (
+        "唇动检测失败，视频里的人嘴巴未张开或者张开幅度小",
+        "lip movement too small or none (older document: 唇动失败)",
+    ),
+    -5011: ("活体检测失败(活体其他错误都归类到里面)", "liveness failed (catch-all)"),
+    -5012: ("视频中噪声太大", "too much noise in the video"),
+    -5013: ("视频里的声音太小", "the voice in the video is too quiet"),
+    -5014: ("活体检测 level 参数无效", "invalid liveness level parameter"),
+    -5015: (
+        "视频像素太低，最小 270*480",
+        "video resolution too low, at least 270×480 (older document: 最小320*480)",
+    ),
+    -5016: ("视频里的人不是活体（翻拍等攻击）", "not live: a re-recording or another attack"),
+    -5801: ("请求缺少身份证号码或身份证姓名", "the ID number or the name is missing"),
+    -5802: ("服务器内部错误，服务暂时不可用", "internal error: the service is unavailable"),
+    -5803: ("身份证姓名与身份证号码不一致", "the name and the ID number do not match"),
+    -5804: ("身份证号码无效", "invalid ID number"),
+    -5805: ("用户未输入图像或者 url 下载失败", "no image, or its download failed"),
+    -5806: (
+        "身份证号码或者身份证姓名格式错误",
+        "the ID number or the name is malformed (older document only)",
+    ),
+    -5807: ("查询身份证信息错误", "the ID lookup failed (older document only)"),
+}
+
 FLOW_CODES: tuple[int, ...] = tuple(sorted(_FLOW))
 API_CODES: tuple[int, ...] = tuple(sorted(_API))
+ENGINE_CODES: tuple[int, ...] = tuple(sorted(_ENGINE))
 
 
 def api_error(code: int, message: str | None = None) -> CodeInfo:
     """Explain the envelope's ``errorcode`` (1–14)."""
     if code in _API:
         stage, zh, en, name = _API[code]
-        return CodeInfo(code, stage, zh, en, True, name, message)
+        return CodeInfo(code, stage, zh, en, True, name, message, SERVICE_TABLE)
     return CodeInfo(
         code,
         "unknown",
@@ -177,17 +235,26 @@ def api_error(code: int, message: str | None = None) -> CodeInfo:
         False,
         "UNKNOWN",
         message,
+        UNKNOWN_SOURCE,
     )
 
 
-def explain(code: int, message: str | None = None, *, stage_hint: str | None = None) -> CodeInfo:
+def explain(
+    code: int, message: str | None = None, *, stage_hint: str | None = None, engine: bool = False
+) -> CodeInfo:
     """Explain a result code (``yt_errorcode``, ``errCode``, or a status field's code).
 
-    ``stage_hint`` names the stage for codes no table covers (``livestatus`` → liveness).
+    ``stage_hint`` names the stage for codes no table covers (``livestatus`` → liveness);
+    ``engine`` says the code is an engine's (``livestatus`` / ``comparestatus``), so the
+    engines' documented codes apply.
     """
+    if engine and code in _ENGINE:
+        zh, en = _ENGINE[code]
+        stage = stage_hint or "engine"
+        return CodeInfo(code, stage, zh, en, True, None, message, ENGINE_DOCUMENTATION)
     if code in _FLOW:
         stage, zh, en = _FLOW[code]
-        return CodeInfo(code, stage, zh, en, True, None, message)
+        return CodeInfo(code, stage, zh, en, True, None, message, SERVICE_TABLE)
     if 1 <= code <= 14:
         return api_error(code, message)
     return CodeInfo(
@@ -198,4 +265,5 @@ def explain(code: int, message: str | None = None, *, stage_hint: str | None = N
         False,
         None,
         message,
+        UNKNOWN_SOURCE,
     )

@@ -98,7 +98,8 @@ def _stage(raw: Mapping[str, Any], stage: Stage, code_key: str, message_key: str
     code = as_int(raw.get(code_key))
     message = as_text(raw.get(message_key))
     hint = None if stage is Stage.FINAL else stage.value
-    info = None if code is None else explain(code, message or None, stage_hint=hint)
+    engine = stage in (Stage.LIVENESS, Stage.COMPARE)  # the engines' own codes
+    info = None if code is None else explain(code, message or None, stage_hint=hint, engine=engine)
     return StageResult(
         stage=stage,
         field=code_key,

@@ -11,6 +11,7 @@ import hashlib
 import hmac
 import re
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from iauth_desktop.core.model.errors import IauthError
 
@@ -77,24 +78,68 @@ def make_signature(appid: str, secret: str, api_name: str, expire: int, now: int
     return base64.b64encode(_digest(secret, original) + original).decode("ascii")
 
 
+_NOT_A_SIGNATURE = (
+    "this is not a signature (a signature is Base64 of an HMAC-SHA1 and a=…&m=…&t=…&e=…): "
+)
+
+
+def _is_url_safe_signature(text: str) -> bool:
+    """A real signature written in URL-safe Base64, as some clients do."""
+    if "-" not in text and "_" not in text:
+        return False
+    try:
+        raw = base64.b64decode(text, altchars=b"-_", validate=True)
+        return _ORIGINAL.fullmatch(raw[_DIGEST_BYTES:].decode("utf-8")) is not None
+    except (binascii.Error, ValueError):
+        return False
+
+
+def describe_expiry(expires_at: int, now: int) -> str:
+    """``expires 2024-05-01T08:30:00Z (in 9 min 59 s)`` or ``expired 2018-…Z, 2275 days 8 h
+    ago``: a date and a span a person reads, not a count of seconds."""
+    when = datetime.fromtimestamp(expires_at, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    left = expires_at - now
+    if left >= 0:
+        return f"expires {when} (in {_span(left)})"
+    return f"expired {when}, {_span(-left)} ago"
+
+
+def _span(seconds: int) -> str:
+    days, rest = divmod(seconds, 86_400)
+    hours, rest = divmod(rest, 3_600)
+    minutes, secs = divmod(rest, 60)
+    if days:
+        return f"{days} day{'s' if days != 1 else ''} {hours} h"
+    if hours:
+        return f"{hours} h {minutes} min"
+    if minutes:
+        return f"{minutes} min {secs} s"
+    return f"{secs} s"
+
+
 def parse_signature(signature: str) -> SignatureInfo:
     """Decode a signature someone else made, without checking it."""
     text = signature.strip()
     try:
         raw = base64.b64decode(text, validate=True)
     except (binascii.Error, ValueError) as exc:
-        raise SignatureFormatError(
-            "the signature is not standard Base64 (URL-safe '-' or '_' is not accepted)"
-        ) from exc
+        if _is_url_safe_signature(text):
+            raise SignatureFormatError(
+                "the signature is in URL-safe Base64 ('-' and '_'); the service takes standard"
+                " Base64: put '+' for '-' and '/' for '_'"
+            ) from exc
+        raise SignatureFormatError(_NOT_A_SIGNATURE + "it is not Base64 text") from exc
     if len(raw) <= _DIGEST_BYTES:
-        raise SignatureFormatError("the signature is too short to hold an HMAC and its text")
+        raise SignatureFormatError(_NOT_A_SIGNATURE + "too short to hold an HMAC and its text")
     try:
         original = raw[_DIGEST_BYTES:].decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise SignatureFormatError("the signed text inside the signature is not UTF-8") from exc
+        raise SignatureFormatError(_NOT_A_SIGNATURE + "the text it holds is not UTF-8") from exc
     match = _ORIGINAL.fullmatch(original)
     if match is None:
-        raise SignatureFormatError("the signed text is not of the form a=…&m=…&t=…&e=…")
+        raise SignatureFormatError(
+            _NOT_A_SIGNATURE + "the text it holds is not of the form a=…&m=…&t=…&e=…"
+        )
     return SignatureInfo(
         appid=match["a"],
         api_name=match["m"],
@@ -120,7 +165,7 @@ def verify_signature(
         raise SignatureForgedError("the signature does not verify against this secret key")
     if info.expired(now):
         raise SignatureExpiredError(
-            f"the signature expired {now - info.expires_at} s ago (t={info.t}, e={info.e})"
+            f"the signature {describe_expiry(info.expires_at, now)} (t={info.t}, e={info.e})"
         )
     if appid is not None and info.appid != appid:
         raise SignatureMismatchError(f"the signature is for appid {info.appid!r}, not {appid!r}")

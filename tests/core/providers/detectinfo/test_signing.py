@@ -12,10 +12,12 @@ from iauth_desktop.core.providers.detectinfo.signing import (
     SignatureForgedError,
     SignatureFormatError,
     SignatureMismatchError,
+    describe_expiry,
     make_signature,
     parse_signature,
     verify_signature,
 )
+from tests.conftest import need_shared
 
 ROOT = Path(__file__).resolve().parents[4]
 VECTORS = json.loads((ROOT / "tests/data/vectors/signature.json").read_text("utf-8"))
@@ -46,9 +48,7 @@ def test_parse_and_verify_vectors(vector: dict) -> None:
 
 
 def test_vector_copy_matches_shared() -> None:
-    shared = ROOT.parent / "shared" / "vectors"
-    if not shared.is_dir():
-        pytest.skip("../shared is not beside this checkout")
+    shared = need_shared(ROOT.parent / "shared" / "vectors")
     for name in ("signature.json", "aes.json"):
         assert (shared / name).read_bytes() == (ROOT / "tests/data/vectors" / name).read_bytes()
 
@@ -70,7 +70,7 @@ def test_one_byte_change_is_forged() -> None:
 def test_expired_is_told_from_forged() -> None:
     sig = make_signature("1400", "secret", API_NAME, 600, 1_000)
     assert verify_signature(sig, "secret", now=1_600).t == 1_000
-    with pytest.raises(SignatureExpiredError, match="expired 1 s ago"):
+    with pytest.raises(SignatureExpiredError, match="expired 1970-01-01T00:26:40Z, 1 s ago"):
         verify_signature(sig, "secret", now=1_601)
 
 
@@ -99,6 +99,22 @@ def test_url_safe_base64_is_refused() -> None:
     urlsafe = sig.replace("+", "-").replace("/", "_")
     with pytest.raises(SignatureFormatError, match="URL-safe"):
         parse_signature(urlsafe)
+
+
+def test_text_that_is_no_signature_is_called_that() -> None:
+    for text in ("not-a-signature", "%%%", "c2hvcnQ=", "a_b-c_d-"):
+        with pytest.raises(SignatureFormatError, match="this is not a signature") as caught:
+            parse_signature(text)
+        assert "URL-safe" not in str(caught.value)
+
+
+def test_expiry_is_a_date_and_a_span() -> None:
+    at = 1_714_552_200  # 2024-05-01T08:30:00Z
+    assert describe_expiry(at, at - 599) == "expires 2024-05-01T08:30:00Z (in 9 min 59 s)"
+    assert describe_expiry(at, at) == "expires 2024-05-01T08:30:00Z (in 0 s)"
+    assert describe_expiry(at, at + 1) == "expired 2024-05-01T08:30:00Z, 1 s ago"
+    assert describe_expiry(at, at + 7_260) == "expired 2024-05-01T08:30:00Z, 2 h 1 min ago"
+    assert describe_expiry(at, at + 196_582_299).endswith(", 2275 days 6 h ago")
 
 
 def test_refuses_to_sign_without_parts() -> None:
