@@ -30,7 +30,7 @@ def test_an_edited_first_line_stops_fetch_and_every_other_writer(
     assert _fetch(emulator, env, tmp_path / "b") == 0
     log = data / "audit.jsonl"
     lines = log.read_bytes().splitlines(keepends=True)
-    lines[0] = lines[0].replace(b'passed', b'failed', 1)  # same length, still canonical
+    lines[0] = lines[0].replace(b"passed", b"failed", 1)  # same length, still canonical
     log.write_bytes(b"".join(lines))
     before = _state(data)
 

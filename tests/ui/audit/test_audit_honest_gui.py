@@ -44,7 +44,7 @@ def test_a_log_damaged_while_the_console_runs_refuses_the_next_fetch(
     fetch_case(console, PASS)
     log = AuditLog.default()
     lines = log.path.read_bytes().splitlines(keepends=True)
-    lines[0] = lines[0].replace(b'passed', b'failed', 1)  # entry 1 edited behind its back
+    lines[0] = lines[0].replace(b"passed", b"failed", 1)  # entry 1 edited behind its back
     log.path.write_bytes(b"".join(lines))
     before = log.path.read_bytes()
     with qtbot.waitSignal(console.fetch_failed, timeout=20_000) as failed:
