@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -14,9 +15,13 @@ from iauth_desktop.core.audit.log import AuditLog
 from iauth_desktop.core.evidence.bundle import check_bundle_target, write_case_bundle
 from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.decision import default_reviewer
+from iauth_desktop.core.model.errors import IauthError
 from iauth_desktop.core.net.options import ClientOptions
 from iauth_desktop.core.providers.registry import get_spec
 from iauth_desktop.core.review.fetching import FetchService
+from iauth_desktop.core.review.summary import case_json, error_json
+
+JSON_ERROR_EXITS = (3, 4, 5)
 
 
 def add_fetch_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -39,6 +44,11 @@ def add_fetch_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     )
     parser.add_argument(
         "--form", action="store_true", help="send the body form-encoded instead of JSON"
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print one JSON object (the case, or the error on exit 3, 4, 5) instead of a line",
     )
     add_connection_options(parser)
     parser.set_defaults(handler=run_fetch)
@@ -77,6 +87,17 @@ class ProgressLine:
 
 
 def run_fetch(args: argparse.Namespace) -> int:
+    if not args.json:
+        return _fetch(args)
+    try:
+        return _fetch(args)
+    except IauthError as exc:
+        if exc.exit_code in JSON_ERROR_EXITS:  # the human message still goes to stderr
+            print(json.dumps(error_json(exc), ensure_ascii=False))
+        raise
+
+
+def _fetch(args: argparse.Namespace) -> int:
     check_bundle_target(args.out, force=args.force)  # before anything is fetched
     creds = credentials_from(args, need_sign=True, need_decrypt=True)
     options = ClientOptions(body_encoding="form" if args.form else "json")
@@ -101,10 +122,14 @@ def run_fetch(args: argparse.Namespace) -> int:
     finally:
         progress.close()
     verdict = case.result.verdict
-    print(f"{verdict.summary} — evidence bundle written to {written[0]}")  # starts with the status
+    if args.json:
+        print(json.dumps(case_json(case, written[0]), ensure_ascii=False))
+    else:
+        print(f"{verdict.summary} — evidence bundle written to {written[0]}")  # starts with status
     if args.report is not None:
         report = write_audited_report(
             written[0], args.report, reviewer=default_reviewer(), force=args.force
         )
-        print(f"case report written to {report.path} ({report.pages} pages)")
+        if not args.json:
+            print(f"case report written to {report.path} ({report.pages} pages)")
     return 0

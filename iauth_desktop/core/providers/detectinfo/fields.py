@@ -7,6 +7,7 @@ the way into the neutral model.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -83,7 +84,28 @@ def interpret(
         documented=DOCUMENTED_FIELDS,
         verification_type=as_int(raw.get(TYPE_FIELD)),
         required_media=required_media(as_int(raw.get(TYPE_FIELD))),
+        similarity=similarity(raw),
     )
+
+
+SIMILARITY_KEYS = ("sim", "similarity", "score")  # integrators' extra fields, any case
+
+
+def similarity(raw: Mapping[str, Any]) -> float | None:
+    """The first similarity-like field that holds a finite number (none in the document)."""
+    lowered = {key.lower(): key for key in raw}
+    for name in SIMILARITY_KEYS:
+        key = lowered.get(name)
+        value = raw.get(key) if key is not None else None
+        if isinstance(value, bool) or value is None:
+            continue
+        try:
+            number = float(value.strip()) if isinstance(value, str) else float(value)
+        except (TypeError, ValueError):
+            continue
+        if math.isfinite(number):
+            return number
+    return None
 
 
 def required_media(verification_type: int | None) -> frozenset[MediaRole]:
