@@ -107,6 +107,7 @@ def verdict(w: Writer, data: ReportData) -> None:
     w.flow.text(text, w.fonts.verdict, STATUS_COLORS.get(status, RED))
     w.flow.space(1)
     w.paragraph(data.verdict.summary, GREY, small=True)
+    evidence(w, data)
     if not data.codes:
         w.paragraph("The answer carries no status codes. 结果中没有状态码。")
         return
@@ -115,6 +116,23 @@ def verdict(w: Writer, data: ReportData) -> None:
         [code_cells(w, line) for line in data.codes],
         (24, 14, 24, 38, 45, 35),
     )
+
+
+def evidence(w: Writer, data: ReportData) -> None:
+    """Whether the media a full fetch must carry all came and can be used."""
+    if data.evidence_complete is None:
+        w.paragraph(
+            "Evidence: not judged (text-only fetch). 证据：未评估（仅文字）。", GREY, small=True
+        )
+    elif data.evidence_complete:
+        w.paragraph("Evidence: complete. 证据：完整。", GREY, small=True)
+    else:
+        problems = "; ".join(f"{field}: {reason}" for field, reason in data.evidence_problems)
+        w.paragraph(
+            "EVIDENCE INCOMPLETE 证据不完整 — approving needs a written justification "
+            f"批准需要书面理由: {problems}",
+            RED,
+        )
 
 
 def code_cells(w: Writer, line: CodeLine) -> list[Cell]:

@@ -1674,6 +1674,15 @@
         <translation>相似度（%1）：%2</translation>
     </message>
     <message>
+        <source>; </source>
+        <comment>between evidence problems</comment>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>⚠ Evidence incomplete — approving needs a written justification: %1</source>
+        <translation>⚠ 证据不完整——批准需要书面理由：%1</translation>
+    </message>
+    <message>
         <source>, </source>
         <comment>between the names of failed stages</comment>
         <translation>、</translation>

@@ -10,8 +10,10 @@ import pytest
 
 from iauth_desktop.core.evidence.report_data import (
     ReportContext,
+    build_report_data,
     code_lines,
     field_rows,
+    in_memory_manifest,
     load_bundle_for_report,
     report_from_case,
 )
@@ -118,3 +120,19 @@ def test_endpoint_host_never_carries_credentials_or_path() -> None:
     )
     assert endpoint_host("http://[::1]:99/x") == "::1:99"
     assert endpoint_host("not a url") == ""
+
+
+def test_the_report_judges_the_evidence() -> None:
+    complete = demo_result("pass")
+    data = build_report_data(
+        complete, ReportContext("alice", "test"), token="{T}", endpoint=ENDPOINT,
+        mode=FetchMode.FULL, request={"info_type": 0}, fetched_at=FETCHED_AT,
+        manifest=in_memory_manifest(complete),
+    )  # fmt: skip
+    assert (data.evidence_complete, data.evidence_problems) == (True, ())
+    text_only = build_report_data(
+        complete, ReportContext("alice", "test"), token="{T}", endpoint=ENDPOINT,
+        mode=FetchMode.TEXT_ONLY, request={"info_type": 1}, fetched_at=FETCHED_AT,
+        manifest=in_memory_manifest(complete),
+    )  # fmt: skip
+    assert text_only.evidence_complete is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections import Counter
 from dataclasses import replace
@@ -11,6 +12,8 @@ from pathlib import Path
 from iauth_desktop.core.evidence.report_data import ReportContext, report_from_case
 from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.result import FetchMode
+from iauth_desktop.core.providers.detectinfo.payload import parse_payload
+from iauth_desktop.emulator.detectinfo.demo import CASES
 from iauth_desktop.report.pdf_writer import write_report
 from iauth_desktop.report.stills import StillsResult
 from tests.report.conftest import AUDIT_HEAD, RenderReport
@@ -137,3 +140,22 @@ def test_a_changed_case_says_tampered_on_every_page(qapp: object, tmp_path: Path
     assert "missing: video.mp4" in text
     pages = len(re.findall(r"page \d+ of \d+", text))
     assert text.count("TAMPERED EVIDENCE 证据已被改动 — see page 1") == pages
+
+
+def test_incomplete_evidence_is_printed(qapp: object, tmp_path: Path) -> None:
+    fields = {**CASES["pass"].fields, "video": ""}  # no media at all, and no video
+    result = parse_payload(json.dumps(fields, ensure_ascii=False).encode())
+    case = ReviewCase(result, "{T}", ENDPOINT, FetchMode.FULL, FETCHED_AT)
+    data = report_from_case(case, ReportContext("alice", "1.0"))
+    no_stills = StillsResult((), 0, "not sampled in this test")
+    text = " ".join(pdf_text(write_report(data, tmp_path / "r.pdf", stills=no_stills).path).split())
+    assert "EVIDENCE INCOMPLETE" in text
+    assert "no video was sent" in text
+    complete = report_from_case(
+        ReviewCase(demo_result("pass"), "{T}", ENDPOINT, FetchMode.FULL, FETCHED_AT),
+        ReportContext("alice", "1.0"),
+    )
+    flat = " ".join(
+        pdf_text(write_report(complete, tmp_path / "c.pdf", stills=no_stills).path).split()
+    )
+    assert "Evidence: complete." in flat and "EVIDENCE INCOMPLETE" not in flat

@@ -102,6 +102,8 @@ class ReportData:
     tool_version: str
     decision: Decision | None
     verdict: Verdict
+    evidence_complete: bool | None  # None: a text-only fetch (not judged)
+    evidence_problems: tuple[tuple[str, str], ...]  # (raw key, reason)
     codes: tuple[CodeLine, ...]
     checks: tuple[Check, ...]
     fields: tuple[FieldRow, ...]
@@ -156,6 +158,8 @@ def build_report_data(
         tool_version=context.tool_version,
         decision=context.decision,
         verdict=result.verdict,
+        evidence_complete=None if mode is None else result.evidence_complete(mode),
+        evidence_problems=tuple(result.evidence_problems(mode)) if mode is not None else (),
         codes=code_lines(result),
         checks=tuple(run_checks(result.identity, moment.astimezone().date())),
         fields=field_rows(result, full_ids=context.full_ids),

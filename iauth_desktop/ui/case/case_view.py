@@ -28,7 +28,7 @@ from iauth_desktop.core.model.result import FieldRole
 from iauth_desktop.ui.case.consistency_view import ConsistencyView
 from iauth_desktop.ui.case.evidence_panel import EvidencePanel
 from iauth_desktop.ui.case.fields_view import FieldsTable
-from iauth_desktop.ui.case.prepared_case import PreparedCase
+from iauth_desktop.ui.case.prepared_case import PreparedCase, evidence_problems
 from iauth_desktop.ui.case.verdict_banner import VerdictBanner
 from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.media.video_player import VideoPlayer
@@ -181,7 +181,7 @@ class CaseView(Retranslating, QWidget):
         self._waiting = {"images"}
         self._files = (case.changed_files, case.missing_files, case.unexpected_files)
         self._show_tampering()
-        self.banner.show_result(result)
+        self.banner.show_result(result, evidence_problems(prepared))
         self.consistency.show_identity(result.identity, self.today)
         self.fields.fields_model().load(result)
         challenge = result.field(FieldRole.CHALLENGE)

@@ -15,7 +15,7 @@ from PySide6.QtGui import QImage
 
 from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.errors import CancelledError
-from iauth_desktop.core.model.result import VerificationResult
+from iauth_desktop.core.model.result import MediaRole, VerificationResult
 
 VIDEO_FIELD = "video"
 _COPY_CHUNK = 1 << 20
@@ -62,3 +62,19 @@ def _byte_array(data: bytes | bytearray | memoryview, cancel: threading.Event | 
             raise CancelledError("the fetch was cancelled")
         copy.append(view[start : start + _COPY_CHUNK].tobytes())
     return copy
+
+
+def evidence_problems(prepared: PreparedCase) -> list[tuple[str, str]] | None:
+    """The core's judgement of the evidence, plus any image Qt could not decode (None: a
+    text-only fetch, where completeness does not apply)."""
+    case = prepared.case
+    if case.evidence_complete is None:
+        return None
+    problems = case.result.evidence_problems(case.mode)
+    flagged = {key for key, _ in problems}
+    for slot in case.result.slots(MediaRole.ID_FRONT, MediaRole.ID_BACK, MediaRole.FRAME):
+        item = case.result.media.get(slot.key)
+        unshown = item is not None and item.ok and slot.key not in prepared.images
+        if unshown and slot.key not in flagged:
+            problems.append((slot.key, "the image could not be decoded"))
+    return problems

@@ -86,6 +86,9 @@ class VerdictBanner(Retranslating, QFrame):
         self.status_label.setFont(font)
         self.details_label = _plain_label(self, wrap=True)
         self.stage_label = _plain_label(self, wrap=True)
+        self.evidence_label = _plain_label(self, wrap=True)
+        self.evidence_label.setObjectName("evidenceProblems")
+        self._evidence: list[tuple[str, str]] | None = None  # None: not applicable (text only)
         top = QHBoxLayout()
         top.addWidget(self.status_label)
         top.addSpacing(12)
@@ -111,19 +114,29 @@ class VerdictBanner(Retranslating, QFrame):
         layout.setContentsMargins(10, 8, 10, 8)
         layout.addLayout(top)
         layout.addWidget(self.stage_label)
+        layout.addWidget(self.evidence_label)
         layout.addLayout(self._grid)
         layout.addStretch(1)
         self.retranslate_ui()
 
     # --- public API --------------------------------------------------------------------------
 
-    def show_result(self, result: VerificationResult) -> None:
+    def show_result(
+        self, result: VerificationResult, evidence: list[tuple[str, str]] | None = None
+    ) -> None:
+        """``evidence``: the problems with the case's media ((raw key, reason); empty when
+        complete), or None when completeness does not apply (a text-only fetch)."""
         self._result = result
+        self._evidence = evidence
         self._render()
 
     def clear(self) -> None:
         self._result = None
+        self._evidence = None
         self._render()
+
+    def evidence_complete(self) -> bool | None:
+        return None if self._evidence is None else not self._evidence
 
     def status(self) -> str | None:
         return None if self._result is None else self._result.verdict.status
@@ -145,7 +158,7 @@ class VerdictBanner(Retranslating, QFrame):
     def _render(self) -> None:
         result = self._result
         has_case = result is not None
-        for widget in (*self._headers, self.stage_label):
+        for widget in (*self._headers, self.stage_label, self.evidence_label):
             widget.setVisible(has_case)
         if result is None:
             self.status_label.setText(self.tr("No case open"))
@@ -157,7 +170,10 @@ class VerdictBanner(Retranslating, QFrame):
                     cell.setVisible(False)
             return
         verdict = result.verdict
-        glyph, colour, background, border = _STYLE[verdict.status]
+        incomplete_evidence = bool(self._evidence)
+        style = "incomplete" if incomplete_evidence and verdict.status == "passed" else None
+        glyph, colour, background, border = _STYLE[style or verdict.status]
+        glyph = _STYLE[verdict.status][0]
         self.setStyleSheet(
             f"#VerdictBanner {{ background: {background}; border: 2px solid {border}; "
             f"border-radius: 4px; }} #verdictStatus {{ color: {colour}; }}"
@@ -166,6 +182,8 @@ class VerdictBanner(Retranslating, QFrame):
         self.details_label.setText(self._details(result))
         self.stage_label.setText(self._stage_text(result))
         self.stage_label.setVisible(bool(self.stage_label.text()))
+        self.evidence_label.setText(self._evidence_text())
+        self.evidence_label.setVisible(incomplete_evidence)
         for cells, stage in zip(self._cells, _STAGES, strict=True):
             for cell, text in zip(cells, self._code_row(result, stage), strict=True):
                 cell.setText(text)
@@ -179,6 +197,15 @@ class VerdictBanner(Retranslating, QFrame):
             else:
                 parts.append(_fill(self.tr("similarity (%1): %2"), key, format_score(number)))
         return "  ·  ".join(parts)
+
+    def _evidence_text(self) -> str:
+        if not self._evidence:
+            return ""
+        separator = self.tr("; ", "between evidence problems")
+        problems = separator.join(f"{key}: {reason}" for key, reason in self._evidence)
+        return self.tr(
+            "⚠ Evidence incomplete — approving needs a written justification: %1"
+        ).replace("%1", problems)
 
     def _stage_text(self, result: VerificationResult) -> str:
         verdict = result.verdict

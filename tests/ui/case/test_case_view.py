@@ -202,3 +202,26 @@ def test_language_change_relabels_the_case_view(qtbot: QtBot, view: CaseView) ->
     finally:
         QCoreApplication.removeTranslator(translator)
     qtbot.waitUntil(lambda: view.banner.status_label.text() == "✓ Passed")
+
+
+def test_incomplete_evidence_is_said_in_words(qtbot: QtBot, view: CaseView) -> None:
+    prepared = demo_case("pass", video="")  # a full fetch whose media did not come
+    show(qtbot, view, prepared)
+    banner = view.banner
+    assert banner.status() == "passed"  # the service's verdict stands
+    assert banner.evidence_complete() is False
+    assert banner.evidence_label.isVisible()
+    assert "Evidence incomplete" in banner.evidence_label.text()
+    assert "video" in banner.evidence_label.text()
+
+
+def test_complete_evidence_shows_no_warning(qtbot: QtBot, view: CaseView) -> None:
+    show(qtbot, view, demo_case("pass"))
+    assert view.banner.evidence_complete() is True
+    assert not view.banner.evidence_label.isVisible()
+
+
+def test_text_only_evidence_is_not_judged(qtbot: QtBot, view: CaseView) -> None:
+    show(qtbot, view, demo_case("pass", info_type=1))
+    assert view.banner.evidence_complete() is None
+    assert not view.banner.evidence_label.isVisible()

@@ -197,3 +197,17 @@ def test_keyboard_reaches_every_field(
     panel.notes_edit.setFocus()
     qtbot.keyClick(panel.notes_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert len(history.decisions("{T-7}")) == 1
+
+
+def test_approving_on_incomplete_evidence_needs_a_justification(
+    panel: DecisionPanel, history: CaseHistory
+) -> None:
+    case = replace(demo_case("pass", video="").case, token="{T-9}")  # full fetch, no media
+    assert case.result.verdict.status == "passed" and case.evidence_complete is False
+    shown(panel, history, case)
+    panel.choose(DecisionAction.APPROVE)
+    assert panel.record() is None
+    assert "justification" in panel.error().lower()
+    assert history.decisions("{T-9}") == []
+    panel.justification_edit.setPlainText("the video was checked in the partner's system")
+    assert panel.record() is not None
