@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
+
+from tests.postgres_server import PostgresServer, start_postgres
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -92,3 +96,17 @@ KeyringBackend._classes.discard(MemoryKeyring)  # type: ignore[attr-defined]
 def memory_keyring() -> MemoryKeyring:
     """A fresh in-memory backend, for ``SecretStore(backend=...)``."""
     return MemoryKeyring()
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """A private PostgreSQL for the session. Without one installed the tests skip — except under
+    CI=true, where they fail: CI installs the server, so a skip there would hide missing work."""
+    try:
+        server = start_postgres()
+    except (FileNotFoundError, subprocess.CalledProcessError) as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL is required under CI=true and could not start: {exc}")
+        pytest.skip(f"no PostgreSQL server here: {exc}")
+    yield server
+    server.stop()

@@ -7,20 +7,28 @@ follow live in ``core/model/decision``; a store enforces them and may add its ow
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Any, ClassVar, Literal, Protocol
 
 from iauth_desktop.core.model.case import ReviewCase
-from iauth_desktop.core.model.decision import Decision, DecisionAction
-from iauth_desktop.core.model.errors import UsageError
-from iauth_desktop.core.model.result import FetchMode, VerdictStatus
+from iauth_desktop.core.model.decision import Decision, DecisionAction, redact_personal_numbers
+from iauth_desktop.core.model.errors import IauthError, UsageError
+from iauth_desktop.core.model.result import FetchMode, Stage, VerdictStatus, VerificationResult
 from iauth_desktop.core.model.timefmt import token_likely_expired
 
 
 class StoreError(UsageError):
-    """The store cannot do what was asked: unknown case, unusable or unreachable store."""
+    """The store cannot do what was asked: unknown case, unusable store, wrong schema."""
+
+
+class StoreUnreachableError(IauthError):
+    """The store's server cannot be reached, or the connection failed (exit 4, like a network
+    failure of the verification service)."""
+
+    exit_code: ClassVar[int] = 4
 
 
 UNDECIDED: Literal["undecided"] = "undecided"
@@ -80,6 +88,12 @@ class CaseStore(Protocol):
     """The record of reviewed cases: one per reviewer (SQLite) or one per team."""
 
     @property
+    def identity(self) -> str | None:
+        """Who the store knows the reviewer as (a team store: the database login); None when
+        the reviewer names themself (the embedded store)."""
+        ...
+
+    @property
     def schema_version(self) -> int: ...
 
     def close(self) -> None: ...
@@ -116,3 +130,22 @@ class CaseStore(Protocol):
         until: datetime | None = None,
         limit: int | None = None,
     ) -> list[CaseSummary]: ...
+
+
+MAX_MESSAGE = 200  # the service's messages are short; anything longer is cut
+_SPACE = re.compile(r"\s+")
+
+
+def stage_values(result: VerificationResult) -> dict[str, Any]:
+    """``<stage>_code`` and ``<stage>_message`` for the final, liveness and compare stages."""
+    values: dict[str, Any] = {}
+    for stage in Stage:
+        found = result.stage(stage)
+        values[f"{stage.value}_code"] = found.code if found is not None else None
+        values[f"{stage.value}_message"] = short_message(found.message if found else "")
+    return values
+
+
+def short_message(text: str) -> str:
+    """A service message fit for the history: one line, short, no identity numbers."""
+    return redact_personal_numbers(_SPACE.sub(" ", text).strip())[:MAX_MESSAGE]

@@ -1,22 +1,38 @@
-"""Which case store the app uses: today the embedded SQLite history, one file per reviewer.
+"""Which case store the app uses: the team's PostgreSQL when ``IAUTH_DATABASE_URL`` names one,
+else the embedded SQLite history (one file per reviewer, nothing to set up).
 
-The one place that constructs a store, so that a team store (a database server) slots in here
-without its callers changing.
+The one place that constructs a store; its callers never know which one they hold.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from iauth_desktop.core.store.base import CaseStore
 from iauth_desktop.core.store.sqlite.history import CaseHistory, default_history_path
 
+ENV_DATABASE_URL = "IAUTH_DATABASE_URL"
 
-def open_case_store(path: Path | None = None) -> CaseStore:
-    """The store (created when missing); a typed StoreError when it cannot be opened."""
+
+def team_database_url(environ: Mapping[str, str] | None = None) -> str | None:
+    """The team database's URL from the environment, if any (checked when opened)."""
+    url = (os.environ if environ is None else environ).get(ENV_DATABASE_URL, "").strip()
+    return url or None
+
+
+def open_case_store(path: Path | None = None, *, database_url: str | None = None) -> CaseStore:
+    """The team store when a database URL is given or set, else the embedded history at
+    ``path`` (created when missing); typed errors (StoreError, StoreUnreachableError)."""
+    url = database_url or (None if path is not None else team_database_url())
+    if url is not None:
+        from iauth_desktop.core.store.postgres.store import PostgresStore  # noqa: PLC0415
+
+        return PostgresStore(url)
     return CaseHistory(path)
 
 
 def case_store_exists() -> bool:
     """Whether a store already exists: reading commands never create one just to look."""
-    return default_history_path().is_file()
+    return team_database_url() is not None or default_history_path().is_file()

@@ -41,6 +41,10 @@ class BackgroundStore:
     # --- CaseStore --------------------------------------------------------------------------
 
     @property
+    def identity(self) -> str | None:
+        return self.store.identity
+
+    @property
     def schema_version(self) -> int:
         return self._call(lambda: self.store.schema_version)
 

@@ -17,18 +17,20 @@ from iauth_desktop.core.model.decision import (
     Decision,
     DecisionAction,
     RejectReason,
-    redact_personal_numbers,
 )
 from iauth_desktop.core.model.masking import mask_name
-from iauth_desktop.core.model.result import FetchMode, Stage, VerdictStatus, VerificationResult
+from iauth_desktop.core.model.result import FetchMode, VerdictStatus
 from iauth_desktop.core.model.timefmt import from_db_text, to_db_text
 from iauth_desktop.core.net.hosts import endpoint_host
-from iauth_desktop.core.store.base import AuditHeadLike, CaseSummary, RecordedAuditHead
+from iauth_desktop.core.store.base import (
+    AuditHeadLike,
+    CaseSummary,
+    RecordedAuditHead,
+    stage_values,
+)
 from iauth_desktop.core.store.sqlite.schema import HistoryError
 
-MAX_MESSAGE = 200  # the service's messages are short; anything longer is cut
 _SHA256 = re.compile(r"[0-9a-f]{64}")
-_SPACE = re.compile(r"\s+")
 
 
 DECISION_COLUMNS = (
@@ -124,24 +126,9 @@ def case_values(
     }
 
 
-def stage_values(result: VerificationResult) -> dict[str, Any]:
-    """``<stage>_code`` and ``<stage>_message`` for the final, liveness and compare stages."""
-    values: dict[str, Any] = {}
-    for stage in Stage:
-        found = result.stage(stage)
-        values[f"{stage.value}_code"] = found.code if found is not None else None
-        values[f"{stage.value}_message"] = short_message(found.message if found else "")
-    return values
-
-
 def as_flag(value: Any) -> bool | None:
     """A nullable 0/1 column as True, False or None."""
     return None if value is None else bool(value)
-
-
-def short_message(text: str) -> str:
-    """A service message fit for the history: one line, short, no identity numbers."""
-    return redact_personal_numbers(_SPACE.sub(" ", text).strip())[:MAX_MESSAGE]
 
 
 def decision_values(token: str, decision: Decision) -> dict[str, Any]:

@@ -1,0 +1,1 @@
+"""The team store: one case record for a compliance team, on PostgreSQL."""

@@ -1,0 +1,211 @@
+"""The team store's schema in PostgreSQL: versioned scripts, and the rules the database enforces.
+
+``db upgrade`` runs the scripts a database lacks, in one transaction, as the database owner (who
+also needs CREATEROLE the first time, for the two group roles). Reviewers and supervisors get
+rights only through those group roles (``db grant``), never ownership:
+
+- every row's author is ``session_user`` — set by the database, refused if a client names
+  someone else — so nobody records a decision as another reviewer;
+- decisions are insert-only (no UPDATE or DELETE granted, and triggers as a second wall, with
+  row-level security forced even for the owner);
+- rows leave only through ``iauth_purge``, a SECURITY DEFINER function a supervisor may call,
+  which deletes only what is past the retention period.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from psycopg.rows import tuple_row
+
+SCHEMA_VERSION = 1
+REVIEWER_ROLE = "iauth_reviewer"
+SUPERVISOR_ROLE = "iauth_supervisor"
+
+_V1 = f"""
+CREATE TABLE iauth_schema (version integer NOT NULL);
+INSERT INTO iauth_schema VALUES (0);
+
+DO $$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{REVIEWER_ROLE}') THEN
+        CREATE ROLE {REVIEWER_ROLE} NOLOGIN;
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{SUPERVISOR_ROLE}') THEN
+        CREATE ROLE {SUPERVISOR_ROLE} NOLOGIN IN ROLE {REVIEWER_ROLE};
+    END IF;
+END $$;
+
+CREATE TABLE cases (
+    token            text PRIMARY KEY CHECK (length(token) > 0),
+    fetched_at       timestamptz NOT NULL,
+    verdict          text NOT NULL CHECK (verdict IN ('passed', 'failed', 'incomplete')),
+    failed_stages    text NOT NULL DEFAULT '',
+    final_code       bigint,
+    final_message    text NOT NULL DEFAULT '',
+    liveness_code    bigint,
+    liveness_message text NOT NULL DEFAULT '',
+    compare_code     bigint,
+    compare_message  text NOT NULL DEFAULT '',
+    mode             text CHECK (mode IS NULL OR mode IN ('full', 'text_only')),
+    provider         text NOT NULL,
+    evidence_complete boolean,
+    masked_name      text NOT NULL DEFAULT '',
+    profile_name     text,
+    endpoint_host    text NOT NULL DEFAULT '',
+    reviewer         text NOT NULL DEFAULT session_user,
+    notes            text NOT NULL DEFAULT '',
+    export_path      text,
+    audit_seq        bigint,
+    audit_sha256     text,
+    created_at       timestamptz NOT NULL DEFAULT now(),
+    updated_at       timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE decisions (
+    id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    token         text NOT NULL REFERENCES cases (token),
+    action        text NOT NULL CHECK (action IN ('approve', 'reject', 'escalate')),
+    reason        text CHECK (reason IS NULL OR reason IN ('id_mismatch', 'id_expired',
+                      'liveness_doubt', 'face_mismatch', 'poor_quality', 'suspected_fraud',
+                      'other')),
+    reason_text   text NOT NULL DEFAULT '',
+    justification text NOT NULL DEFAULT '',
+    notes         text NOT NULL DEFAULT '',
+    reviewer      text NOT NULL DEFAULT session_user,
+    decided_at    timestamptz NOT NULL DEFAULT now(),
+    supersedes    bigint UNIQUE REFERENCES decisions (id),
+    CHECK ((action = 'reject') = (reason IS NOT NULL))
+);
+CREATE INDEX decisions_by_token ON decisions (token);
+CREATE INDEX cases_by_fetched_at ON cases (fetched_at);
+
+CREATE VIEW latest_decisions AS
+    SELECT d.* FROM decisions AS d
+    WHERE NOT EXISTS (SELECT 1 FROM decisions AS n WHERE n.supersedes = d.id);
+
+-- Every row's author is the database login that wrote it.
+CREATE FUNCTION iauth_author_is_session_user() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' AND NEW.reviewer IS DISTINCT FROM session_user THEN
+        RAISE EXCEPTION 'a row is recorded as its author, %, not as %',
+            session_user, NEW.reviewer USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF TG_OP = 'UPDATE' THEN
+        NEW.reviewer := session_user;
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER cases_author BEFORE INSERT OR UPDATE ON cases
+    FOR EACH ROW EXECUTE FUNCTION iauth_author_is_session_user();
+CREATE TRIGGER decisions_author BEFORE INSERT ON decisions
+    FOR EACH ROW EXECUTE FUNCTION iauth_author_is_session_user();
+
+CREATE FUNCTION iauth_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'DELETE' AND current_setting('iauth.purging', true) = 'on' THEN
+        RETURN OLD;
+    END IF;
+    IF TG_TABLE_NAME = 'decisions' THEN
+        RAISE EXCEPTION 'a recorded decision is never changed; record a new one instead'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RAISE EXCEPTION 'cases are removed only by the retention purge'
+        USING ERRCODE = 'insufficient_privilege';
+END $$;
+CREATE TRIGGER decisions_never_changed BEFORE UPDATE OR DELETE ON decisions
+    FOR EACH ROW EXECUTE FUNCTION iauth_refuse_change();
+CREATE TRIGGER cases_deleted_only_by_purge BEFORE DELETE ON cases
+    FOR EACH ROW EXECUTE FUNCTION iauth_refuse_change();
+
+CREATE FUNCTION iauth_case_keeps_token() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.token IS DISTINCT FROM OLD.token THEN
+        RAISE EXCEPTION 'a case keeps its token' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER cases_token_fixed BEFORE UPDATE ON cases
+    FOR EACH ROW EXECUTE FUNCTION iauth_case_keeps_token();
+
+CREATE FUNCTION iauth_supersede_within_case() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.supersedes IS NOT NULL AND (SELECT token FROM decisions WHERE id = NEW.supersedes)
+            IS DISTINCT FROM NEW.token THEN
+        RAISE EXCEPTION 'a decision can only replace an earlier decision on the same case';
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER decisions_supersede_within_case BEFORE INSERT ON decisions
+    FOR EACH ROW EXECUTE FUNCTION iauth_supersede_within_case();
+
+-- Row-level security, forced even for the owner: reading is open to the team, writing is as
+-- oneself, deleting only inside the purge.
+ALTER TABLE cases ENABLE ROW LEVEL SECURITY;
+ALTER TABLE cases FORCE ROW LEVEL SECURITY;
+ALTER TABLE decisions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE decisions FORCE ROW LEVEL SECURITY;
+CREATE POLICY cases_read ON cases FOR SELECT USING (true);
+CREATE POLICY cases_insert ON cases FOR INSERT WITH CHECK (reviewer = session_user);
+CREATE POLICY cases_update ON cases FOR UPDATE USING (true) WITH CHECK (reviewer = session_user);
+CREATE POLICY cases_purge ON cases FOR DELETE
+    USING (current_setting('iauth.purging', true) = 'on');
+CREATE POLICY decisions_read ON decisions FOR SELECT USING (true);
+CREATE POLICY decisions_insert ON decisions FOR INSERT WITH CHECK (reviewer = session_user);
+CREATE POLICY decisions_purge ON decisions FOR DELETE
+    USING (current_setting('iauth.purging', true) = 'on');
+
+CREATE FUNCTION iauth_purge(retention interval) RETURNS SETOF text
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    IF NOT pg_has_role(session_user, '{SUPERVISOR_ROLE}', 'MEMBER') THEN
+        RAISE EXCEPTION 'only a supervisor may purge the case record'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF retention < interval '1 day' THEN
+        RAISE EXCEPTION 'the retention period is at least one day';
+    END IF;
+    PERFORM set_config('iauth.purging', 'on', true);
+    RETURN QUERY
+        WITH old AS (SELECT token FROM cases WHERE updated_at < now() - retention),
+             gone AS (DELETE FROM decisions WHERE token IN (SELECT token FROM old))
+        DELETE FROM cases WHERE token IN (SELECT token FROM old) RETURNING token;
+    PERFORM set_config('iauth.purging', 'off', true);
+END $$;
+REVOKE ALL ON FUNCTION iauth_purge(interval) FROM PUBLIC;
+
+GRANT USAGE ON SCHEMA public TO {REVIEWER_ROLE};
+GRANT SELECT ON iauth_schema, cases, decisions, latest_decisions TO {REVIEWER_ROLE};
+GRANT INSERT ON cases, decisions TO {REVIEWER_ROLE};
+GRANT UPDATE (fetched_at, verdict, failed_stages, final_code, final_message, liveness_code,
+    liveness_message, compare_code, compare_message, mode, provider, evidence_complete,
+    masked_name, profile_name, endpoint_host, reviewer, notes, export_path, audit_seq,
+    audit_sha256, updated_at) ON cases TO {REVIEWER_ROLE};
+GRANT EXECUTE ON FUNCTION iauth_purge(interval) TO {SUPERVISOR_ROLE};
+"""  # noqa: S608 - only this module's own role names are put in
+
+# Index = the version a script upgrades from.
+MIGRATIONS: tuple[str, ...] = (_V1,)
+assert len(MIGRATIONS) == SCHEMA_VERSION
+
+
+def current_version(conn: Any) -> int:
+    """The schema version of the connected database (0: none yet)."""
+    cursor = conn.cursor(row_factory=tuple_row)
+    exists = cursor.execute("SELECT to_regclass('public.iauth_schema') IS NOT NULL").fetchone()
+    if not exists or not exists[0]:
+        return 0
+    row = cursor.execute("SELECT version FROM iauth_schema").fetchone()
+    return 0 if row is None else int(row[0])
+
+
+def upgrade(conn: Any) -> tuple[int, int]:
+    """Run the missing scripts in one transaction; (version before, version after)."""
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(hashtext('iauth_schema'))")
+        before = current_version(conn)
+        if before > SCHEMA_VERSION:
+            return before, before
+        for script in MIGRATIONS[before:]:
+            conn.execute(script)
+        conn.execute("UPDATE iauth_schema SET version = %s", (SCHEMA_VERSION,))
+    return before, SCHEMA_VERSION

@@ -1,0 +1,407 @@
+"""``PostgresStore``: the team's case record, a ``CaseStore`` on PostgreSQL (psycopg 3 + pool).
+
+Identity comes from the database login (``session_user``): the reviewer a caller names is not
+used, the database writes and checks the author of every row (see ``schema``). The decision
+rules run here as in the embedded store, and the database's own triggers and row-level security
+stand behind them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any, cast
+
+import psycopg
+from psycopg.rows import dict_row
+from psycopg_pool import ConnectionPool, PoolTimeout
+
+from iauth_desktop.core.model.case import ReviewCase
+from iauth_desktop.core.model.decision import (
+    Decision,
+    DecisionAction,
+    RejectReason,
+    check_chain,
+    check_decision,
+    check_free_text,
+    contains_personal_number,
+)
+from iauth_desktop.core.model.masking import mask_name
+from iauth_desktop.core.model.result import FetchMode, VerdictStatus, review_status
+from iauth_desktop.core.net.hosts import endpoint_host
+from iauth_desktop.core.store.base import (
+    UNDECIDED,
+    AuditHeadLike,
+    CaseStore,
+    CaseSummary,
+    DecisionFilter,
+    RecordedAuditHead,
+    StoreError,
+    StoreUnreachableError,
+    stage_values,
+)
+from iauth_desktop.core.store.postgres.schema import SCHEMA_VERSION, current_version
+from iauth_desktop.core.store.postgres.url import check_database_url
+
+CONNECT_TIMEOUT_S = 10
+
+_SUMMARY = """
+SELECT c.*, d.id AS d_id, d.action AS d_action, d.reason AS d_reason,
+    d.reason_text AS d_reason_text, d.justification AS d_justification, d.notes AS d_notes,
+    d.reviewer AS d_reviewer, d.decided_at AS d_decided_at, d.supersedes AS d_supersedes
+FROM cases AS c LEFT JOIN decisions AS d
+    ON d.id = (SELECT max(l.id) FROM latest_decisions AS l WHERE l.token = c.token)
+"""
+_UPSERT = """
+INSERT INTO cases (token, fetched_at, verdict, failed_stages, final_code, final_message,
+    liveness_code, liveness_message, compare_code, compare_message, mode, provider,
+    evidence_complete, masked_name, profile_name, endpoint_host, audit_seq, audit_sha256)
+VALUES (%(token)s, %(fetched_at)s, %(verdict)s, %(failed_stages)s, %(final_code)s,
+    %(final_message)s, %(liveness_code)s, %(liveness_message)s, %(compare_code)s,
+    %(compare_message)s, %(mode)s, %(provider)s, %(evidence_complete)s, %(masked_name)s,
+    %(profile_name)s, %(endpoint_host)s, %(audit_seq)s, %(audit_sha256)s)
+ON CONFLICT (token) DO UPDATE SET
+    fetched_at = excluded.fetched_at, verdict = excluded.verdict,
+    failed_stages = excluded.failed_stages, final_code = excluded.final_code,
+    final_message = excluded.final_message, liveness_code = excluded.liveness_code,
+    liveness_message = excluded.liveness_message, compare_code = excluded.compare_code,
+    compare_message = excluded.compare_message, mode = excluded.mode,
+    provider = excluded.provider, evidence_complete = excluded.evidence_complete,
+    masked_name = excluded.masked_name, profile_name = excluded.profile_name,
+    endpoint_host = excluded.endpoint_host,
+    audit_seq = coalesce(excluded.audit_seq, cases.audit_seq),
+    audit_sha256 = coalesce(excluded.audit_sha256, cases.audit_sha256),
+    updated_at = now()
+"""
+
+
+class PostgresStore:
+    """The team's record at ``url`` (a libpq URL without a password)."""
+
+    def __init__(self, url: str, *, max_connections: int = 4) -> None:
+        self.target = check_database_url(url)
+        self._pool = ConnectionPool(
+            self.target.conninfo,
+            min_size=1,
+            max_size=max_connections,
+            kwargs={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "iauth-desktop"},
+            open=False,
+        )
+        try:
+            self._pool.open(wait=True, timeout=CONNECT_TIMEOUT_S + 2)
+        except PoolTimeout as exc:
+            self._pool.close()
+            raise StoreUnreachableError(
+                f"the team database {self._where()} cannot be reached: {exc}"
+            ) from None
+        try:
+            with self._conn() as conn:
+                version = current_version(conn)
+                self.identity: str | None = str(
+                    _one(conn.execute("SELECT session_user AS who"))["who"]
+                )
+        except BaseException:
+            self._pool.close()
+            raise
+        if version != SCHEMA_VERSION:
+            self._pool.close()
+            raise StoreError(_version_problem(version))
+
+    def _where(self) -> str:
+        return f"{self.target.dbname or '(default)'} on {self.target.host or 'this machine'}"
+
+    # --- lifetime ----------------------------------------------------------------------------
+
+    @property
+    def schema_version(self) -> int:
+        with self._conn() as conn:
+            return current_version(conn)
+
+    def close(self) -> None:
+        self._pool.close()
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def record_case(
+        self, case: ReviewCase, reviewer: str, audit_head: AuditHeadLike | None
+    ) -> CaseSummary:
+        """Add or refresh the case; the author is the database login, not ``reviewer``."""
+        if not case.token:
+            raise StoreError("A case needs its token to be recorded.")
+        result = case.result
+        verdict = result.verdict
+        values: dict[str, Any] = {
+            "token": case.token,
+            "fetched_at": case.fetched_at,
+            "verdict": verdict.status,
+            "failed_stages": ",".join(verdict.failed_stages),
+            **stage_values(result),
+            "mode": case.mode.value,
+            "provider": result.provider,
+            "evidence_complete": case.evidence_complete,
+            "masked_name": mask_name(result.identity.get("name", "").strip()),
+            "profile_name": case.profile_name,
+            "endpoint_host": endpoint_host(case.endpoint, with_port=False),
+            "audit_seq": None if audit_head is None else audit_head.seq,
+            "audit_sha256": None if audit_head is None else audit_head.sha256,
+        }
+        with self._write() as conn:
+            conn.execute(_UPSERT, values)
+            return self._summary(conn, case.token)
+
+    def record_decision(self, token: str, decision: Decision) -> Decision:
+        with self._write() as conn:
+            row = conn.execute(
+                "SELECT verdict, evidence_complete FROM cases WHERE token = %s FOR UPDATE",
+                (token,),
+            ).fetchone()
+            if row is None:
+                raise StoreError(f"No case {token!r} in the record; record the case first.")
+            check_decision(decision, review_status(row["verdict"], row["evidence_complete"]))
+            check_chain(decision, _latest_id(conn, token))
+            stored = _one(
+                conn.execute(
+                    "INSERT INTO decisions (token, action, reason, reason_text, justification, "
+                    "notes, reviewer, supersedes) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) "
+                    "RETURNING id, decided_at",
+                    (
+                        token,
+                        decision.action.value,
+                        None if decision.reason is None else decision.reason.value,
+                        decision.reason_text,
+                        decision.justification,
+                        decision.notes,
+                        decision.reviewer,
+                        decision.supersedes,
+                    ),
+                )
+            )
+            conn.execute("UPDATE cases SET updated_at = now() WHERE token = %s", (token,))
+            return replace(decision, id=int(stored["id"]), decided_at=stored["decided_at"])
+
+    def set_notes(self, token: str, notes: str) -> None:
+        text = notes.strip()
+        check_free_text("notes", text)
+        with self._write() as conn:
+            done = conn.execute(
+                "UPDATE cases SET notes = %s, updated_at = now() WHERE token = %s", (text, token)
+            )
+            if done.rowcount == 0:
+                raise StoreError(f"No case {token!r} in the record.")
+
+    def set_export(self, token: str, path: Path, audit_head: AuditHeadLike | None) -> None:
+        where = str(Path(path).absolute())
+        if contains_personal_number(where):
+            raise StoreError(
+                "The export path seems to hold a full ID or phone number, which the case record "
+                "never keeps; export under a name without it."
+            )
+        seq = None if audit_head is None else audit_head.seq
+        sha = None if audit_head is None else audit_head.sha256
+        with self._write() as conn:
+            done = conn.execute(
+                "UPDATE cases SET export_path = %s, audit_seq = coalesce(%s, audit_seq), "
+                "audit_sha256 = coalesce(%s, audit_sha256), updated_at = now() "
+                "WHERE token = %s",
+                (where, seq, sha, token),
+            )
+            if done.rowcount == 0:
+                raise StoreError(f"No case {token!r} in the record.")
+
+    def purge(self, older_than: timedelta, now: datetime | None = None) -> list[str]:
+        """Remove cases past retention through the database's own purge (supervisors only);
+        the database's clock decides, ``now`` is not used."""
+        with self._write() as conn:
+            rows = conn.execute("SELECT * FROM iauth_purge(%s)", (older_than,)).fetchall()
+        return sorted(str(next(iter(r.values()))) for r in rows)
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def get(self, token: str) -> CaseSummary | None:
+        with self._conn() as conn:
+            return self._find(conn, token)
+
+    def decisions(self, token: str) -> list[Decision]:
+        with self._conn() as conn:
+            rows = conn.execute(
+                "SELECT * FROM decisions WHERE token = %s ORDER BY id", (token,)
+            ).fetchall()
+        return [d for d in map(_decision, rows) if d is not None]
+
+    def latest_decision(self, token: str) -> Decision | None:
+        with self._conn() as conn:
+            row = conn.execute(
+                "SELECT * FROM latest_decisions WHERE token = %s ORDER BY id DESC LIMIT 1",
+                (token,),
+            ).fetchone()
+        return None if row is None else _decision(row)
+
+    def search(
+        self,
+        text: str = "",
+        decision: DecisionFilter = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        limit: int | None = None,
+    ) -> list[CaseSummary]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        needle = text.strip()
+        if needle:
+            clauses.append(
+                "(strpos(lower(c.token), lower(%s)) > 0 OR strpos(c.masked_name, %s) > 0)"
+            )
+            params += [needle, needle]
+        if decision == UNDECIDED:
+            clauses.append("d.id IS NULL")
+        elif decision is not None:
+            clauses.append("d.action = %s")
+            params.append(DecisionAction(decision).value)
+        if since is not None:
+            clauses.append("c.fetched_at >= %s")
+            params.append(since)
+        if until is not None:
+            clauses.append("c.fetched_at < %s")
+            params.append(until)
+        sql = _SUMMARY + (" WHERE " + " AND ".join(clauses) if clauses else "")
+        sql += " ORDER BY c.fetched_at DESC, c.token"
+        if limit is not None:
+            sql += " LIMIT %s"
+            params.append(max(0, limit))
+        with self._conn() as conn:
+            return [_summary(row) for row in conn.execute(sql, params).fetchall()]
+
+    # --- internals ---------------------------------------------------------------------------
+
+    def _summary(self, conn: psycopg.Connection[Any], token: str) -> CaseSummary:
+        found = self._find(conn, token)
+        assert found is not None
+        return found
+
+    @staticmethod
+    def _find(conn: psycopg.Connection[Any], token: str) -> CaseSummary | None:
+        row = conn.execute(_SUMMARY + " WHERE c.token = %s", (token,)).fetchone()
+        return None if row is None else _summary(row)
+
+    @contextmanager
+    def _conn(self) -> Iterator[psycopg.Connection[Any]]:
+        try:
+            with self._pool.connection(timeout=CONNECT_TIMEOUT_S) as conn:
+                conn.row_factory = dict_row  # type: ignore[assignment]
+                yield conn
+        except PoolTimeout as exc:
+            raise StoreUnreachableError(f"the team database cannot be reached: {exc}") from None
+        except psycopg.errors.InsufficientPrivilege as exc:
+            raise StorePermissionError(_first_line(exc)) from None
+        except psycopg.OperationalError as exc:
+            raise StoreUnreachableError(
+                f"the team database {self._where()} failed: {_first_line(exc)}"
+            ) from None
+        except psycopg.Error as exc:
+            raise StoreError(f"the team database refused: {_first_line(exc)}") from None
+
+    @contextmanager
+    def _write(self) -> Iterator[psycopg.Connection[Any]]:
+        with self._conn() as conn, conn.transaction():
+            yield conn
+
+
+class StorePermissionError(StoreError):
+    """The database itself refused: not this login's right (a revoked reviewer, a purge by a
+    reviewer, a row written as someone else)."""
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def _version_problem(version: int) -> str:
+    if version == 0:
+        return (
+            "the team database has no iauth schema yet: its owner runs "
+            "`iauth-desktop db upgrade` first"
+        )
+    if version < SCHEMA_VERSION:
+        return (
+            f"the team database has schema {version}; this version needs {SCHEMA_VERSION}: "
+            "its owner runs `iauth-desktop db upgrade`"
+        )
+    return (
+        f"the team database has schema {version}, newer than this version knows "
+        f"({SCHEMA_VERSION}): update iauth-desktop"
+    )
+
+
+def _latest_id(conn: psycopg.Connection[Any], token: str) -> int | None:
+    row = _one(
+        conn.execute("SELECT max(id) AS id FROM latest_decisions WHERE token = %s", (token,))
+    )
+    return None if row["id"] is None else int(row["id"])
+
+
+def _one(cursor: psycopg.Cursor[Any]) -> Any:
+    """The one row a statement always returns."""
+    row = cursor.fetchone()
+    if row is None:
+        raise StoreError("the team database answered no row where one was due")
+    return row
+
+
+def _decision(row: dict[str, Any], prefix: str = "") -> Decision | None:
+    if row[prefix + "id"] is None:
+        return None
+    reason = row[prefix + "reason"]
+    return Decision(
+        id=int(row[prefix + "id"]),
+        action=DecisionAction(row[prefix + "action"]),
+        reason=None if reason is None else RejectReason(reason),
+        reason_text=row[prefix + "reason_text"],
+        justification=row[prefix + "justification"],
+        notes=row[prefix + "notes"],
+        reviewer=row[prefix + "reviewer"],
+        decided_at=row[prefix + "decided_at"],
+        supersedes=row[prefix + "supersedes"],
+    )
+
+
+def _summary(row: dict[str, Any]) -> CaseSummary:
+    head = None
+    if row["audit_seq"] is not None and row["audit_sha256"] is not None:
+        head = RecordedAuditHead(int(row["audit_seq"]), str(row["audit_sha256"]))
+    stages = str(row["failed_stages"])
+    return CaseSummary(
+        token=row["token"],
+        fetched_at=row["fetched_at"],
+        verdict=cast(VerdictStatus, row["verdict"]),
+        failed_stages=tuple(stages.split(",")) if stages else (),
+        final_code=row["final_code"],
+        final_message=row["final_message"],
+        liveness_code=row["liveness_code"],
+        liveness_message=row["liveness_message"],
+        compare_code=row["compare_code"],
+        compare_message=row["compare_message"],
+        mode=None if row["mode"] is None else FetchMode(row["mode"]),
+        provider=row["provider"],
+        evidence_complete=row["evidence_complete"],
+        masked_name=row["masked_name"],
+        profile_name=row["profile_name"],
+        endpoint_host=row["endpoint_host"],
+        reviewer=row["reviewer"],
+        notes=row["notes"],
+        export_path=None if row["export_path"] is None else Path(row["export_path"]),
+        audit_head=head,
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        latest_decision=_decision(row, "d_"),
+    )
+
+
+def _conforms(store: PostgresStore) -> CaseStore:
+    """mypy checks here that the team store is a CaseStore."""
+    return store
+
+
+__all__ = ["PostgresStore", "StorePermissionError"]

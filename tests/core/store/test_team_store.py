@@ -1,0 +1,260 @@
+"""The team store on a real PostgreSQL: the schema, identity from the login, and the rules the
+database itself enforces against a reviewer with ``psql`` — checked as granted login roles that
+are neither owner nor superuser."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from typing import Any
+
+import psycopg
+import pytest
+
+from iauth_desktop.core.model.case import ReviewCase
+from iauth_desktop.core.model.decision import DecisionError, make_decision
+from iauth_desktop.core.model.errors import UsageError
+from iauth_desktop.core.model.result import FetchMode
+from iauth_desktop.core.providers.detectinfo.payload import parse_payload
+from iauth_desktop.core.store.base import StoreError
+from iauth_desktop.core.store.postgres import admin
+from iauth_desktop.core.store.postgres.store import PostgresStore, StorePermissionError
+from iauth_desktop.core.store.postgres.url import check_database_url
+from iauth_desktop.core.store.sqlite.history import CaseHistory
+from tests.postgres_server import PostgresServer
+
+_numbers = itertools.count(1)
+LOGINS = ("alice", "bob", "carol", "dave")
+
+
+@dataclass
+class TeamDatabase:
+    server: PostgresServer
+    name: str
+
+    def url(self, user: str = "postgres") -> str:
+        return self.server.url(user, self.name)
+
+    def superuser(self) -> psycopg.Connection[Any]:
+        return psycopg.connect(self.url(), autocommit=True)
+
+
+@pytest.fixture
+def team(postgres: PostgresServer) -> Iterator[TeamDatabase]:
+    """A fresh database with the schema; alice and bob reviewers, carol supervisor, dave none."""
+    name = f"iauth_test_{next(_numbers)}"
+    with psycopg.connect(postgres.url(), autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+        for login in LOGINS:
+            exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (login,))
+            if exists.fetchone() is None:
+                conn.execute(f'CREATE ROLE "{login}" LOGIN')
+    database = TeamDatabase(postgres, name)
+    assert admin.upgrade_database(database.url()) == (0, 1)
+    admin.grant(database.url(), "alice", supervisor=False)
+    admin.grant(database.url(), "bob", supervisor=False)
+    admin.grant(database.url(), "carol", supervisor=True)
+    admin.revoke(database.url(), "dave")
+    yield database
+    with psycopg.connect(postgres.url(), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+def make_case(token: str, **changes: Any) -> ReviewCase:
+    fields = {"name": "欧阳演示", "ID": "990101199005171231", "yt_errorcode": 0, "livestatus": 0,
+              "comparestatus": 0, **changes}  # fmt: skip
+    result = parse_payload(json.dumps(fields, ensure_ascii=False).encode())
+    from datetime import UTC, datetime
+
+    return ReviewCase(
+        result, token, "http://127.0.0.1:1/x.php", FetchMode.TEXT_ONLY, datetime.now(UTC)
+    )
+
+
+@pytest.fixture
+def alice(team: TeamDatabase) -> Iterator[PostgresStore]:
+    store = PostgresStore(team.url("alice"))
+    yield store
+    store.close()
+
+
+def test_upgrade_is_idempotent_and_status_says_who(team: TeamDatabase) -> None:
+    assert admin.upgrade_database(team.url()) == (1, 1)
+    status = admin.database_status(team.url("carol"))
+    assert status.backend.startswith("PostgreSQL 1")
+    assert (status.schema_version, status.known_version) == (1, 1)
+    assert (status.user, status.role) == ("carol", "supervisor")
+    assert admin.database_status(team.url("alice")).role == "reviewer"
+    nobody = admin.database_status(team.url("dave"))
+    assert (nobody.role, nobody.schema_version) == ("none", None)
+
+
+def test_the_author_is_the_database_login(alice: PostgresStore) -> None:
+    assert alice.identity == "alice"
+    summary = alice.record_case(make_case("{T-1}"), "somebody-else", None)
+    assert summary.reviewer == "alice"  # the name a caller gives is not used
+    first = alice.record_decision(
+        "{T-1}", make_decision("approve", verdict="passed", reviewer="alice")
+    )
+    assert first.id is not None and first.reviewer == "alice"
+    change = make_decision(
+        "reject", verdict="passed", reason="other", reason_text="re-check", reviewer="alice",
+        supersedes=first.id,
+    )  # fmt: skip
+    second = alice.record_decision("{T-1}", change)
+    assert [d.id for d in alice.decisions("{T-1}")] == [first.id, second.id]
+    assert alice.latest_decision("{T-1}") == second
+    [found] = alice.search("欧")
+    assert found.latest_decision == second and found.masked_name == "欧***"
+
+
+def test_nobody_records_a_decision_as_someone_else(alice: PostgresStore) -> None:
+    alice.record_case(make_case("{T-2}"), "alice", None)
+    with pytest.raises(StorePermissionError, match="recorded as its author"):
+        alice.record_decision("{T-2}", make_decision("escalate", verdict="passed", reviewer="bob"))
+    assert alice.decisions("{T-2}") == []
+
+
+def test_the_rules_hold_in_the_team_store_too(alice: PostgresStore) -> None:
+    alice.record_case(make_case("{T-3}", yt_errorcode=602), "alice", None)
+    with pytest.raises(DecisionError, match="justification"):
+        alice.record_decision("{T-3}", make_decision("approve", verdict="passed", reviewer="alice"))
+    first = alice.record_decision(
+        "{T-3}", make_decision("escalate", verdict="failed", reviewer="alice")
+    )
+    with pytest.raises(DecisionError, match="already has a decision"):
+        alice.record_decision(
+            "{T-3}", make_decision("escalate", verdict="failed", reviewer="alice")
+        )
+    assert first.id is not None
+
+
+def sql_as(team: TeamDatabase, login: str, statement: str, *params: Any) -> None:
+    with psycopg.connect(team.url(login), autocommit=True) as conn:
+        conn.execute(statement, params or None)
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE decisions SET action = 'approve'",
+        "DELETE FROM decisions",
+        "DELETE FROM cases",
+        "TRUNCATE decisions",
+        "UPDATE cases SET token = 'other'",
+    ],
+)
+def test_a_reviewer_with_psql_cannot_bend_the_record(
+    team: TeamDatabase, alice: PostgresStore, statement: str
+) -> None:
+    alice.record_case(make_case("{T-4}"), "alice", None)
+    alice.record_decision("{T-4}", make_decision("escalate", verdict="passed", reviewer="alice"))
+    with pytest.raises(psycopg.Error):
+        sql_as(team, "alice", statement)
+    assert len(alice.decisions("{T-4}")) == 1
+    assert alice.get("{T-4}") is not None
+
+
+def test_inserting_a_decision_as_another_user_fails_in_sql(
+    team: TeamDatabase, alice: PostgresStore
+) -> None:
+    alice.record_case(make_case("{T-5}"), "alice", None)
+    with pytest.raises(psycopg.Error):
+        sql_as(
+            team, "alice",
+            "INSERT INTO decisions (token, action, reviewer) VALUES ('{T-5}', 'escalate', 'bob')",
+        )  # fmt: skip
+    assert alice.decisions("{T-5}") == []
+
+
+def test_even_the_owner_cannot_edit_a_decision(team: TeamDatabase, alice: PostgresStore) -> None:
+    alice.record_case(make_case("{T-6}"), "alice", None)
+    alice.record_decision("{T-6}", make_decision("escalate", verdict="passed", reviewer="alice"))
+    with team.superuser() as conn, pytest.raises(psycopg.Error, match="never changed"):
+        conn.execute("UPDATE decisions SET notes = 'edited'")
+
+
+def test_a_revoked_reviewer_can_no_longer_read_or_write(
+    team: TeamDatabase, alice: PostgresStore
+) -> None:
+    alice.record_case(make_case("{T-7}"), "alice", None)
+    admin.revoke(team.url(), "alice")
+    with pytest.raises(StoreError):
+        alice.get("{T-7}")
+    with pytest.raises(StoreError):
+        alice.record_case(make_case("{T-8}"), "alice", None)
+    with pytest.raises(StoreError):
+        PostgresStore(team.url("dave"))  # never granted: not even the schema version
+
+
+def test_only_the_purge_function_removes_rows_and_only_a_supervisor(
+    team: TeamDatabase, alice: PostgresStore
+) -> None:
+    alice.record_case(make_case("{OLD}"), "alice", None)
+    alice.record_decision("{OLD}", make_decision("escalate", verdict="passed", reviewer="alice"))
+    alice.record_case(make_case("{NEW}"), "alice", None)
+    with team.superuser() as conn:  # a superuser bypasses row security to age one case
+        conn.execute(
+            "UPDATE cases SET updated_at = now() - interval '400 days' WHERE token = '{OLD}'"
+        )
+    with pytest.raises(StorePermissionError):
+        alice.purge(timedelta(days=180))  # a reviewer may not
+    carol = PostgresStore(team.url("carol"))
+    try:
+        assert carol.purge(timedelta(days=180)) == ["{OLD}"]
+        assert carol.get("{OLD}") is None and carol.get("{NEW}") is not None
+        assert carol.purge(timedelta(days=180)) == []
+    finally:
+        carol.close()
+
+
+def test_a_url_with_a_password_or_an_unchecked_remote_host_is_refused() -> None:
+    with pytest.raises(UsageError, match="password"):
+        check_database_url("postgresql://alice:secret@127.0.0.1:5432/iauth")
+    with pytest.raises(UsageError, match="verify-full"):
+        check_database_url("postgresql://alice@db.example:5432/iauth")
+    with pytest.raises(UsageError, match="verify-full"):
+        check_database_url("postgresql://alice@db.example/iauth?sslmode=require")
+    assert check_database_url("postgresql://alice@db.example/iauth?sslmode=verify-full")
+    assert check_database_url("postgresql://alice@127.0.0.1/iauth").host == "127.0.0.1"
+
+
+def test_a_database_without_the_schema_is_refused_in_words(postgres: PostgresServer) -> None:
+    with pytest.raises(StoreError, match="db upgrade"):
+        PostgresStore(postgres.url())  # the maintenance database holds no schema
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def any_store(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[Any]:
+    if request.param == "sqlite":
+        store: Any = CaseHistory(tmp_path / "history.sqlite3")
+    else:
+        store = PostgresStore(request.getfixturevalue("team").url("bob"))
+    yield store
+    store.close()
+
+
+def test_the_store_contract_holds_for_both_stores(any_store: Any) -> None:
+    """What every CaseStore promises, whatever keeps the record."""
+    assert any_store.record_case(make_case("{C-1}"), "bob", None).token == "{C-1}"
+    any_store.record_case(make_case("{C-2}", yt_errorcode=602), "bob", None)
+    assert {s.token for s in any_store.search()} == {"{C-1}", "{C-2}"}
+    first = any_store.record_decision(
+        "{C-1}", make_decision("approve", verdict="passed", reviewer="bob")
+    )
+    assert [s.token for s in any_store.search(decision="undecided")] == ["{C-2}"]
+    with pytest.raises(DecisionError):
+        any_store.record_decision(
+            "{C-1}", make_decision("approve", verdict="passed", reviewer="bob")
+        )
+    any_store.set_notes("{C-1}", "checked with the branch")
+    summary = any_store.get("{C-1}")
+    assert summary is not None and summary.notes == "checked with the branch"
+    assert summary.latest_decision == first and summary.verdict == "passed"
+    with pytest.raises(StoreError):
+        any_store.set_notes("{nope}", "x")
+    refetched = any_store.record_case(replace(make_case("{C-1}")), "bob", None)
+    assert refetched.notes == "checked with the branch"  # a re-fetch keeps notes and decisions
