@@ -16,6 +16,7 @@ import sys
 from iauth_desktop import __version__
 from iauth_desktop.commands.audit import add_audit_parser
 from iauth_desktop.commands.common import add_connection_options
+from iauth_desktop.commands.db import add_db_parser
 from iauth_desktop.commands.detectinfo.sign import add_sign_parser
 from iauth_desktop.commands.export import add_export_parser
 from iauth_desktop.commands.fetch import add_fetch_parser
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_fetch_parser(sub)
     add_profile_parser(sub)
     add_audit_parser(sub)
+    add_db_parser(sub)
     add_report_parser(sub)
     add_export_parser(sub)
     emulator = sub.add_parser("emulator", help="run the protocol emulator on 127.0.0.1")

@@ -2,7 +2,8 @@
 # Debian 12 / Ubuntu packages the app and its tests need on a fresh machine.
 # Qt runtime libraries, libpulse0 (QtMultimedia will not import without it), a CJK font,
 # poppler (PDF checks), gnome-keyring + dbus + libsecret-tools (real Secret Service in tests),
-# xvfb, openssl (test vectors), p7zip (encrypted exports open in 7-Zip), the desktop-file and
+# xvfb, openssl (test vectors), p7zip (encrypted exports open in 7-Zip), postgresql (the team
+# store's tests start a private server from its binaries), the desktop-file and
 # AppStream validators, shellcheck, and python3-venv.
 set -euo pipefail
 packages=(
@@ -16,6 +17,7 @@ packages=(
   gnome-keyring dbus dbus-x11 libsecret-tools
   xvfb openssl
   p7zip-full
+  postgresql
   desktop-file-utils appstream shellcheck
 )
 sudo=""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from iauth_desktop.core.audit import events
 from iauth_desktop.core.audit.log import AuditLog
 from iauth_desktop.core.model.decision import Decision, superseding
@@ -39,6 +41,9 @@ class DecisionService:
         and audit it; the stored decision. A damaged log refuses before anything is stored
         (AuditRefusal); the store refuses what breaks the rules or the chain (DecisionError)."""
         require_usable(self.audit)
+        if self.store.identity is not None:  # a team store: the login is the reviewer
+            decision = replace(decision, reviewer=self.store.identity)
+            reviewer = self.store.identity
         if replaces is not None:
             decision = superseding(replaces, decision)
         stored = self.store.record_decision(token, decision)

@@ -87,7 +87,7 @@ class CaseWorkflow(QObject):
         self.audit = audit
         self.alarm = AuditAlarm(window)
         recorder = None if self.history is None else DecisionRecorder(self.history, self.audit)
-        self.panel = DecisionPanel(recorder, window.settings.reviewer_name)
+        self.panel = DecisionPanel(recorder, self._reviewer)
         self.dock = DecisionDock(self.panel, window)
         self.dock.dockLocationChanged.connect(self._on_dock_moved)
         area = decision_area(window)
@@ -106,6 +106,12 @@ class CaseWorkflow(QObject):
         window.fetch_failed.connect(self._on_fetch_failed)
         window.menus.case_history.triggered.connect(self.show_history)
         window.menus.export_case.triggered.connect(self.export_case)
+
+    def _reviewer(self) -> str:
+        """The team store's login when there is one (the setting does not apply), else the
+        reviewer's name from the settings."""
+        identity = self.history.identity if self.history is not None else None
+        return identity or self._window.settings.reviewer_name()
 
     # --- start-up and shutdown -----------------------------------------------------------------
 

@@ -258,3 +258,18 @@ def test_the_store_contract_holds_for_both_stores(any_store: Any) -> None:
         any_store.set_notes("{nope}", "x")
     refetched = any_store.record_case(replace(make_case("{C-1}")), "bob", None)
     assert refetched.notes == "checked with the branch"  # a re-fetch keeps notes and decisions
+
+
+def test_in_team_mode_the_login_is_the_reviewer_whatever_is_typed(
+    alice: PostgresStore, tmp_path: Any
+) -> None:
+    from iauth_desktop.core.audit.log import AuditLog
+    from iauth_desktop.core.review.deciding import DecisionService
+
+    log = AuditLog(tmp_path / "audit.jsonl")
+    alice.record_case(make_case("{T-9}"), "alice", None)
+    typed = make_decision("escalate", verdict="passed", reviewer="the settings' name")
+    stored = DecisionService(alice, log).record("{T-9}", typed, reviewer="--reviewer value")
+    assert stored.reviewer == "alice"
+    [entry] = [e for e in log.entries() if e.event == "decision"]
+    assert entry.reviewer == "alice"
