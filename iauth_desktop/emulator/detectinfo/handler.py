@@ -17,6 +17,11 @@ if TYPE_CHECKING:
     from iauth_desktop.emulator.server import EmulatorServer
 
 ENDPOINT_PATH: Final = "/new/cgi-bin/getdetectinfo.php"
+# The H5 and app flows fetch the same data through api_getdetectinfo.php, signed for its name.
+SCRIPT_PATHS: Final = {
+    ENDPOINT_PATH: "getdetectinfo",
+    "/new/cgi-bin/api_getdetectinfo.php": "api_getdetectinfo",
+}
 MAX_REQUEST_BYTES: Final = 1 << 20
 _WRITE_CHUNK: Final = 256 * 1024
 _JSON: Final = "application/json; charset=utf-8"
@@ -47,7 +52,8 @@ class ServiceHandler(BaseHTTPRequestHandler):
     # --- HTTP methods ------------------------------------------------------------------------
 
     def do_POST(self) -> None:
-        if urlsplit(self.path).path != ENDPOINT_PATH:
+        api_name = SCRIPT_PATHS.get(urlsplit(self.path).path)
+        if api_name is None:
             self._send(404, b"not found\n", "text/plain; charset=utf-8", close=True)
             return
         try:
@@ -55,9 +61,9 @@ class ServiceHandler(BaseHTTPRequestHandler):
         except _BadRequestError as bad:
             self._send(bad.status, b"bad request\n", "text/plain; charset=utf-8", close=True)
             return
-        self._serve(body)
+        self._serve(body, api_name)
 
-    def _serve(self, body: bytes) -> None:
+    def _serve(self, body: bytes, api_name: str) -> None:
         emulator = self.emulator
         global_fault = emulator.fault
         if global_fault is not None and self._transport_fault(global_fault):
@@ -68,6 +74,7 @@ class ServiceHandler(BaseHTTPRequestHandler):
             appid=emulator.appid,
             secret_key=emulator.secret_key,
             now=emulator.now(),
+            api_name=api_name,
         )
         if isinstance(decision, Rejected):
             self._answer(error_envelope(decision.code), global_fault)

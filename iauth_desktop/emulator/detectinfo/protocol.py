@@ -92,11 +92,13 @@ class _RejectError(Exception):
         self.code = code
 
 
-def _check_signature(signature: str | None, *, appid: str, secret_key: str, now: float) -> None:
+def _check_signature(
+    signature: str | None, *, appid: str, secret_key: str, now: float, api_name: str
+) -> None:
     if not signature or not signature.strip():
         raise _RejectError(NOT_SIGNATURE)
     try:
-        verify_signature(signature, secret_key, now=int(now), appid=appid, api_name=API_NAME)
+        verify_signature(signature, secret_key, now=int(now), appid=appid, api_name=api_name)
     except SignatureError:
         raise _RejectError(UNAUTHORIZED) from None
 
@@ -122,10 +124,17 @@ def _check_params(body: bytes, *, appid: str) -> tuple[str, int]:
 
 
 def decide(
-    signature: str | None, body: bytes, *, appid: str, secret_key: str, now: float
+    signature: str | None,
+    body: bytes,
+    *,
+    appid: str,
+    secret_key: str,
+    now: float,
+    api_name: str = API_NAME,
 ) -> Rejected | Accepted:
+    """``api_name``: the script the request was posted to, without ``.php``."""
     try:
-        _check_signature(signature, appid=appid, secret_key=secret_key, now=now)
+        _check_signature(signature, appid=appid, secret_key=secret_key, now=now, api_name=api_name)
         token, info_type = _check_params(body, appid=appid)
     except _RejectError as reject:
         return Rejected(reject.code)

@@ -40,7 +40,7 @@ from iauth_desktop.core.net.transport import Exchange, Request
 from iauth_desktop.core.providers.detectinfo.crypto import StreamingDecryptor, aes_key_bytes
 from iauth_desktop.core.providers.detectinfo.envelope import EnvelopeParser
 from iauth_desktop.core.providers.detectinfo.payload import parse_payload
-from iauth_desktop.core.providers.detectinfo.signing import API_NAME, make_signature
+from iauth_desktop.core.providers.detectinfo.signing import api_name_of, make_signature
 
 __all__ = ["ClientOptions", "DetectInfoClient", "FetchOutcome"]
 
@@ -98,6 +98,7 @@ class DetectInfoClient:
             raise UsageError(f"the CA bundle {self.options.ca_bundle!r} does not exist")
         self._clock = clock
         self._loopback = is_loopback_host(urlsplit(self.endpoint).hostname or "")
+        self.api_name = api_name_of(self.endpoint)  # api_getdetectinfo.php: m=api_getdetectinfo
 
     def __repr__(self) -> str:
         return f"DetectInfoClient({self.endpoint!r}, appid={self.appid!r})"
@@ -151,7 +152,7 @@ class DetectInfoClient:
         signature = make_signature(
             self.appid,
             self._secret_key,
-            API_NAME,
+            self.api_name,
             self.options.signature_expire,
             int(self._clock()),
         )

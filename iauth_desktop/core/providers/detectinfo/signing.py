@@ -11,10 +11,12 @@ import hashlib
 import hmac
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from iauth_desktop.core.model.errors import IauthError
 
 API_NAME = "getdetectinfo"
+SCRIPT_SUFFIX = ".php"
 DEFAULT_EXPIRE = 600
 _DIGEST_BYTES = 20  # SHA-1
 _ORIGINAL = re.compile(r"a=(?P<a>[^&]*)&m=(?P<m>[^&]*)&t=(?P<t>[0-9]+)&e=(?P<e>[0-9]+)")
@@ -57,6 +59,18 @@ class SignatureInfo:
 
     def expired(self, now: int) -> bool:
         return now > self.expires_at
+
+
+def api_name_of(endpoint: str) -> str:
+    """The apiName an endpoint is signed for: its script name without ``.php``.
+
+    ``…/getdetectinfo.php`` signs ``m=getdetectinfo``, ``…/api_getdetectinfo.php`` (the H5 and app
+    flows) ``m=api_getdetectinfo``; an endpoint that names no script signs the default.
+    """
+    path = urlsplit(endpoint.strip()).path
+    script = path.rsplit("/", 1)[-1]
+    name = script.removesuffix(SCRIPT_SUFFIX) if script.endswith(SCRIPT_SUFFIX) else ""
+    return name or API_NAME
 
 
 def _original(appid: str, api_name: str, now: int, expire: int) -> str:
