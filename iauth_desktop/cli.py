@@ -20,6 +20,7 @@ from iauth_desktop.commands.fetch import add_fetch_parser
 from iauth_desktop.commands.gui import add_gui_options
 from iauth_desktop.commands.profile import add_profile_parser
 from iauth_desktop.commands.report import add_report_parser
+from iauth_desktop.commands.terminal import escaped_output
 from iauth_desktop.core.model.errors import IauthError
 from iauth_desktop.emulator.cli_entry import add_emulator_arguments, run_emulator
 
@@ -69,13 +70,14 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    args = build_parser().parse_args(argv)
-    try:
-        return int(args.handler(args))
-    except IauthError as exc:
-        print(f"iauth-desktop: {exc}", file=sys.stderr)
-        return exc.exit_code
-    except KeyboardInterrupt:
-        print("iauth-desktop: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
+    with escaped_output():  # nothing a server or a file says reaches the terminal as a control
+        logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+        try:
+            args = build_parser().parse_args(argv)
+            return int(args.handler(args))
+        except IauthError as exc:
+            print(f"iauth-desktop: {exc}", file=sys.stderr)
+            return exc.exit_code
+        except KeyboardInterrupt:
+            print("iauth-desktop: interrupted", file=sys.stderr)
+            return EXIT_INTERRUPTED

@@ -19,6 +19,9 @@ API_NAME = "getdetectinfo"
 SCRIPT_SUFFIX = ".php"
 DEFAULT_EXPIRE = 600
 _DIGEST_BYTES = 20  # SHA-1
+# t and e: at most 19 digits (a signed 64-bit number, as the service's PHP reads them), so
+# nothing downstream meets int()'s 4,300-digit limit or a number no clock could hold.
+MAX_NUMBER_DIGITS = 19
 _ORIGINAL = re.compile(r"a=(?P<a>[^&]*)&m=(?P<m>[^&]*)&t=(?P<t>[0-9]+)&e=(?P<e>[0-9]+)")
 
 
@@ -109,6 +112,12 @@ def parse_signature(signature: str) -> SignatureInfo:
     match = _ORIGINAL.fullmatch(original)
     if match is None:
         raise SignatureFormatError("the signed text is not of the form a=…&m=…&t=…&e=…")
+    for name in ("t", "e"):
+        if len(match[name]) > MAX_NUMBER_DIGITS:
+            raise SignatureFormatError(
+                f"the signature's {name} has {len(match[name])} digits; "
+                f"at most {MAX_NUMBER_DIGITS} make sense"
+            )
     return SignatureInfo(
         appid=match["a"],
         api_name=match["m"],
