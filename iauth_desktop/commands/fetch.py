@@ -9,8 +9,13 @@ from typing import TextIO
 
 from iauth_desktop import __version__
 from iauth_desktop.commands.common import add_connection_options, credentials_from
-from iauth_desktop.commands.detectinfo.options import add_fetch_mode_option, mode_from_args
+from iauth_desktop.commands.detectinfo.options import (
+    add_crypt_type_options,
+    add_fetch_mode_option,
+    mode_from_args,
+)
 from iauth_desktop.commands.report import write_audited_report
+from iauth_desktop.commands.terminal import raw_stream
 from iauth_desktop.core.audit.log import AuditLog
 from iauth_desktop.core.evidence.bundle import write_bundle
 from iauth_desktop.core.model.decision import default_reviewer
@@ -24,6 +29,7 @@ def add_fetch_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     parser = sub.add_parser("fetch", help="fetch a verification by token into an evidence bundle")
     parser.add_argument("token", help="the token the verification produced, braces included")
     add_fetch_mode_option(parser)
+    add_crypt_type_options(parser)
     parser.add_argument(
         "--out",
         required=True,
@@ -41,6 +47,14 @@ def add_fetch_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     parser.add_argument(
         "--form", action="store_true", help="send the body form-encoded instead of JSON"
     )
+    parser.add_argument(
+        "--deadline",
+        type=float,
+        default=ClientOptions.total_timeout,
+        metavar="SECONDS",
+        help="give up (exit 4) when the whole fetch takes longer "
+        f"(default {ClientOptions.total_timeout:g} s, enough for a 50 MiB video on a slow link)",
+    )
     add_connection_options(parser)
     parser.set_defaults(handler=run_fetch)
 
@@ -49,7 +63,7 @@ class ProgressLine:
     """A one-line progress bar on a terminal; silent when stderr is not one."""
 
     def __init__(self, stream: TextIO) -> None:
-        self._stream = stream
+        self._stream = raw_stream(stream)  # its "\r" is ours; the numbers are our own too
         self._enabled = stream.isatty()
         self._shown = -1
 
@@ -84,7 +98,9 @@ def _refuse_non_empty(out: Path, force: bool) -> None:
 def run_fetch(args: argparse.Namespace) -> int:
     _refuse_non_empty(args.out, args.force)
     creds = credentials_from(args, need_sign=True, need_decrypt=True)
-    options = ClientOptions(body_encoding="form" if args.form else "json")
+    options = ClientOptions(
+        body_encoding="form" if args.form else "json", total_timeout=args.deadline
+    )
     provider = get_spec().connect(creds, options)
     service = FetchService(AuditLog.default())
     progress = ProgressLine(sys.stderr)
