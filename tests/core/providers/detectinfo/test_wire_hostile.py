@@ -12,6 +12,7 @@ import pytest
 from iauth_desktop.core.model.errors import (
     MalformedResponseError,
     NetworkError,
+    PayloadFormatError,
     UsageError,
     WrongKeyError,
 )
@@ -99,3 +100,13 @@ def test_a_block_that_does_not_open_an_object_is_a_wrong_key() -> None:
     data = encrypt_payload(b"<html>not json at all, long enough</html>", DEMO_AES_KEY).encode()
     with pytest.raises(WrongKeyError):
         StreamingDecryptor(DEMO_AES_KEY, expect_object=True).feed(data)
+
+
+@pytest.mark.parametrize("fault", ["duplicate-media", "nan"])
+def test_inexact_json_is_refused_as_malformed(
+    hostile: Callable[[str], EmulatorServer], fault: str
+) -> None:
+    server = hostile(fault)
+    with pytest.raises(PayloadFormatError) as info:
+        client(server.url).fetch(DEMO_TOKENS["pass"])
+    assert info.value.exit_code == 5
