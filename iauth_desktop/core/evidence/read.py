@@ -25,6 +25,7 @@ from iauth_desktop.core.evidence.format import (
     valid_file_entry,
 )
 from iauth_desktop.core.model.errors import IntegrityError, UsageError
+from iauth_desktop.core.model.json_limits import json_depth_exceeds
 from iauth_desktop.core.model.media import MediaItem
 from iauth_desktop.core.model.result import MEDIA_PLACEHOLDER, FetchMode, VerificationResult
 from iauth_desktop.core.providers.base import ProviderSpec
@@ -283,6 +284,8 @@ def _read_manifest(path: Path) -> dict[str, Any]:
         raise IntegrityError(
             f"the evidence bundle's {MANIFEST_FILE} cannot be read: {exc.strerror or exc}"
         ) from None
+    if raw is not None and json_depth_exceeds(raw):
+        raise IntegrityError(f"the evidence bundle's {MANIFEST_FILE} is damaged")
     if raw is None:
         raise IntegrityError(
             f"the evidence bundle's {MANIFEST_FILE} is not a regular file of at most "
@@ -306,7 +309,7 @@ def _read_manifest(path: Path) -> dict[str, Any]:
 
 
 def _load_case(data: bytes | None) -> dict[str, Any] | None:
-    if data is None:
+    if data is None or json_depth_exceeds(data):  # one limit for the CLI and the console
         return None
     try:
         case = json.loads(data.decode("utf-8"))

@@ -32,6 +32,7 @@ from iauth_desktop.core.model.errors import (
     PayloadFormatError,
     WrongKeyError,
 )
+from iauth_desktop.core.model.json_limits import MAX_JSON_DEPTH, json_depth_exceeds
 from iauth_desktop.core.model.media import MediaItem
 from iauth_desktop.core.model.result import MEDIA_PLACEHOLDER, VerificationResult
 from iauth_desktop.core.providers.detectinfo.crypto import decode_base64_chunked
@@ -62,6 +63,11 @@ def parse_payload(
         raise WrongKeyError(
             "the decrypted data is not text: the AES result key is probably wrong "
             "(check the profile's AES key)"
+        )
+    if json_depth_exceeds(plaintext):
+        raise PayloadFormatError(
+            f"the decrypted data nests deeper than {MAX_JSON_DEPTH} levels: no verification "
+            "result does"
         )
     try:
         return _parse_scanned(plaintext, cancel)

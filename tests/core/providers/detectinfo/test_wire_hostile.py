@@ -4,6 +4,7 @@ bounded time, one typed error for a broken HTTP head, bounded messages, early wr
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterator
 
@@ -16,6 +17,7 @@ from iauth_desktop.core.model.errors import (
     UsageError,
     WrongKeyError,
 )
+from iauth_desktop.core.model.json_limits import json_depth_exceeds
 from iauth_desktop.core.net.options import ClientOptions
 from iauth_desktop.core.providers.detectinfo.client import DetectInfoClient
 from iauth_desktop.core.providers.detectinfo.crypto import StreamingDecryptor, encrypt_payload
@@ -110,3 +112,32 @@ def test_inexact_json_is_refused_as_malformed(
     with pytest.raises(PayloadFormatError) as info:
         client(server.url).fetch(DEMO_TOKENS["pass"])
     assert info.value.exit_code == 5
+
+
+@pytest.mark.parametrize("depth", [985, 5000])
+def test_deep_nesting_is_one_limit_on_any_thread(
+    hostile: Callable[[str], EmulatorServer], depth: int
+) -> None:
+    """985 levels passed on the main thread and crashed the console's worker: now both refuse
+    it the same way, before json.loads recurses."""
+    server = hostile(f"deep-nesting:{depth}")
+    errors: list[BaseException] = []
+
+    def fetch() -> None:
+        try:
+            client(server.url).fetch(DEMO_TOKENS["pass"], 1)
+        except BaseException as exc:
+            errors.append(exc)
+
+    worker = threading.Thread(target=fetch)  # where the console fetches
+    worker.start()
+    worker.join(30)
+    assert len(errors) == 1 and isinstance(errors[0], PayloadFormatError), errors
+    with pytest.raises(PayloadFormatError, match="nests deeper"):
+        client(server.url).fetch(DEMO_TOKENS["pass"], 1)
+
+
+def test_shallow_nesting_still_reads() -> None:
+    assert not json_depth_exceeds(b'{"a":[{"b":"[[[[{{{{"}]}')
+    assert json_depth_exceeds(b"[" * 201 + b"]" * 201)
+    assert not json_depth_exceeds(b'"' + b"[" * 500 + b'"')
