@@ -1,4 +1,5 @@
-"""The case's fields as a flat table: identity fields and the digits read aloud, then "other fields".
+"""The case's fields as a flat table: identity fields and the digits read aloud, then "other
+fields".
 
 ID and phone numbers are masked by default (core.masking); a reviewer reveals one row at a time.
 The model holds decrypted values, so ``clear()`` drops them all when a case is closed.
