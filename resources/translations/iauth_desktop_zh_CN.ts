@@ -736,6 +736,10 @@
         <translation>从导出重新打开</translation>
     </message>
     <message>
+        <source>Unpacking {name}…</source>
+        <translation>正在解压 {name}…</translation>
+    </message>
+    <message>
         <source>The export {path} could not be opened.</source>
         <translation>无法打开导出 {path}。</translation>
     </message>
