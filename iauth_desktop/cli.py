@@ -1,7 +1,8 @@
 """The ``iauth-desktop`` command line. One exit-code table for every command:
 
-0 done · 2 usage or configuration · 3 the service answered an error code · 4 network, HTTP,
-truncated or non-JSON answer, answer over the size cap · 5 decryption or integrity failure ·
+0 done · 1 internal error (a bug; screenshot mode: gave up) · 2 usage or configuration ·
+3 the service answered an error code · 4 network, HTTP, truncated, malformed or non-JSON answer,
+answer over the size cap, overall deadline passed · 5 decryption or integrity failure ·
 130 interrupted. With no subcommand it starts the GUI.
 """
 
