@@ -817,6 +817,10 @@
         <source>Masked. Use Reveal to show the full value (the reveal is recorded).</source>
         <translation>已脱敏。点击“显示”可查看完整值（显示操作会被记录）。</translation>
     </message>
+    <message>
+        <source>Shortened: {count} characters in all. Copy value (Ctrl+C) copies all of it.</source>
+        <translation>已截断：共 {count} 个字符。“复制值”（Ctrl+C）会复制完整内容。</translation>
+    </message>
 </context>
 <context>
     <name>FieldsTable</name>
