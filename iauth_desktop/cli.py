@@ -1,7 +1,8 @@
 """The ``iauth-desktop`` command line. One exit-code table for every command:
 
-0 done · 2 usage or configuration · 3 the service answered an error code · 4 network, HTTP,
-truncated or non-JSON answer, answer over the size cap · 5 decryption or integrity failure ·
+0 done · 1 internal error (a bug; screenshot mode: gave up) · 2 usage or configuration ·
+3 the service answered an error code · 4 network, HTTP, truncated, malformed or non-JSON answer,
+answer over the size cap, overall deadline passed · 5 decryption or integrity failure ·
 130 interrupted · 141 the output's reader went away (``| head``), as for any Unix tool.
 With no subcommand it starts the GUI.
 """
@@ -23,6 +24,7 @@ from iauth_desktop.commands.fetch import add_fetch_parser
 from iauth_desktop.commands.gui import add_gui_options
 from iauth_desktop.commands.profile import add_profile_parser
 from iauth_desktop.commands.report import add_report_parser
+from iauth_desktop.commands.terminal import escaped_output
 from iauth_desktop.core.model.errors import IauthError
 from iauth_desktop.emulator.cli_entry import add_emulator_arguments, run_emulator
 
@@ -74,21 +76,22 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    args = build_parser().parse_args(argv)
-    try:
-        code = int(args.handler(args))
-        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's exit
-    except BrokenPipeError:
-        _drop_stdout()
-        return EXIT_BROKEN_PIPE
-    except IauthError as exc:
-        print(f"iauth-desktop: {exc}", file=sys.stderr)
-        return exc.exit_code
-    except KeyboardInterrupt:
-        print("iauth-desktop: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
-    return code
+    with escaped_output():  # nothing a server or a file says reaches the terminal as a control
+        logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+        args = build_parser().parse_args(argv)
+        try:
+            code = int(args.handler(args))
+            sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's exit
+        except BrokenPipeError:
+            _drop_stdout()
+            return EXIT_BROKEN_PIPE
+        except IauthError as exc:
+            print(f"iauth-desktop: {exc}", file=sys.stderr)
+            return exc.exit_code
+        except KeyboardInterrupt:
+            print("iauth-desktop: interrupted", file=sys.stderr)
+            return EXIT_INTERRUPTED
+        return code
 
 
 def _drop_stdout() -> None:

@@ -26,4 +26,6 @@ def credentials_from(
         secrets=SecretStore(),
         need_sign=need_sign,
         need_decrypt=need_decrypt,
+        crypt_type=getattr(args, "crypt_type", None),
+        rsa_public_key_file=getattr(args, "rsa_public_key", None),
     )

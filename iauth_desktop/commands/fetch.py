@@ -9,8 +9,13 @@ from pathlib import Path
 from typing import TextIO
 
 from iauth_desktop.commands.common import add_connection_options, credentials_from
-from iauth_desktop.commands.detectinfo.options import add_fetch_mode_option, mode_from_args
+from iauth_desktop.commands.detectinfo.options import (
+    add_crypt_type_options,
+    add_fetch_mode_option,
+    mode_from_args,
+)
 from iauth_desktop.commands.report import write_audited_report
+from iauth_desktop.commands.terminal import raw_stream
 from iauth_desktop.core.audit.log import AuditLog
 from iauth_desktop.core.evidence.bundle import check_bundle_target, write_case_bundle
 from iauth_desktop.core.model.case import ReviewCase
@@ -28,6 +33,7 @@ def add_fetch_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     parser = sub.add_parser("fetch", help="fetch a verification by token into an evidence bundle")
     parser.add_argument("token", help="the token the verification produced, braces included")
     add_fetch_mode_option(parser)
+    add_crypt_type_options(parser)
     parser.add_argument(
         "--out",
         required=True,
@@ -46,6 +52,14 @@ def add_fetch_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "--form", action="store_true", help="send the body form-encoded instead of JSON"
     )
     parser.add_argument(
+        "--deadline",
+        type=float,
+        default=ClientOptions.total_timeout,
+        metavar="SECONDS",
+        help="give up (exit 4) when the whole fetch takes longer "
+        f"(default {ClientOptions.total_timeout:g} s, enough for a 50 MiB video on a slow link)",
+    )
+    parser.add_argument(
         "--json",
         action="store_true",
         help="print one JSON object (the case, or the error on exit 3, 4, 5) instead of a line",
@@ -58,7 +72,7 @@ class ProgressLine:
     """A one-line progress bar on a terminal; silent when stderr is not one."""
 
     def __init__(self, stream: TextIO) -> None:
-        self._stream = stream
+        self._stream = raw_stream(stream)  # its "\r" is ours; the numbers are our own too
         self._enabled = stream.isatty()
         self._shown = -1
 
@@ -100,7 +114,9 @@ def run_fetch(args: argparse.Namespace) -> int:
 def _fetch(args: argparse.Namespace) -> int:
     check_bundle_target(args.out, force=args.force)  # before anything is fetched
     creds = credentials_from(args, need_sign=True, need_decrypt=True)
-    options = ClientOptions(body_encoding="form" if args.form else "json")
+    options = ClientOptions(
+        body_encoding="form" if args.form else "json", total_timeout=args.deadline
+    )
     provider = get_spec().connect(creds, options)
     service = FetchService(AuditLog.default())
     progress = ProgressLine(sys.stderr)

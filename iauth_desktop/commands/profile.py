@@ -6,9 +6,11 @@ import argparse
 import getpass
 import sys
 
+from iauth_desktop.commands.detectinfo.options import add_crypt_type_options
 from iauth_desktop.core.audit.events import profile_changed
 from iauth_desktop.core.audit.log import AuditLog
 from iauth_desktop.core.config.profiles import Profile, ProfileStore
+from iauth_desktop.core.config.resolve import RSA_CRYPT_TYPE, read_public_key_file
 from iauth_desktop.core.config.secrets import SecretStore
 from iauth_desktop.core.model.errors import InsecureKeyringError, UsageError
 from iauth_desktop.core.providers.registry import endpoint_kinds, get_spec
@@ -32,6 +34,7 @@ def add_profile_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser])
         action="store_true",
         help="read the secret key (line 1) and AES key (line 2) from stdin",
     )
+    add_crypt_type_options(add)
     add.add_argument("--default", action="store_true", help="make it the default profile")
     add.add_argument("--replace", action="store_true", help="replace an existing profile")
     actions.add_parser("list", help="list profiles")
@@ -58,6 +61,10 @@ def run_profile(args: argparse.Namespace) -> int:
         print(f"name:       {profile.name}")
         print(f"endpoint:   {profile.endpoint}")
         print(f"appid:      {profile.appid}")
+        if profile.crypt_type is not None:
+            print(f"crypt_type: {profile.crypt_type}")
+        if profile.rsa_public_key is not None:
+            print("rsa key:    stored in the profile (public)")
         for kind in ("secret_key", "aes_key"):
             stored = secrets.get(profile.name, kind) is not None
             print(f"{kind + ':':<11} {'stored in the keyring' if stored else 'NOT stored'}")
@@ -72,15 +79,16 @@ def run_profile(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_secrets(from_stdin: bool) -> tuple[str, str]:
+def _read_secrets(from_stdin: bool, *, need_aes: bool = True) -> tuple[str, str]:
     if from_stdin:
         lines = sys.stdin.read().splitlines()
-        if len(lines) < 2:
+        if len(lines) < (2 if need_aes else 1):
             raise UsageError("--secret-stdin expects two lines: the secret key, then the AES key")
-        return lines[0].strip(), lines[1].strip()
+        return lines[0].strip(), (lines[1].strip() if len(lines) > 1 else "")
     if not sys.stdin.isatty():
         raise UsageError("no terminal to prompt on: pass the secrets with --secret-stdin")
-    return getpass.getpass("secret key: ").strip(), getpass.getpass("AES result key: ").strip()
+    secret = getpass.getpass("secret key: ").strip()
+    return secret, getpass.getpass("AES result key: ").strip() if need_aes else ""
 
 
 def _add(args: argparse.Namespace, store: ProfileStore) -> int:
@@ -89,17 +97,27 @@ def _add(args: argparse.Namespace, store: ProfileStore) -> int:
     if not status.secure:
         raise InsecureKeyringError(status.explanation)
     endpoint = _NAMED_ENDPOINTS.get(args.endpoint, args.endpoint)
-    profile = Profile.create(args.name, endpoint, args.appid)
+    pem = read_public_key_file(args.rsa_public_key) if args.rsa_public_key else None
+    if pem is not None:
+        get_spec().check_secret("rsa_public_key", pem)
+    rsa = args.crypt_type == RSA_CRYPT_TYPE
+    if rsa and pem is None:
+        raise UsageError("--crypt-type 1 (RSA) needs --rsa-public-key FILE.pem")
+    profile = Profile.create(
+        args.name, endpoint, args.appid, crypt_type=args.crypt_type, rsa_public_key=pem
+    )
     if args.name in store and not args.replace:
         raise UsageError(f"profile {args.name!r} exists; use --replace to replace it")
     audit = AuditLog.default()
     audit.head()  # fail closed: no unaudited profile change
-    secret_key, aes_key = _read_secrets(args.secret_stdin)
+    secret_key, aes_key = _read_secrets(args.secret_stdin, need_aes=not rsa)
     if not secret_key:
         raise UsageError("the secret key is empty")
-    get_spec().check_secret("aes_key", aes_key)
+    if aes_key or not rsa:  # an RSA appid needs no AES key
+        get_spec().check_secret("aes_key", aes_key)
     secrets.set(profile.name, "secret_key", secret_key)
-    secrets.set(profile.name, "aes_key", aes_key)
+    if aes_key:
+        secrets.set(profile.name, "aes_key", aes_key)
     store.add(profile, replace=args.replace)
     audit.record(profile_changed(profile.name, "edit" if args.replace else "add"))
     if args.default:

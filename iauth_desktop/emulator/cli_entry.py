@@ -1,7 +1,8 @@
 """``iauth-desktop emulator`` and ``python -m iauth_desktop.emulator``: serve until stopped.
 
 The first stdout line (flushed) is one JSON object: ``url``, ``appid``, ``secret_key``,
-``aes_key``, ``tokens``, ``fault``. The secret key and AES key come only from the environment
+``aes_key``, ``rsa_public_key`` (crypt_type 1), ``tokens``, ``fault``. The secret key and AES
+key come only from the environment
 (``IAUTH_EMULATOR_SECRET_KEY``, ``IAUTH_EMULATOR_AES_KEY``), never from argv, where any local
 user could read them. Exit 0 on SIGTERM, 130 on Ctrl+C (SIGINT), 2 on a configuration error.
 """
@@ -23,7 +24,8 @@ from iauth_desktop.emulator.detectinfo.demo import (
     DEMO_SECRET_KEY,
     DEMO_TOKENS,
 )
-from iauth_desktop.emulator.detectinfo.faults import FAULTS, Fault, parse_fault
+from iauth_desktop.emulator.detectinfo.faults import ALL_MODES, Fault, parse_fault
+from iauth_desktop.emulator.detectinfo.rsa_demo import demo_public_key_pem
 from iauth_desktop.emulator.server import EmulatorConfig, EmulatorServer
 
 SECRET_KEY_ENV = "IAUTH_EMULATOR_SECRET_KEY"  # noqa: S105 - a variable name, not a secret
@@ -46,7 +48,7 @@ def add_emulator_arguments(parser: argparse.ArgumentParser) -> None:
         type=_fault_argument,
         default=None,
         metavar="NAME[:ARG]",
-        help="misbehave on every request; one of: " + ", ".join(FAULTS),
+        help="misbehave on every request; one of: " + ", ".join(ALL_MODES),
     )
     parser.add_argument(
         "--appid",
@@ -106,6 +108,7 @@ def run_emulator(args: argparse.Namespace) -> int:
             "appid": config.appid,
             "secret_key": config.secret_key,
             "aes_key": config.aes_key,
+            "rsa_public_key": demo_public_key_pem(),  # crypt_type 1
             "tokens": dict(DEMO_TOKENS),
             "fault": config.fault,
         }

@@ -25,6 +25,7 @@ from iauth_desktop.emulator.detectinfo.answers import AnswerBuilder
 from iauth_desktop.emulator.detectinfo.demo import DEMO_AES_KEY, DEMO_APPID, DEMO_SECRET_KEY
 from iauth_desktop.emulator.detectinfo.faults import Fault, parse_fault
 from iauth_desktop.emulator.detectinfo.handler import ENDPOINT_PATH, ServiceHandler
+from iauth_desktop.emulator.detectinfo.rsa_demo import demo_public_key_pem
 
 __all__ = ["ENDPOINT_PATH", "EmulatorConfig", "EmulatorServer"]
 
@@ -120,6 +121,11 @@ class EmulatorServer:
     @property
     def secret_key(self) -> str:
         return self.config.secret_key
+
+    @property
+    def rsa_public_key(self) -> str:
+        """PEM of the public key an integrator gets for crypt_type 1."""
+        return demo_public_key_pem()
 
     @property
     def verbose(self) -> bool:

@@ -736,6 +736,10 @@
         <translation>从导出重新打开</translation>
     </message>
     <message>
+        <source>Unpacking {name}…</source>
+        <translation>正在解压 {name}…</translation>
+    </message>
+    <message>
         <source>The export {path} could not be opened.</source>
         <translation>无法打开导出 {path}。</translation>
     </message>
@@ -812,6 +816,10 @@
     <message>
         <source>Masked. Use Reveal to show the full value (the reveal is recorded).</source>
         <translation>已脱敏。点击“显示”可查看完整值（显示操作会被记录）。</translation>
+    </message>
+    <message>
+        <source>Shortened: {count} characters in all. Copy value (Ctrl+C) copies all of it.</source>
+        <translation>已截断：共 {count} 个字符。“复制值”（Ctrl+C）会复制完整内容。</translation>
     </message>
 </context>
 <context>

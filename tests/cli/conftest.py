@@ -17,6 +17,7 @@ class RunningEmulator:
     aes_key: str
     tokens: dict[str, str]
     process: subprocess.Popen
+    rsa_public_key: str = ""
 
     def env(self, **extra: str) -> dict[str, str]:
         env = {
@@ -45,7 +46,13 @@ def start_emulator(*args: str, env: dict[str, str] | None = None) -> RunningEmul
     assert process.stdout is not None
     info = json.loads(process.stdout.readline())
     return RunningEmulator(
-        info["url"], info["appid"], info["secret_key"], info["aes_key"], info["tokens"], process
+        info["url"],
+        info["appid"],
+        info["secret_key"],
+        info["aes_key"],
+        info["tokens"],
+        process,
+        info.get("rsa_public_key", ""),
     )
 
 

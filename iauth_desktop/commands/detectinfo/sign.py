@@ -33,7 +33,10 @@ def add_sign_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _utc(seconds: int) -> str:
-    return format_timestamp(datetime.fromtimestamp(seconds, UTC))
+    try:
+        return format_timestamp(datetime.fromtimestamp(seconds, UTC))
+    except (OverflowError, OSError, ValueError):
+        return "beyond the calendar"
 
 
 def run_sign(args: argparse.Namespace) -> int:

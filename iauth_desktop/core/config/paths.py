@@ -14,6 +14,7 @@ from pathlib import Path
 import platformdirs
 
 from iauth_desktop.core.files import PRIVATE_DIR_MODE
+from iauth_desktop.core.model.errors import OutputError
 
 APP_NAME = "iauth-desktop"
 CONFIG_DIR_ENV = "IAUTH_CONFIG_DIR"
@@ -37,9 +38,15 @@ def ensure_private_dir(path: Path) -> Path:
     place on purpose, and silently changing its permissions would be worse than leaving them.
     """
     if not path.is_dir():
-        path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
-        # mkdir's mode is filtered through the umask; say what we mean explicitly.
-        path.chmod(PRIVATE_DIR_MODE)
+        try:
+            path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
+            # mkdir's mode is filtered through the umask; say what we mean explicitly.
+            path.chmod(PRIVATE_DIR_MODE)
+        except OSError as exc:
+            raise OutputError(
+                f"cannot create the folder {path}: {exc.strerror or exc} "
+                f"(check {CONFIG_DIR_ENV} / {DATA_DIR_ENV})"
+            ) from None
     return path
 
 

@@ -1,7 +1,9 @@
 """Named profiles (name, endpoint, appid) in ``profiles.json`` under the config folder.
 
 The file never holds a secret: the secret key and the AES key live in the OS keyring
-(``core.secrets``). The file is rewritten atomically so a crash never leaves half of it.
+(``core.secrets``). It may hold how the appid's answers are encrypted (``crypt_type``) and, for
+RSA, the service's public key, which is not a secret. The file is rewritten atomically so a
+crash never leaves half of it.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ FILE_NAME = "profiles.json"
 FORMAT_VERSION = 1
 MAX_NAME_LENGTH = 64
 MAX_APPID_LENGTH = 128
+CRYPT_TYPES = (1, 2, 3)  # RSA, AES-256-CBC, AES-256-ECB (the provider opens them)
+MAX_PUBLIC_KEY_CHARS = 16 * 1024
 _NAME_PUNCTUATION = frozenset("-_.")
 
 
@@ -48,16 +52,51 @@ def validate_appid(appid: str) -> str:
     return value
 
 
+def validate_crypt_type(value: object) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or value not in CRYPT_TYPES:
+        raise UsageError(f"crypt_type must be 1, 2 or 3, not {value!r:.40}")
+    return int(value)
+
+
+def validate_public_key(pem: object) -> str | None:
+    """PEM text of a public key (checked in full by the provider when it connects)."""
+    if pem is None:
+        return None
+    if not isinstance(pem, str) or len(pem) > MAX_PUBLIC_KEY_CHARS or "PUBLIC KEY-----" not in pem:
+        raise UsageError("the RSA public key must be PEM text (-----BEGIN PUBLIC KEY-----)")
+    if "PRIVATE KEY" in pem:
+        raise UsageError("that is a private key: profiles hold only the service's public key")
+    return pem.strip() + "\n"
+
+
 @dataclass(frozen=True)
 class Profile:
     name: str
     endpoint: str
     appid: str
+    crypt_type: int | None = None  # None: not sent, the appid's default
+    rsa_public_key: str | None = None  # PEM, for crypt_type 1
 
     @classmethod
-    def create(cls, name: str, endpoint: str, appid: str) -> Profile:
+    def create(
+        cls,
+        name: str,
+        endpoint: str,
+        appid: str,
+        *,
+        crypt_type: object = None,
+        rsa_public_key: object = None,
+    ) -> Profile:
         """A validated profile: name checked, endpoint normalized by ``check_endpoint``."""
-        return cls(validate_profile_name(name), check_endpoint(endpoint), validate_appid(appid))
+        return cls(
+            validate_profile_name(name),
+            check_endpoint(endpoint),
+            validate_appid(appid),
+            validate_crypt_type(crypt_type),
+            validate_public_key(rsa_public_key),
+        )
 
 
 class ProfileStore:
@@ -68,8 +107,10 @@ class ProfileStore:
 
     @classmethod
     def default_location(cls) -> ProfileStore:
-        """The store in ``config_dir()`` (honours ``IAUTH_CONFIG_DIR``)."""
-        return cls(config_dir() / FILE_NAME)
+        """The store in ``config_dir()`` (honours ``IAUTH_CONFIG_DIR``). The folder is made only
+        when a profile is saved: a config folder that is a file or read-only must not stop
+        commands whose credentials come from the environment."""
+        return cls(config_dir(create=False) / FILE_NAME)
 
     # --- queries ------------------------------------------------------------------------
 
@@ -100,7 +141,13 @@ class ProfileStore:
 
     def add(self, profile: Profile, *, replace: bool = False) -> Profile:
         """Store ``profile`` (validated again). The first profile added becomes the default."""
-        checked = Profile.create(profile.name, profile.endpoint, profile.appid)
+        checked = Profile.create(
+            profile.name,
+            profile.endpoint,
+            profile.appid,
+            crypt_type=profile.crypt_type,
+            rsa_public_key=profile.rsa_public_key,
+        )
         profiles, default = self._load()
         if checked.name in profiles and not replace:
             raise UsageError(f"a profile named {checked.name!r} already exists")
@@ -129,8 +176,8 @@ class ProfileStore:
     def _load(self) -> tuple[dict[str, Profile], str | None]:
         try:
             text = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return {}, None
+        except (FileNotFoundError, NotADirectoryError):
+            return {}, None  # no profiles (the config "folder" may be a file: saving says so)
         except OSError as exc:
             raise UsageError(f"cannot read {self.path}: {exc.strerror}") from None
         try:
@@ -155,7 +202,13 @@ class ProfileStore:
             if not isinstance(endpoint, str) or not isinstance(appid, str):
                 raise broken
             try:
-                profile = Profile.create(name, endpoint, appid)
+                profile = Profile.create(
+                    name,
+                    endpoint,
+                    appid,
+                    crypt_type=entry.get("crypt_type"),
+                    rsa_public_key=entry.get("rsa_public_key"),
+                )
             except UsageError as exc:
                 raise UsageError(f"{self.path}: profile {name!r}: {exc}") from None
             profiles[profile.name] = profile
@@ -165,10 +218,7 @@ class ProfileStore:
         document = {
             "version": FORMAT_VERSION,
             "default": default,
-            "profiles": {
-                name: {"endpoint": profiles[name].endpoint, "appid": profiles[name].appid}
-                for name in sorted(profiles)
-            },
+            "profiles": {name: _entry(profiles[name]) for name in sorted(profiles)},
         }
         data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
         try:
@@ -176,3 +226,12 @@ class ProfileStore:
             write_atomically(self.path, data)
         except OSError as exc:
             raise UsageError(f"cannot write {self.path}: {exc.strerror or exc}") from None
+
+
+def _entry(profile: Profile) -> dict[str, Any]:
+    entry: dict[str, Any] = {"endpoint": profile.endpoint, "appid": profile.appid}
+    if profile.crypt_type is not None:
+        entry["crypt_type"] = profile.crypt_type
+    if profile.rsa_public_key is not None:
+        entry["rsa_public_key"] = profile.rsa_public_key
+    return entry

@@ -9,13 +9,22 @@ another appid they are not used, so a signature is never made with a foreign sec
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import MappingProxyType
 
-from iauth_desktop.core.config.profiles import Profile, ProfileStore
+from iauth_desktop.core.config.profiles import (
+    MAX_PUBLIC_KEY_CHARS,
+    Profile,
+    ProfileStore,
+    validate_crypt_type,
+    validate_public_key,
+)
 from iauth_desktop.core.config.secrets import SecretKind, SecretStore
-from iauth_desktop.core.model.errors import MissingCredentialsError
+from iauth_desktop.core.model.errors import MissingCredentialsError, UsageError
 from iauth_desktop.core.net.endpoints import check_endpoint
 from iauth_desktop.core.providers.registry import default_endpoint
 
@@ -23,6 +32,9 @@ ENV_APPID = "IAUTH_APPID"
 ENV_SECRET_KEY = "IAUTH_SECRET_KEY"  # noqa: S105 - a variable's name, not a secret
 ENV_AES_KEY = "IAUTH_AES_KEY"
 ENV_ENDPOINT = "IAUTH_ENDPOINT"
+ENV_CRYPT_TYPE = "IAUTH_CRYPT_TYPE"
+ENV_RSA_PUBLIC_KEY_FILE = "IAUTH_RSA_PUBLIC_KEY_FILE"
+RSA_CRYPT_TYPE = 1  # answers opened with the service's RSA public key instead of the AES key
 
 _ENV_OF: dict[str, str] = {
     "appid": ENV_APPID,
@@ -45,6 +57,8 @@ class Credentials:
     aes_key: str | None
     profile_name: str | None
     sources: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    crypt_type: int | None = None  # None: not sent, the appid's default
+    rsa_public_key: str | None = None  # PEM (not a secret), for crypt_type 1
 
     def __repr__(self) -> str:
         def shown(secret: str | None) -> str:
@@ -53,7 +67,8 @@ class Credentials:
         return (
             f"Credentials(endpoint={self.endpoint!r}, appid={self.appid!r}, "
             f"secret_key={shown(self.secret_key)}, aes_key={shown(self.aes_key)}, "
-            f"profile_name={self.profile_name!r}, sources={dict(self.sources)!r})"
+            f"profile_name={self.profile_name!r}, crypt_type={self.crypt_type!r}, "
+            f"sources={dict(self.sources)!r})"
         )
 
     __str__ = __repr__
@@ -68,14 +83,20 @@ def resolve_credentials(
     secrets: SecretStore | None,
     need_sign: bool = True,
     need_decrypt: bool = True,
+    crypt_type: int | None = None,
+    rsa_public_key_file: str | None = None,
 ) -> Credentials:
     """Resolve every value by precedence; MissingCredentialsError names what is still missing.
+
+    ``crypt_type`` and ``rsa_public_key_file`` are the command line's; then ``IAUTH_CRYPT_TYPE``
+    and ``IAUTH_RSA_PUBLIC_KEY_FILE``; then the profile's (for the profile's own appid). With
+    crypt_type 1 the RSA public key takes the AES key's place.
 
     An unknown ``profile`` raises UsageError naming it; the endpoint is checked with
     ``check_endpoint`` (InsecureEndpointError).
     """
     env = {
-        name: environ[name].strip()
+        name: _utf8(name, environ[name].strip())
         for name in (*_ENV_OF.values(), ENV_ENDPOINT)
         if environ.get(name, "").strip()
     }
@@ -100,10 +121,15 @@ def resolve_credentials(
         sources["appid"] = appid_source
     # The profile's secrets may only sign for the profile's own appid.
     own_appid = chosen is not None and values["appid"] == chosen.appid
+    cipher, sources_cipher = _cipher(
+        crypt_type, rsa_public_key_file, environ, chosen if own_appid else None, from_profile
+    )
+    sources.update(sources_cipher)
+    rsa = cipher[0] == RSA_CRYPT_TYPE
     wanted: list[SecretKind] = []
     if need_sign:
         wanted.append("secret_key")
-    if need_decrypt:
+    if need_decrypt and not rsa:
         wanted.append("aes_key")
     for kind in wanted:
         value, source = env.get(_ENV_OF[kind]), "environment"
@@ -116,6 +142,12 @@ def resolve_credentials(
 
     needed = (["appid"] if need_sign else []) + wanted
     missing = tuple(name for name in needed if values.get(name) is None)
+    if need_decrypt and rsa and cipher[1] is None:
+        raise MissingCredentialsError(
+            ("rsa_public_key",),
+            f"crypt_type 1 (RSA) needs the service's public key: --rsa-public-key FILE.pem, "
+            f"{ENV_RSA_PUBLIC_KEY_FILE}, or the profile's",
+        )
     if missing:
         raise MissingCredentialsError(missing, _hint(missing, chosen, own_appid, secrets))
     return Credentials(
@@ -125,7 +157,69 @@ def resolve_credentials(
         aes_key=values.get("aes_key"),
         profile_name=chosen.name if chosen else None,
         sources=MappingProxyType(sources),
+        crypt_type=cipher[0],
+        rsa_public_key=cipher[1],
     )
+
+
+def _cipher(
+    option_type: int | None,
+    option_key_file: str | None,
+    environ: Mapping[str, str],
+    profile: Profile | None,
+    from_profile: str,
+) -> tuple[tuple[int | None, str | None], dict[str, str]]:
+    """(crypt_type, RSA public key PEM) by precedence, and where each came from."""
+    sources: dict[str, str] = {}
+    env_type = environ.get(ENV_CRYPT_TYPE, "").strip()
+    crypt_type: int | None = None
+    if option_type is not None:
+        crypt_type, sources["crypt_type"] = validate_crypt_type(option_type), "option"
+    elif env_type:
+        if env_type not in ("1", "2", "3"):
+            raise UsageError(f"{ENV_CRYPT_TYPE} must be 1, 2 or 3, not {env_type[:20]!r}")
+        crypt_type, sources["crypt_type"] = int(env_type), "environment"
+    elif profile is not None and profile.crypt_type is not None:
+        crypt_type, sources["crypt_type"] = profile.crypt_type, from_profile
+    env_file = _utf8(ENV_RSA_PUBLIC_KEY_FILE, environ.get(ENV_RSA_PUBLIC_KEY_FILE, "").strip())
+    pem: str | None = None
+    if option_key_file:
+        pem, sources["rsa_public_key"] = read_public_key_file(option_key_file), "option"
+    elif env_file:
+        pem, sources["rsa_public_key"] = read_public_key_file(env_file), "environment"
+    elif profile is not None and profile.rsa_public_key is not None:
+        pem, sources["rsa_public_key"] = profile.rsa_public_key, from_profile
+    return (crypt_type, pem), sources
+
+
+def read_public_key_file(path: str) -> str:
+    """The PEM text of a public key file (bounded: a key file is a few hundred bytes)."""
+    try:
+        with Path(path).open("rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise UsageError(f"{path} is not a regular file")
+            data = handle.read(MAX_PUBLIC_KEY_CHARS + 1)
+    except OSError as exc:
+        raise UsageError(f"cannot read the RSA public key {path}: {exc.strerror or exc}") from None
+    try:
+        text = data.decode("ascii")
+    except UnicodeDecodeError:
+        raise UsageError(f"{path} is not a PEM file") from None
+    checked = validate_public_key(text)
+    assert checked is not None
+    return checked
+
+
+def _utf8(name: str, value: str) -> str:
+    """The variable's value, when it is text: bytes that are not UTF-8 (kept by Python as lone
+    surrogates) would fail deep inside signing or decryption instead of here."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError(
+            f"the environment variable {name} holds bytes that are not UTF-8 text"
+        ) from None
+    return value
 
 
 def _first(*candidates: tuple[str | None, str]) -> tuple[str | None, str]:

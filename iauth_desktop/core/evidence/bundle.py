@@ -32,6 +32,15 @@ from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.errors import OutputError, TargetExistsError
 from iauth_desktop.core.model.result import FetchMode, VerificationResult
 
+# How case.json differs from the decrypted bytes, said once in every manifest. The parser refuses
+# what could change a meaning (duplicate keys, NaN, Infinity, numbers beyond a float), so only
+# spelling differs.
+CASE_JSON_NOTE = (
+    "the decrypted object re-encoded: the same keys in the same order with the same values; "
+    "whitespace, string escapes and the spelling of numbers (1.0E2 is written 100.0) are this "
+    "tool's; each media value is replaced by the name of its file"
+)
+
 __all__ = [
     "BundleCheck",
     "LoadedBundle",
@@ -154,10 +163,12 @@ def _write_contents(result: VerificationResult, folder: Path, meta: dict[str, An
                 problems.append({"field": name, "file": file_name, "reason": item.error})
         elif item is not None and item.error is not None:  # the value stays in case.json
             problems.append({"field": name, "file": None, "reason": item.error})
-    case = json.dumps(result.case_object(names), ensure_ascii=False, indent=2)
+    # allow_nan=False: never the non-standard NaN/Infinity (the payload parser refuses them too)
+    case = json.dumps(result.case_object(names), ensure_ascii=False, indent=2, allow_nan=False)
     files[CASE_FILE] = _write_file(folder / CASE_FILE, case.encode("utf-8") + b"\n")
     manifest = {"format": FORMAT_VERSION, "files": dict(sorted(files.items())), **meta}
     manifest["problems"] = problems
+    manifest["case_json"] = CASE_JSON_NOTE
     text = json.dumps(manifest, ensure_ascii=False, indent=2)
     _write_file(folder / MANIFEST_FILE, text.encode("utf-8") + b"\n")
 

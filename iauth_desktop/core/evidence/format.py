@@ -31,6 +31,11 @@ TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 _MEDIA_NAME = re.compile(r"(?P<field>[A-Za-z][A-Za-z0-9_]{0,63})\.[a-z0-9]{1,8}")
 _RESERVED = frozenset({CASE_FILE, MANIFEST_FILE})
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+# The most a bundle's files can hold: a medium is at most a whole answer (the client's 1 GiB
+# cap); the manifest and case.json are text a reader parses whole.
+MAX_MEDIA_BYTES = 1 << 30
+MAX_CASE_BYTES = 256 << 20
+MAX_MANIFEST_BYTES = 4 << 20
 
 
 def format_timestamp(moment: datetime) -> str:
@@ -62,5 +67,5 @@ def valid_file_entry(name: Any, entry: Any) -> bool:
         and _SHA256.fullmatch(entry["sha256"]) is not None
         and isinstance(entry.get("bytes"), int)
         and not isinstance(entry.get("bytes"), bool)
-        and entry["bytes"] >= 0
+        and 0 <= entry["bytes"] <= (MAX_CASE_BYTES if name == CASE_FILE else MAX_MEDIA_BYTES)
     )

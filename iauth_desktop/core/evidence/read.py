@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import stat
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -16,6 +17,7 @@ from iauth_desktop.core.evidence.format import (
     FORMAT_VERSION,
     LEGACY_PROVIDER,
     MANIFEST_FILE,
+    MAX_MANIFEST_BYTES,
     RAW_TEXT_EXT,
     READABLE_FORMATS,
     media_file_field,
@@ -23,6 +25,7 @@ from iauth_desktop.core.evidence.format import (
     valid_file_entry,
 )
 from iauth_desktop.core.model.errors import IntegrityError, UsageError
+from iauth_desktop.core.model.json_limits import json_depth_exceeds
 from iauth_desktop.core.model.media import MediaItem
 from iauth_desktop.core.model.result import MEDIA_PLACEHOLDER, FetchMode, VerificationResult
 from iauth_desktop.core.providers.base import ProviderSpec
@@ -180,10 +183,15 @@ def read_bundle(path: Path) -> LoadedBundle:
         if name not in present:
             missing.append(name)
             continue
-        if not stat.S_ISREG(file_path.lstat().st_mode):  # a folder or a symlink in its place
+        # Type and size first (lstat): a symlink to /dev/zero, a FIFO, a folder or a sparse
+        # 20 GiB file in its place is "changed" without reading a byte of it.
+        try:
+            data = read_regular(file_path, entry["bytes"])
+        except OSError:  # unreadable (permissions, vanished): not what was exported
+            data = None
+        if data is None:
             changed.append(name)
             continue
-        data = file_path.read_bytes()
         contents[name] = data
         digest = hashlib.sha256(data).hexdigest()
         if digest != entry["sha256"] or len(data) != entry["bytes"]:
@@ -226,7 +234,7 @@ def verify_bundle_pinned(path: Path) -> tuple[LoadedBundle, bytes]:
     """
     manifest_path = Path(path) / MANIFEST_FILE
     try:
-        raw = manifest_path.read_bytes()
+        raw = read_regular(manifest_path, MAX_MANIFEST_BYTES, exact=False) or b""
     except OSError:
         raw = b""  # verify_bundle names the problem
     loaded = verify_bundle(path)
@@ -239,14 +247,53 @@ def verify_bundle_pinned(path: Path) -> tuple[LoadedBundle, bytes]:
     return loaded, raw
 
 
+def read_regular(path: Path, size: int, *, exact: bool = True) -> bytes | None:
+    """The bytes of ``path`` when it is a regular file (not a symlink, FIFO, device or folder)
+    of ``size`` bytes (at most ``size`` unless ``exact``); None otherwise. Never reads more than
+    ``size`` + 1 bytes and never blocks on a FIFO swapped in after the check."""
+    before = path.lstat()
+    if not stat.S_ISREG(before.st_mode) or before.st_size > size:
+        return None
+    if exact and before.st_size != size:
+        return None
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    flags |= getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags)
+    with os.fdopen(descriptor, "rb") as handle:
+        now = os.fstat(handle.fileno())
+        if not stat.S_ISREG(now.st_mode) or (now.st_dev, now.st_ino) != (
+            before.st_dev,
+            before.st_ino,
+        ):
+            return None
+        data = handle.read(size + 1)
+    if len(data) > size or (exact and len(data) != size):
+        return None
+    return data
+
+
 def read_manifest(path: Path) -> dict[str, Any]:
     """The bundle's manifest, checked for form; IntegrityError when it is unusable."""
+    manifest_path = path / MANIFEST_FILE
     try:
-        manifest = json.loads((path / MANIFEST_FILE).read_bytes().decode("utf-8"))
+        raw = read_regular(manifest_path, MAX_MANIFEST_BYTES, exact=False)
     except (FileNotFoundError, NotADirectoryError):
         raise IntegrityError(
             f"{path} has no {MANIFEST_FILE}: it is not an evidence bundle"
         ) from None
+    except OSError as exc:
+        raise IntegrityError(
+            f"the evidence bundle's {MANIFEST_FILE} cannot be read: {exc.strerror or exc}"
+        ) from None
+    if raw is not None and json_depth_exceeds(raw):
+        raise IntegrityError(f"the evidence bundle's {MANIFEST_FILE} is damaged")
+    if raw is None:
+        raise IntegrityError(
+            f"the evidence bundle's {MANIFEST_FILE} is not a regular file of at most "
+            f"{MAX_MANIFEST_BYTES} bytes (a link, a folder, a device or far too large)"
+        )
+    try:
+        manifest = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise IntegrityError(f"the evidence bundle's {MANIFEST_FILE} is damaged") from None
     if not isinstance(manifest, dict):
@@ -263,7 +310,7 @@ def read_manifest(path: Path) -> dict[str, Any]:
 
 
 def _load_case(data: bytes | None) -> dict[str, Any] | None:
-    if data is None:
+    if data is None or json_depth_exceeds(data):  # one limit for the CLI and the console
         return None
     try:
         case = json.loads(data.decode("utf-8"))

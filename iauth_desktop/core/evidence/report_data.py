@@ -264,20 +264,37 @@ def code_lines(result: VerificationResult) -> tuple[CodeLine, ...]:
     )
 
 
+# A report is read on paper: a value or a list longer than this is cut, saying how much more
+# there is (case.json keeps everything), so no answer can make the report endless.
+REPORT_VALUE_CHARS = 2000
+REPORT_EXTRA_FIELDS = 300
+
+
+def bounded_text(text: str, limit: int = REPORT_VALUE_CHARS) -> str:
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text)} characters in all; the full value is in case.json)"
+
+
 def field_rows(result: VerificationResult, *, full_ids: bool) -> tuple[FieldRow, ...]:
     """Identity fields in the document's order (ID and phone masked unless ``full_ids``), then
-    every field the document does not name, as sent."""
+    the fields the document does not name, as sent — values and the list bounded."""
     rows: list[FieldRow] = []
     for field in result.fields:
         if not field.sent or field.role is FieldRole.CHALLENGE:
             continue
         masked = is_masked_field(field.role) and not full_ids
         value = mask_field(field.role, field.value) if masked else field.value
-        rows.append(FieldRow(field.key, value, masked, True, field.role))
-    rows.extend(
-        FieldRow(key, as_text(value), masked=False, documented=False)
-        for key, value in result.extra_fields.items()
-    )
+        rows.append(FieldRow(field.key, bounded_text(value), masked, True, field.role))
+    extras = result.extra_fields
+    for number, (key, value) in enumerate(extras.items()):
+        if number == REPORT_EXTRA_FIELDS:
+            more = len(extras) - REPORT_EXTRA_FIELDS
+            rows.append(
+                FieldRow("…", f"{more} more fields not listed (see case.json)", False, False)
+            )
+            break
+        rows.append(FieldRow(bounded_text(key, 200), bounded_text(as_text(value)), False, False))
     return tuple(rows)
 
 

@@ -10,6 +10,8 @@ from typing import ClassVar
 
 from iauth_desktop.core.model.codes import CodeInfo
 
+QUOTE_CHARS = 200  # the most of a server's own text an error message quotes
+
 
 class IauthError(Exception):
     """Base of every error the core raises on purpose."""
@@ -73,7 +75,8 @@ class ServiceError(IauthError):
         self.errormsg = errormsg
         self.info = info  # the code explained by the provider's table, both languages
         self.token_gone = token_gone  # the token's data can no longer be fetched
-        super().__init__(f"service error {code} {name}: {meaning} (service said: {errormsg!r})")
+        said = errormsg if len(errormsg) <= QUOTE_CHARS else errormsg[: QUOTE_CHARS - 1] + "…"
+        super().__init__(f"service error {code} {name}: {meaning} (service said: {said!r})")
 
 
 # --- 4: network, HTTP, malformed answers ---------------------------------------------------

@@ -68,8 +68,28 @@ def reason_in_words(error: BaseException) -> str:
     return "the connection failed"
 
 
-def head_failure(error: BaseException, timeout: tuple[float, float]) -> HeadFailure:
+def _malformed_head(error: BaseException) -> http.client.HTTPException | None:
+    """The parse error when the server did answer, but with an HTTP head no client reads (over
+    100 header lines, a line over 64 KiB, a status line that is not HTTP)."""
+    for item in _chain(error):
+        if isinstance(item, http.client.HTTPException) and not isinstance(
+            item, http.client.RemoteDisconnected | http.client.IncompleteRead
+        ):
+            return item
+    return None
+
+
+def head_failure(  # noqa: PLR0911 - one return per kind of failure reads best
+    error: BaseException, timeout: tuple[float, float]
+) -> HeadFailure:
     """Map an error raised before any answer arrived; unknown errors are raised as they are."""
+    bad_head = _malformed_head(error)
+    if bad_head is not None:  # an answer came, and asking again gets the same one: no retry
+        kind = type(bad_head).__name__
+        return HeadFailure(
+            MalformedResponseError(f"the answer's HTTP head is malformed ({kind})"),
+            retryable=False,
+        )
     if isinstance(error, requests.exceptions.SSLError):
         return HeadFailure(
             NetworkError(

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Iterator, Mapping
+import time
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import requests
 
-from iauth_desktop.core.model.errors import CancelledError
+from iauth_desktop.core.model.errors import CancelledError, NetworkError
 from iauth_desktop.core.net.errors import HeadFailure, body_failure, head_failure
 
 CHUNK_BYTES = 256 * 1024
@@ -33,6 +34,48 @@ class Request:
     timeout: tuple[float, float]
     verify: bool | str
     proxies: Mapping[str, str]
+
+
+class Deadline:
+    """Cancel and the overall deadline of one fetch, checked at every wait.
+
+    Timeouts in ``requests`` are per read: a server sending one byte every 50 s never trips a
+    60 s read timeout, so the whole fetch (every attempt and back-off) also has a deadline.
+    """
+
+    def __init__(
+        self,
+        seconds: float,
+        event: threading.Event | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.seconds = seconds
+        self.event = event
+        self._clock = clock
+        self._ends = clock() + seconds
+
+    def left(self) -> float:
+        return self._ends - self._clock()
+
+    def check(self) -> None:
+        """CancelledError when cancelled, NetworkError (exit 4) when the deadline passed."""
+        if self.event is not None and self.event.is_set():
+            raise CancelledError("the fetch was cancelled")
+        if self.left() <= 0:
+            raise NetworkError(
+                f"no complete answer within {self.seconds:g} s (the fetch's overall deadline): "
+                "the server or the link is too slow"
+            )
+
+    def sleep(self, seconds: float) -> None:
+        """Wait ``seconds`` unless cancelled or past the deadline first (then raises)."""
+        wait = min(seconds, max(self.left(), 0.0))
+        if self.event is not None:
+            self.event.wait(wait)
+        else:
+            time.sleep(wait)
+        self.check()
 
 
 class _End:
@@ -66,7 +109,7 @@ class Exchange:
 
     # --- calling thread ----------------------------------------------------------------------
 
-    def head(self, cancel: threading.Event | None) -> requests.Response | HeadFailure:
+    def head(self, cancel: Deadline) -> requests.Response | HeadFailure:
         item = self._next(cancel)
         if isinstance(item, requests.Response):
             return item
@@ -74,7 +117,7 @@ class Exchange:
             return head_failure(item.error, self._request.timeout)
         raise TypeError(f"unexpected {type(item).__name__} from the fetch thread")
 
-    def chunks(self, cancel: threading.Event | None) -> Iterator[bytes]:
+    def chunks(self, cancel: Deadline) -> Iterator[bytes]:
         """The body in chunks; a broken connection ends in TruncatedResponseError."""
         received = 0
         while True:
@@ -89,11 +132,13 @@ class Exchange:
             else:
                 raise TypeError(f"unexpected {type(item).__name__} from the fetch thread")
 
-    def _next(self, cancel: threading.Event | None) -> Any:
+    def _next(self, cancel: Deadline) -> Any:
         while True:
-            if cancel is not None and cancel.is_set():
+            try:
+                cancel.check()
+            except (CancelledError, NetworkError):
                 self.close()
-                raise CancelledError("the fetch was cancelled")
+                raise
             try:
                 return self._queue.get(timeout=_POLL_SECONDS)
             except queue.Empty:

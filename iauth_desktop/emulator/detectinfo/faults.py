@@ -11,6 +11,13 @@ from dataclasses import dataclass
 from typing import Final
 
 from iauth_desktop.core.model.errors import UsageError
+from iauth_desktop.emulator.detectinfo.hostile import (
+    HOSTILE,
+    HOSTILE_DATA,
+    HOSTILE_DEFAULTS,
+    HOSTILE_ENVELOPES,
+    HOSTILE_MAX,
+)
 
 # Name -> what it does (shown by --help and the README).
 FAULTS: Final = {
@@ -28,14 +35,17 @@ FAULTS: Final = {
     "broken-jpeg": "frontpic is a JPEG whose header is garbled and tail cut off",
     "huge-video": "video padded to ARG MiB (default 50), still a playable H.264 MP4",
 }
-DEFAULT_ARGS: Final = {"delay": 3.0, "huge-video": 50.0}
-MAX_ARGS: Final = {"delay": 3600.0, "huge-video": 4000.0}
+DEFAULT_ARGS: Final = {"delay": 3.0, "huge-video": 50.0, **HOSTILE_DEFAULTS}
+MAX_ARGS: Final = {"delay": 3600.0, "huge-video": 4000.0, **HOSTILE_MAX}
+ALL_MODES: Final = {**FAULTS, **HOSTILE}
 
 # Faults that happen before the service looks at the request (a broken gateway in front of it).
 GATEWAY_FAULTS: Final = frozenset({"http-500", "http-502", "http-503", "reset", "non-json"})
 # Faults that change the encrypted answer; they take part in the response cache key.
 DATA_FAULTS: Final = frozenset(
     {"garbage-base64", "wrong-key", "wrapped-base64", "php-escapes", "broken-jpeg", "huge-video"}
+    | HOSTILE_DATA
+    | HOSTILE_ENVELOPES
 )
 
 
@@ -58,8 +68,8 @@ class Fault:
 def parse_fault(text: str) -> Fault:
     """``NAME`` or ``NAME:ARG``; UsageError naming the known modes when it is neither."""
     name, sep, arg_text = text.strip().partition(":")
-    if name not in FAULTS:
-        raise UsageError(f"unknown fault {name!r}; known: {', '.join(FAULTS)}")
+    if name not in ALL_MODES:
+        raise UsageError(f"unknown fault {name!r}; known: {', '.join(ALL_MODES)}")
     if not sep:
         return Fault(name)
     if name not in DEFAULT_ARGS:

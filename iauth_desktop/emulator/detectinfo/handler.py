@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import urlsplit
 
 from iauth_desktop.emulator.detectinfo.faults import GATEWAY_FAULTS, Fault
+from iauth_desktop.emulator.detectinfo.hostile import HOSTILE_TRANSPORT
 from iauth_desktop.emulator.detectinfo.protocol import Rejected, decide
 from iauth_desktop.emulator.detectinfo.responses import NON_JSON_PAGE, error_envelope, gateway_page
 
@@ -17,6 +18,11 @@ if TYPE_CHECKING:
     from iauth_desktop.emulator.server import EmulatorServer
 
 ENDPOINT_PATH: Final = "/new/cgi-bin/getdetectinfo.php"
+# The H5 and app flows fetch the same data through api_getdetectinfo.php, signed for its name.
+SCRIPT_PATHS: Final = {
+    ENDPOINT_PATH: "getdetectinfo",
+    "/new/cgi-bin/api_getdetectinfo.php": "api_getdetectinfo",
+}
 MAX_REQUEST_BYTES: Final = 1 << 20
 _WRITE_CHUNK: Final = 256 * 1024
 _JSON: Final = "application/json; charset=utf-8"
@@ -47,7 +53,8 @@ class ServiceHandler(BaseHTTPRequestHandler):
     # --- HTTP methods ------------------------------------------------------------------------
 
     def do_POST(self) -> None:
-        if urlsplit(self.path).path != ENDPOINT_PATH:
+        api_name = SCRIPT_PATHS.get(urlsplit(self.path).path)
+        if api_name is None:
             self._send(404, b"not found\n", "text/plain; charset=utf-8", close=True)
             return
         try:
@@ -55,9 +62,9 @@ class ServiceHandler(BaseHTTPRequestHandler):
         except _BadRequestError as bad:
             self._send(bad.status, b"bad request\n", "text/plain; charset=utf-8", close=True)
             return
-        self._serve(body)
+        self._serve(body, api_name)
 
-    def _serve(self, body: bytes) -> None:
+    def _serve(self, body: bytes, api_name: str) -> None:
         emulator = self.emulator
         global_fault = emulator.fault
         if global_fault is not None and self._transport_fault(global_fault):
@@ -68,6 +75,7 @@ class ServiceHandler(BaseHTTPRequestHandler):
             appid=emulator.appid,
             secret_key=emulator.secret_key,
             now=emulator.now(),
+            api_name=api_name,
         )
         if isinstance(decision, Rejected):
             self._answer(error_envelope(decision.code), global_fault)
@@ -75,7 +83,8 @@ class ServiceHandler(BaseHTTPRequestHandler):
         fault = decision.fault or global_fault  # a fault token: the pass case, spoiled
         if decision.fault is not None and self._transport_fault(decision.fault):
             return
-        self._answer(emulator.answers.body(decision.case, decision.info_type, fault), fault)
+        body = emulator.answers.body(decision.case, decision.info_type, fault, decision.crypt_type)
+        self._answer(body, fault)
 
     def _transport_fault(self, fault: Fault) -> bool:
         """Apply a delay or a gateway fault; True when the request is done with."""
@@ -130,10 +139,39 @@ class ServiceHandler(BaseHTTPRequestHandler):
     # --- answers and faults ------------------------------------------------------------------
 
     def _answer(self, body: bytes, fault: Fault | None) -> None:
-        if fault is not None and fault.name == "truncated":
+        name = fault.name if fault is not None else ""
+        if name == "truncated":
             self._send(200, body, _JSON, declared_length=len(body), send_bytes=len(body) // 2)
+        elif fault is not None and name in HOSTILE_TRANSPORT:
+            self._hostile(body, fault)
         else:
             self._send(200, body, _JSON)
+
+    def _hostile(self, body: bytes, fault: Fault) -> None:
+        """Headers no client should accept, or the body one byte at a time."""
+        self.close_connection = True
+        if fault.name == "drip":
+            self.send_response(200)
+            self.send_header("Content-Type", _JSON)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.flush()
+            for index in range(len(body)):
+                self.wfile.write(body[index : index + 1])
+                self.wfile.flush()
+                if self.emulator.stopping.wait(fault.value):
+                    return
+            return
+        self.send_response(200)
+        if fault.name == "many-headers":
+            for index in range(int(fault.value)):
+                self.send_header(f"X-Filler-{index}", "x")
+        else:  # long-header: one line of ARG KiB
+            self.send_header("X-Filler", "x" * int(fault.value * 1024))
+        self.send_header("Content-Type", _JSON)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def _gateway(self, name: str) -> None:
         if name == "reset":

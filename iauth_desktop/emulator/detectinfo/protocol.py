@@ -3,7 +3,7 @@
 Kept apart from the HTTP plumbing so the order of the checks reads in one place:
 signature present (4) -> signature valid for this appid and apiName (3) -> body readable (2) ->
 token and appid present (1) -> body appid is the signature's (3) -> info_type 0 or 1 (2) ->
-token known (5).
+crypt_type absent, 1, 2 or 3 (2) -> token known (5).
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ class Accepted:
     case: str
     info_type: int
     fault: Fault | None = None  # selected by a fault token
+    crypt_type: int | None = None  # None: the appid's default (AES-256-ECB)
 
 
 class _BadBodyError(ValueError):
@@ -77,6 +78,18 @@ def _info_type(value: Any) -> int | None:
     return number if number in (0, 1) else None
 
 
+def _crypt_type(value: Any) -> int | None:
+    """1, 2 or 3 from an int or a numeric string; absent, null or "" mean the default (None)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise _RejectError(WRONG_PARAM)
+    text = str(value).strip()
+    if text not in ("1", "2", "3"):
+        raise _RejectError(WRONG_PARAM)
+    return int(text)
+
+
 def _text_param(value: Any) -> str | None:
     """Strings as is, integers as their digits (PHP compares loosely); None for anything else."""
     if isinstance(value, str):
@@ -92,17 +105,19 @@ class _RejectError(Exception):
         self.code = code
 
 
-def _check_signature(signature: str | None, *, appid: str, secret_key: str, now: float) -> None:
+def _check_signature(
+    signature: str | None, *, appid: str, secret_key: str, now: float, api_name: str
+) -> None:
     if not signature or not signature.strip():
         raise _RejectError(NOT_SIGNATURE)
     try:
-        verify_signature(signature, secret_key, now=int(now), appid=appid, api_name=API_NAME)
+        verify_signature(signature, secret_key, now=int(now), appid=appid, api_name=api_name)
     except SignatureError:
         raise _RejectError(UNAUTHORIZED) from None
 
 
-def _check_params(body: bytes, *, appid: str) -> tuple[str, int]:
-    """The token and info_type of a request whose signature was accepted."""
+def _check_params(body: bytes, *, appid: str) -> tuple[str, int, int | None]:
+    """The token, info_type and crypt_type of a request whose signature was accepted."""
     try:
         params = parse_body(body)
     except _BadBodyError:
@@ -118,19 +133,26 @@ def _check_params(body: bytes, *, appid: str) -> tuple[str, int]:
     info_type = _info_type(params.get("info_type"))
     if info_type is None:
         raise _RejectError(WRONG_PARAM)
-    return token, info_type
+    return token, info_type, _crypt_type(params.get("crypt_type"))
 
 
 def decide(
-    signature: str | None, body: bytes, *, appid: str, secret_key: str, now: float
+    signature: str | None,
+    body: bytes,
+    *,
+    appid: str,
+    secret_key: str,
+    now: float,
+    api_name: str = API_NAME,
 ) -> Rejected | Accepted:
+    """``api_name``: the script the request was posted to, without ``.php``."""
     try:
-        _check_signature(signature, appid=appid, secret_key=secret_key, now=now)
-        token, info_type = _check_params(body, appid=appid)
+        _check_signature(signature, appid=appid, secret_key=secret_key, now=now, api_name=api_name)
+        token, info_type, crypt_type = _check_params(body, appid=appid)
     except _RejectError as reject:
         return Rejected(reject.code)
     if token in CASE_BY_TOKEN:
-        return Accepted(CASE_BY_TOKEN[token], info_type)
+        return Accepted(CASE_BY_TOKEN[token], info_type, crypt_type=crypt_type)
     if token in FAULT_BY_TOKEN:
-        return Accepted("pass", info_type, Fault(FAULT_BY_TOKEN[token]))
+        return Accepted("pass", info_type, Fault(FAULT_BY_TOKEN[token]), crypt_type)
     return Rejected(REQUEST_ILLEGAL)

@@ -11,8 +11,10 @@ import json
 from collections.abc import Mapping
 from typing import Any, Final
 
+from iauth_desktop.core.providers.detectinfo.ciphers import CryptType
 from iauth_desktop.core.providers.detectinfo.crypto import encrypt_payload
 from iauth_desktop.emulator.detectinfo.demo import ENVELOPE_CODE_NAMES, DemoCase
+from iauth_desktop.emulator.detectinfo.rsa_demo import rsa_private_encrypt
 
 _WRAP_COLUMNS = 76
 _ESCAPED_CRLF = b"\\r\\n"  # CR LF as they appear inside a JSON string
@@ -51,9 +53,12 @@ def encrypted_envelope(
     wrap: bool = False,
     php_style: bool = False,
     garble: bool = False,
+    crypt_type: int | None = None,
+    rsa_private_pem: str | None = None,
 ) -> bytes:
-    """``{"errorcode":0,"errormsg":"success","data":"<Base64(AES-256-ECB)>"}``."""
-    data = encrypt_payload(plaintext, aes_key).encode("ascii")
+    """``{"errorcode":0,"errormsg":"success","data":"<Base64(AES-256-ECB)>"}`` (CBC or RSA
+    blocks for ``crypt_type`` 2 or 1)."""
+    data = encrypted_data(plaintext, aes_key, crypt_type, rsa_private_pem)
     if garble:  # characters outside the Base64 alphabet, and a length that is not a multiple of 4
         middle = len(data) // 2 - len(data) // 2 % 4
         data = data[:middle] + b"!*%" + data[middle:]
@@ -63,6 +68,16 @@ def encrypted_envelope(
     if php_style:
         data = data.replace(b"/", b"\\/")
     return b'{"errorcode":0,"errormsg":"success","data":"' + data + b'"}'
+
+
+def encrypted_data(
+    plaintext: bytes, aes_key: str, crypt_type: int | None, rsa_private_pem: str | None
+) -> bytes:
+    """The Base64 ``data`` text for the asked ``crypt_type`` (None: the default, ECB)."""
+    if crypt_type == CryptType.RSA and rsa_private_pem is not None:
+        return rsa_private_encrypt(plaintext, rsa_private_pem).encode("ascii")
+    mode = CryptType.AES_CBC if crypt_type == CryptType.AES_CBC else CryptType.AES_ECB
+    return encrypt_payload(plaintext, aes_key, mode).encode("ascii")
 
 
 def error_envelope(code: int) -> bytes:

@@ -55,6 +55,15 @@ class _Row:
         return self.role is not None and is_masked_field(self.role) and not self.revealed
 
 
+# What one cell shows of a value: a 5-million-character name laid out in a table cell stalls the
+# GUI for seconds. The full value stays in the model (FieldRole.UNMASKED_VALUE, Copy value).
+SHOWN_CHARS = 500
+
+
+def shown_text(text: str) -> str:
+    return text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS] + "…"
+
+
 def display_text(value: Any) -> str:
     """Strings as sent; anything else as JSON (``41.2``, ``true``, ``{"a": 1}``)."""
     if isinstance(value, str):
@@ -127,6 +136,10 @@ class FieldsModel(QAbstractTableModel):
         for row, item in enumerate(self._rows):
             if item.revealed:
                 self.hide(row)
+
+    def header_rows(self) -> list[int]:
+        """The rows that head a section (they span the table)."""
+        return [row for row, item in enumerate(self._rows) if item.section == "header"]
 
     def row_of(self, key: str) -> int:
         """The row of field ``key``; -1 when the model has no such row."""
@@ -248,7 +261,7 @@ class FieldsModel(QAbstractTableModel):
             return key
         if not item.present:
             return self.tr("(not sent)")
-        return mask_field(item.role or "", item.value) if item.masked else item.value
+        return shown_text(mask_field(item.role or "", item.value) if item.masked else item.value)
 
     def _tooltip(self, item: _Row, column: FieldColumn) -> str | None:
         if column != FieldColumn.VALUE:
@@ -257,4 +270,8 @@ class FieldsModel(QAbstractTableModel):
             return self.tr("The service did not send this field.")
         if item.masked:
             return self.tr("Masked. Use Reveal to show the full value (the reveal is recorded).")
+        if len(item.value) > SHOWN_CHARS:
+            return self.tr(
+                "Shortened: {count} characters in all. Copy value (Ctrl+C) copies all of it."
+            ).format(count=len(item.value))
         return None

@@ -16,6 +16,7 @@ from iauth_desktop.ui.case.fields_model import FieldColumn, FieldRole, FieldsMod
 from iauth_desktop.ui.i18n import Retranslating
 
 _audit = logging.getLogger("iauth_desktop.audit")
+MANY_ROWS = 200  # beyond this, rows are not measured one by one
 
 
 class FieldsTable(Retranslating, QTableView):
@@ -49,6 +50,8 @@ class FieldsTable(Retranslating, QTableView):
         header.setSectionResizeMode(FieldColumn.VALUE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(FieldColumn.KEY, QHeaderView.ResizeMode.ResizeToContents)
         self._model.modelReset.connect(self._update_actions)
+        # fixed sizes before a reset, measured again after it for a small case only
+        self._model.modelAboutToBeReset.connect(lambda: self._measure_rows(False))
         self._model.modelReset.connect(self._span_headers)
         self._model.dataChanged.connect(self._update_actions)
         self.retranslate_ui()
@@ -89,7 +92,10 @@ class FieldsTable(Retranslating, QTableView):
             if audit is not None and not audit.copied(str(index.data(FieldRole.KEY))):
                 return  # a revealed value leaves only with its audit entry
             _audit.info("copy revealed field=%s", index.data(FieldRole.KEY))
-        QGuiApplication.clipboard().setText(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+        # a shortened value is copied whole; a masked one as shown
+        full = index.data(FieldRole.UNMASKED_VALUE)
+        text = full if isinstance(full, str) else index.data(Qt.ItemDataRole.DisplayRole)
+        QGuiApplication.clipboard().setText(str(text or ""))
 
     def copy_key(self) -> None:
         key = self._model.index(max(self.current_row(), 0), 0).data(FieldRole.KEY)
@@ -134,11 +140,26 @@ class FieldsTable(Retranslating, QTableView):
         self._model.clear()
 
     def _span_headers(self) -> None:
-        """Section header rows read across the whole table."""
+        """Section header rows read across the whole table; with many rows, fixed row heights
+        and column widths, so the view lays out only what is visible (10⁵ extra fields once
+        took 36 s to show, measuring every row)."""
         self.clearSpans()
-        for row in range(self._model.rowCount()):
-            if self._model.index(row, 0).data(FieldRole.SECTION) == "header":
-                self.setSpan(row, 0, 1, len(FieldColumn))
+        if self._model.rowCount() <= MANY_ROWS:
+            self._measure_rows(True)
+        for row in self._model.header_rows():
+            self.setSpan(row, 0, 1, len(FieldColumn))
+
+    def _measure_rows(self, measure: bool) -> None:
+        """Rows and the label/key columns sized to their contents, or fixed (cheap)."""
+        fixed = QHeaderView.ResizeMode.Fixed
+        fit = QHeaderView.ResizeMode.ResizeToContents
+        self.verticalHeader().setSectionResizeMode(fit if measure else fixed)
+        header = self.horizontalHeader()
+        columns = fit if measure else QHeaderView.ResizeMode.Interactive
+        header.setSectionResizeMode(FieldColumn.LABEL, columns)
+        header.setSectionResizeMode(FieldColumn.KEY, columns)
+        if self.wordWrap() != measure:
+            self.setWordWrap(measure)
 
     def select_row(self, row: int) -> None:
         self.setCurrentIndex(self._model.index(row, FieldColumn.VALUE))

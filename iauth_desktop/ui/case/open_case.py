@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import (
@@ -33,7 +34,7 @@ from iauth_desktop.core.model.errors import UsageError
 from iauth_desktop.core.model.result import FetchMode
 from iauth_desktop.ui.case.prepared_case import PreparedCase, prepare_case
 from iauth_desktop.ui.i18n import Retranslating
-from iauth_desktop.ui.tasks import Progress, TaskFailure, TaskRunner
+from iauth_desktop.ui.tasks import Progress, TaskFailure, TaskRunner, Work
 
 
 def load_case_folder(path: Path) -> tuple[ReviewCase, BundleCheck]:
@@ -97,22 +98,29 @@ def _load_in_background(parent: QWidget | None, path: Path) -> PreparedCase | st
         case, _check = load_case_folder(path)
         return prepare_case(case, cancel)
 
-    runner = TaskRunner("open-case")
-    busy = QProgressDialog(parent)
-    busy.setWindowTitle(QCoreApplication.translate("OpenCase", "Open case folder"))
-    busy.setLabelText(
-        QCoreApplication.translate("OpenCase", "Reading and checking {folder}…").format(
-            folder=path.name
-        )
+    label = QCoreApplication.translate("OpenCase", "Reading and checking {folder}…").format(
+        folder=path.name
     )
+    title = QCoreApplication.translate("OpenCase", "Open case folder")
+    found: Any = run_busy(parent, title, label, work)
+    return found  # type: ignore[no-any-return]
+
+
+def run_busy(parent: QWidget | None, title: str, label: str, work: Work) -> Any:
+    """Run ``work`` off the GUI thread behind a modal busy dialog; its value, the failure's
+    message (str), or None when the reviewer cancelled."""
+    runner = TaskRunner("busy")
+    busy = QProgressDialog(parent)
+    busy.setWindowTitle(title)
+    busy.setLabelText(label)
     busy.setRange(0, 0)
     busy.setMinimumDuration(0)
     busy.setWindowModality(Qt.WindowModality.WindowModal)
-    found: list[PreparedCase | str | None] = [None]
+    found: list[Any] = [None]
     loop = QEventLoop()
 
-    def succeeded(prepared: PreparedCase) -> None:
-        found[0] = prepared
+    def succeeded(value: object) -> None:
+        found[0] = value
         loop.quit()
 
     def failed(failure: TaskFailure) -> None:

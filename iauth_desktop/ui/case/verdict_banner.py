@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from iauth_desktop.core.model.result import Stage, VerificationResult, as_text
+from iauth_desktop.ui.case.fields_model import shown_text
 from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.labels import (
     stage_code_label,
@@ -186,7 +187,7 @@ class VerdictBanner(Retranslating, QFrame):
         self.evidence_label.setVisible(incomplete_evidence)
         for cells, stage in zip(self._cells, _STAGES, strict=True):
             for cell, text in zip(cells, self._code_row(result, stage), strict=True):
-                cell.setText(text)
+                cell.setText(shown_text(text))  # a 3-million-character message once stalled 18 s
                 cell.setVisible(True)
 
     def _details(self, result: VerificationResult) -> str:

@@ -193,8 +193,14 @@ class ProfileEditor(Retranslating, QDialog):
         """Validate everything, then store the secrets, then the profile; False with a message."""
         self._show_error("")
         try:
+            original = self._original
             profile = Profile.create(
-                self.name_edit.text().strip(), self.endpoint.endpoint(), self.appid_edit.text()
+                self.name_edit.text().strip(),
+                self.endpoint.endpoint(),
+                self.appid_edit.text(),
+                # kept as the command line set them: the editor does not show them yet
+                crypt_type=original.crypt_type if original else None,
+                rsa_public_key=original.rsa_public_key if original else None,
             )
         except UsageError as exc:
             self._show_error(self.tr("Not saved: {reason}").format(reason=exc))

@@ -21,7 +21,6 @@ from urllib.parse import urlencode, urlsplit
 import requests
 
 from iauth_desktop.core.model.errors import (
-    CancelledError,
     HttpStatusError,
     MalformedResponseError,
     MissingCredentialsError,
@@ -36,11 +35,12 @@ from iauth_desktop.core.net.endpoints import check_endpoint, is_loopback_host
 from iauth_desktop.core.net.errors import HeadFailure
 from iauth_desktop.core.net.excerpt import safe_excerpt
 from iauth_desktop.core.net.options import ClientOptions, backoff_delay
-from iauth_desktop.core.net.transport import Exchange, Request
+from iauth_desktop.core.net.transport import Deadline, Exchange, Request
+from iauth_desktop.core.providers.detectinfo.ciphers import CryptType, RsaPublicKey
 from iauth_desktop.core.providers.detectinfo.crypto import StreamingDecryptor, aes_key_bytes
 from iauth_desktop.core.providers.detectinfo.envelope import EnvelopeParser
 from iauth_desktop.core.providers.detectinfo.payload import parse_payload
-from iauth_desktop.core.providers.detectinfo.signing import API_NAME, make_signature
+from iauth_desktop.core.providers.detectinfo.signing import api_name_of, make_signature
 
 __all__ = ["ClientOptions", "DetectInfoClient", "FetchOutcome"]
 
@@ -55,7 +55,7 @@ class _Call:
     token: str
     info_type: int
     progress: Progress | None
-    cancel: threading.Event | None
+    cancel: Deadline
 
 
 @dataclass(frozen=True)
@@ -81,10 +81,17 @@ class DetectInfoClient:
         options: ClientOptions | None = None,
         *,
         clock: Callable[[], float] = time.time,
+        crypt_type: CryptType | None = None,
+        rsa_public_key: RsaPublicKey | None = None,
     ) -> None:
+        rsa = crypt_type is CryptType.RSA
         missing = tuple(
             name
-            for name, value in (("appid", appid), ("secret key", secret_key), ("AES key", aes_key))
+            for name, value in (
+                ("appid", appid),
+                ("secret key", secret_key),
+                ("RSA public key" if rsa else "AES key", rsa_public_key if rsa else aes_key),
+            )
             if not value
         )
         if missing:
@@ -92,12 +99,16 @@ class DetectInfoClient:
         self.endpoint = check_endpoint(endpoint)
         self.appid = appid
         self._secret_key = secret_key
-        self._aes_key = aes_key_bytes(aes_key)  # KeyLengthError now, not after a download
+        # KeyLengthError now, not after a download
+        self._aes_key = aes_key_bytes(aes_key) if aes_key and not rsa else None
+        self.crypt_type = crypt_type  # None: not sent, the appid's default (AES-256-ECB)
+        self._rsa_key = rsa_public_key
         self.options = options or ClientOptions()
         if self.options.ca_bundle is not None and not Path(self.options.ca_bundle).exists():
             raise UsageError(f"the CA bundle {self.options.ca_bundle!r} does not exist")
         self._clock = clock
         self._loopback = is_loopback_host(urlsplit(self.endpoint).hostname or "")
+        self.api_name = api_name_of(self.endpoint)  # api_getdetectinfo.php: m=api_getdetectinfo
 
     def __repr__(self) -> str:
         return f"DetectInfoClient({self.endpoint!r}, appid={self.appid!r})"
@@ -118,16 +129,16 @@ class DetectInfoClient:
             raise UsageError(
                 f"info_type must be 0 (with media) or 1 (text only), not {info_type!r}"
             )
+        deadline = Deadline(self.options.total_timeout, cancel)
         with requests.Session() as session:
             session.trust_env = True  # HTTPS_PROXY, NO_PROXY, REQUESTS_CA_BUNDLE, ...
-            return self._fetch(session, _Call(token, info_type, progress, cancel))
+            return self._fetch(session, _Call(token, info_type, progress, deadline))
 
     def _fetch(self, session: requests.Session, call: _Call) -> FetchOutcome:
         cancel = call.cancel
         allowed = self.options.retries + 1
         for attempt in range(1, allowed + 1):
-            if cancel is not None and cancel.is_set():
-                raise CancelledError("the fetch was cancelled")
+            cancel.check()
             _log.debug("attempt %d of %d: POST %s", attempt, allowed, self.endpoint)
             outcome = self._attempt(session, call, attempt)
             if isinstance(outcome, FetchOutcome):
@@ -138,10 +149,7 @@ class DetectInfoClient:
             _log.info(
                 "%s; trying again in %.2f s (attempt %d of %d)", outcome, delay, attempt, allowed
             )
-            if cancel is None:
-                time.sleep(delay)
-            elif cancel.wait(delay):
-                raise CancelledError("the fetch was cancelled")
+            cancel.sleep(delay)
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _attempt(
@@ -151,11 +159,12 @@ class DetectInfoClient:
         signature = make_signature(
             self.appid,
             self._secret_key,
-            API_NAME,
+            self.api_name,
             self.options.signature_expire,
             int(self._clock()),
         )
-        secrets = (self._secret_key, self._aes_key.decode("utf-8"), signature)
+        aes_text = self._aes_key.decode("utf-8") if self._aes_key is not None else ""
+        secrets = (self._secret_key, aes_text, signature)
         exchange = Exchange(session, self._request(call, signature)).start()
         try:
             head = exchange.head(call.cancel)
@@ -197,7 +206,12 @@ class DetectInfoClient:
         limit = self.options.max_response_bytes
         if total is not None and total > limit:
             raise ResponseTooLargeError(limit)
-        decryptor = StreamingDecryptor(self._aes_key)
+        decryptor = StreamingDecryptor(
+            self._aes_key,
+            crypt_type=self.crypt_type or CryptType.AES_ECB,
+            rsa_key=self._rsa_key,
+            expect_object=True,
+        )
         parser = EnvelopeParser(decryptor.feed, status=status, secrets=secrets)
         received = 0
         for chunk in exchange.chunks(cancel):
@@ -210,12 +224,17 @@ class DetectInfoClient:
         parser.finish()
         exchange.close()
         plaintext = decryptor.finish()
-        if cancel is not None and cancel.is_set():
-            raise CancelledError("the fetch was cancelled")
-        return received, parse_payload(plaintext, cancel=cancel)
+        cancel.check()
+        return received, parse_payload(plaintext, cancel=cancel.event)
 
     def _request(self, call: _Call, signature: str) -> Request:
-        fields = {"token": call.token, "appid": self.appid, "info_type": call.info_type}
+        fields: dict[str, str | int] = {
+            "token": call.token,
+            "appid": self.appid,
+            "info_type": call.info_type,
+        }
+        if self.crypt_type is not None:
+            fields["crypt_type"] = int(self.crypt_type)
         if self.options.body_encoding == "form":
             body = urlencode(fields).encode("ascii")
             content_type = "application/x-www-form-urlencoded"
@@ -260,7 +279,7 @@ def _content_length(response: requests.Response) -> int | None:
 def _error_excerpt(
     exchange: Exchange,
     response: requests.Response,
-    cancel: threading.Event | None,
+    cancel: Deadline,
     secrets: tuple[str, ...],
 ) -> str:
     """A short, secret-free excerpt of an error answer (or where a redirect pointed)."""
@@ -276,4 +295,6 @@ def _error_excerpt(
     except (TruncatedResponseError, MalformedResponseError):
         pass  # what arrived is excerpt enough
     exchange.close()
-    return safe_excerpt(bytes(head[:_EXCERPT_SOURCE_BYTES]), secrets) or response.reason or ""
+    excerpt = safe_excerpt(bytes(head[:_EXCERPT_SOURCE_BYTES]), secrets)
+    # the reason phrase is the server's text too: printable and short, like the excerpt
+    return excerpt or safe_excerpt((response.reason or "").encode("utf-8", "replace"), secrets)

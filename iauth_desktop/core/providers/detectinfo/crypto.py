@@ -1,8 +1,10 @@
-"""AES-256-ECB + PKCS#7 under standard Base64: the encryption of the service's ``data`` field.
+"""Standard Base64 of encrypted blocks: the ``data`` field (AES-256-ECB by default; CBC and RSA
+by ``crypt_type``, see ``ciphers``).
 
 Responses carry whole videos, so decryption streams: Base64 text goes in chunk by chunk as it
 arrives and only the plaintext is kept. Every step works on bounded chunks so a worker thread
-never holds the GIL for long while the GUI thread wants to paint.
+never holds the GIL for long while the GUI thread wants to paint. The first decrypted block is
+checked at once: a wrong key is reported after 16 bytes, not after decrypting 800 MiB of noise.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import base64
 import binascii
 import codecs
+from typing import Any
 
 import pybase64
 from Crypto.Cipher import AES
@@ -20,6 +23,11 @@ from iauth_desktop.core.model.errors import (
     KeyLengthError,
     PaddingError,
     WrongKeyError,
+)
+from iauth_desktop.core.providers.detectinfo.ciphers import (
+    CryptType,
+    RsaPublicKey,
+    opener,
 )
 
 AES_KEY_BYTES = 32
@@ -40,16 +48,32 @@ def aes_key_bytes(key: str | bytes) -> bytes:
     return raw
 
 
-def encrypt_payload(plaintext: bytes, key: str | bytes) -> str:
-    """Base64(AES-256-ECB(PKCS#7(plaintext))), as the service produces ``data``."""
-    cipher = AES.new(aes_key_bytes(key), AES.MODE_ECB)
+def encrypt_payload(
+    plaintext: bytes, key: str | bytes, crypt_type: CryptType = CryptType.AES_ECB
+) -> str:
+    """Base64(AES-256-ECB(PKCS#7(plaintext))), as the service produces ``data`` (CBC with a
+    zero IV for ``crypt_type`` 2)."""
+    cipher: Any
+    if crypt_type is CryptType.AES_CBC:
+        cipher = AES.new(aes_key_bytes(key), AES.MODE_CBC, iv=bytes(_BLOCK))
+    else:
+        cipher = AES.new(aes_key_bytes(key), AES.MODE_ECB)
     pad = _BLOCK - len(plaintext) % _BLOCK
     return base64.b64encode(cipher.encrypt(bytes(plaintext) + bytes([pad]) * pad)).decode("ascii")
 
 
-def decrypt_payload(data: str | bytes, key: str | bytes, *, expect_text: bool = True) -> bytearray:
+def decrypt_payload(
+    data: str | bytes,
+    key: str | bytes | None,
+    *,
+    expect_text: bool = True,
+    crypt_type: CryptType = CryptType.AES_ECB,
+    rsa_key: RsaPublicKey | None = None,
+) -> bytearray:
     """Decrypt a whole ``data`` value at once (small payloads, tests, saved files)."""
-    decryptor = StreamingDecryptor(key, expect_text=expect_text)
+    decryptor = StreamingDecryptor(
+        key, expect_text=expect_text, crypt_type=crypt_type, rsa_key=rsa_key
+    )
     raw = data.encode("ascii", "replace") if isinstance(data, str) else data
     view = memoryview(raw)
     for start in range(0, len(view), _DEFAULT_CHUNK):
@@ -67,6 +91,9 @@ def _strict_b64decode(text: bytes | memoryview) -> bytes:
         ) from exc
 
 
+_BOM = b"\xef\xbb\xbf"
+
+
 def _looks_like_text(block: bytes | bytearray) -> bool:
     """True when a decrypted block reads as UTF-8 text: the key was right."""
     try:
@@ -76,12 +103,37 @@ def _looks_like_text(block: bytes | bytearray) -> bool:
     return not any(ord(ch) < 0x20 and ch not in "\t\r\n" for ch in text)
 
 
-class StreamingDecryptor:
-    """Decrypts Base64 text fed in arbitrary chunks; ``finish`` checks padding and returns text."""
+def _opens_as(head: bytes | bytearray, *, json_object: bool) -> bool:
+    """True when the first decrypted bytes read as text (as a JSON object's start if asked)."""
+    if not json_object:
+        return _looks_like_text(head)
+    text = bytes(head).removeprefix(_BOM).lstrip(b" \t\r\n")
+    return _looks_like_text(head) and (not text or text[:1] == b"{")
 
-    def __init__(self, key: str | bytes, *, expect_text: bool = True) -> None:
-        self._cipher = AES.new(aes_key_bytes(key), AES.MODE_ECB)
+
+class StreamingDecryptor:
+    """Decrypts Base64 text fed in arbitrary chunks; ``finish`` checks padding and returns text.
+
+    ``crypt_type`` picks the cipher (default AES-256-ECB); RSA needs ``rsa_key`` and no AES key.
+    ``expect_object``: the plaintext is a JSON object (the service's answers), so a first block
+    that does not open one is reported as a wrong key at once.
+    """
+
+    def __init__(
+        self,
+        key: str | bytes | None,
+        *,
+        expect_text: bool = True,
+        crypt_type: CryptType = CryptType.AES_ECB,
+        rsa_key: RsaPublicKey | None = None,
+        expect_object: bool = False,
+    ) -> None:
+        aes_key = aes_key_bytes(key) if key is not None else None
+        self._expect_object = expect_text and expect_object
+        self._opener = opener(crypt_type, aes_key, rsa_key)
+        self._block = self._opener.block
         self._expect_text = expect_text
+        self._head_checked = not expect_text
         self._b64_rest = b""
         self._ct_rest = b""
         self._out = bytearray()
@@ -120,12 +172,28 @@ class StreamingDecryptor:
     def _decrypt(self, ciphertext: bytes) -> None:
         if self._ct_rest:
             ciphertext = self._ct_rest + ciphertext
-        whole = len(ciphertext) - len(ciphertext) % _BLOCK
+        whole = len(ciphertext) - len(ciphertext) % self._block
         self._ct_rest = ciphertext[whole:]
         if whole == len(ciphertext):
-            self._out += self._cipher.decrypt(ciphertext)
+            self._out += self._opener.open(ciphertext)
         elif whole:
-            self._out += self._cipher.decrypt(memoryview(ciphertext)[:whole])
+            self._out += self._opener.open(memoryview(ciphertext)[:whole])
+        # With PKCS#7, a lone first block may end in padding: judge it once a second one came.
+        if not self._head_checked and len(self._out) > (_BLOCK if self._opener.pkcs7 else 0):
+            self._check_head()
+
+    def _check_head(self) -> None:
+        """Stop at the first block when it is noise: the key does not belong to this data."""
+        self._head_checked = True
+        if not _opens_as(self._out[:_BLOCK], json_object=self._expect_object):
+            raise self._wrong_key()
+
+    def _wrong_key(self) -> WrongKeyError:
+        what = "RSA public key" if not self._opener.pkcs7 else "AES result key"
+        return WrongKeyError(
+            f"decryption gave noise: the {what} does not match this data "
+            "(check the profile's key and crypt type)"
+        )
 
     def finish(self) -> bytearray:
         if self._finished:
@@ -144,20 +212,21 @@ class StreamingDecryptor:
             self._decrypt(_strict_b64decode(rest))
         if self._ct_rest or not self._out:
             raise CorruptCiphertextError(
-                "the encrypted data is not a whole number of AES blocks: it was cut short or "
+                "the encrypted data is not a whole number of cipher blocks: it was cut short or "
                 "corrupted on the way"
             )
         out = self._out
         self._out = bytearray()
+        if not self._opener.pkcs7:  # RSA: each block carried its own padding
+            if self._expect_text and not _opens_as(out[:_BLOCK], json_object=False):
+                raise self._wrong_key()
+            return out
         pad = out[-1]
         padding_ok = 1 <= pad <= _BLOCK and out[-pad:] == bytes([pad]) * pad
         head = out[: min(_BLOCK, len(out) - pad)] if padding_ok else out[:_BLOCK]
         text_ok = not self._expect_text or _looks_like_text(head)
         if not text_ok:
-            raise WrongKeyError(
-                "decryption gave noise: the AES result key does not match this data "
-                "(check the profile's AES key)"
-            )
+            raise self._wrong_key()
         if not padding_ok:
             raise PaddingError(
                 "the data decrypts but its end is damaged (bad PKCS#7 padding): the answer was "

@@ -29,6 +29,7 @@ from iauth_desktop.core.providers.detectinfo.jsonstring import DataStringDecoder
 
 MAX_OTHER_BYTES = 256 * 1024  # all values other than data together
 HEAD_BYTES = 2048  # kept for excerpts
+MAX_CODE = 10**12  # error codes are small numbers; anything this large is not one
 _BOM = b"\xef\xbb\xbf"
 _NON_WS = re.compile(rb"[^ \t\r\n]")
 _CODE_TEXT = re.compile(r"\s*[+-]?[0-9]{1,12}\s*")
@@ -233,13 +234,18 @@ class EnvelopeParser:
             self._extra[key] = value
 
     def _as_code(self, value: Any) -> int:
+        code: int | None = None
         if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        if isinstance(value, float) and value.is_integer():
-            return int(value)
-        if isinstance(value, str) and _CODE_TEXT.fullmatch(value):
-            return int(value)
-        raise self._malformed(f"the answer's errorcode is not a number: {value!r:.40}")
+            code = value
+        elif (isinstance(value, float) and value.is_integer()) or (
+            isinstance(value, str) and _CODE_TEXT.fullmatch(value)
+        ):
+            code = int(value)
+        if code is None:
+            raise self._malformed(f"the answer's errorcode is not a number: {value!r:.40}")
+        if abs(code) >= MAX_CODE:  # 1e308 would print 309 digits in every message
+            raise self._malformed(f"the answer's errorcode is implausibly large: {value!r:.24}")
+        return code
 
     # --- data -------------------------------------------------------------------------------
 

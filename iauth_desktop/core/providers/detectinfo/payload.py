@@ -18,6 +18,7 @@ import base64
 import binascii
 import codecs
 import json
+import math
 import re
 import threading
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from iauth_desktop.core.model.errors import (
     PayloadFormatError,
     WrongKeyError,
 )
+from iauth_desktop.core.model.json_limits import MAX_JSON_DEPTH, json_depth_exceeds
 from iauth_desktop.core.model.media import MediaItem
 from iauth_desktop.core.model.result import MEDIA_PLACEHOLDER, VerificationResult
 from iauth_desktop.core.providers.detectinfo.crypto import decode_base64_chunked
@@ -61,6 +63,11 @@ def parse_payload(
         raise WrongKeyError(
             "the decrypted data is not text: the AES result key is probably wrong "
             "(check the profile's AES key)"
+        )
+    if json_depth_exceeds(plaintext):
+        raise PayloadFormatError(
+            f"the decrypted data nests deeper than {MAX_JSON_DEPTH} levels: no verification "
+            "result does"
         )
     try:
         return _parse_scanned(plaintext, cancel)
@@ -295,9 +302,52 @@ def _looks_like_noise(buf: Buffer) -> bool:
     return _CONTROL.search(head) is not None
 
 
+class _NotExactError(ValueError):
+    """JSON that Python would read, but not as one exact meaning: said as it is."""
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object whose keys are all different: with a duplicate, which one counts depends on
+    the reader (a later valid ``frontpic`` once hid an earlier invalid one)."""
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _NotExactError(
+                    f"the decrypted data holds the key {key[:40]!r} more than once"
+                )
+            seen.add(key)
+    return obj
+
+
+def _no_constant(name: str) -> Any:
+    raise _NotExactError(f"the decrypted data holds {name}, which is not JSON")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):
+        raise _NotExactError(f"the decrypted data holds the number {text[:24]} beyond any float")
+    return value
+
+
+def _strict_loads(text: str) -> Any:
+    """``json.loads`` without its leniencies: duplicate keys, NaN, Infinity, overflowing numbers
+    are refused, so what case.json says is what the service sent."""
+    return json.loads(
+        text,
+        object_pairs_hook=_unique_keys,
+        parse_constant=_no_constant,
+        parse_float=_finite_float,
+    )
+
+
 def _load_text(data: bytes) -> Any:
     try:
-        return json.loads(data.decode("utf-8"))
+        return _strict_loads(data.decode("utf-8"))
+    except _NotExactError as exc:
+        raise PayloadFormatError(str(exc)) from None
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise PayloadFormatError("the decrypted data is not valid JSON") from exc
 
@@ -308,7 +358,9 @@ def _load_whole(buf: Buffer) -> dict[str, Any]:
     except UnicodeDecodeError:
         raise PayloadFormatError("the decrypted data is not valid UTF-8 text") from None
     try:
-        obj = json.loads(text)
+        obj = _strict_loads(text)
+    except _NotExactError as exc:
+        raise PayloadFormatError(str(exc)) from None
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"
         raise PayloadFormatError(

@@ -19,6 +19,7 @@ from iauth_desktop.core.providers.base import (
 )
 from iauth_desktop.core.providers.detectinfo import codes
 from iauth_desktop.core.providers.detectinfo import endpoints as urls
+from iauth_desktop.core.providers.detectinfo.ciphers import RsaPublicKey, parse_crypt_type
 from iauth_desktop.core.providers.detectinfo.client import DetectInfoClient
 from iauth_desktop.core.providers.detectinfo.crypto import StreamingDecryptor, aes_key_bytes
 from iauth_desktop.core.providers.detectinfo.envelope import TOKEN_GONE_CODES
@@ -46,12 +47,18 @@ class DetectInfoSpec:
     def connect(
         self, credentials: Credentials, options: ClientOptions | None = None
     ) -> DetectInfoProvider:
+        crypt_type = (
+            parse_crypt_type(credentials.crypt_type) if credentials.crypt_type is not None else None
+        )
+        pem = credentials.rsa_public_key
         client = DetectInfoClient(
             credentials.endpoint,
             credentials.appid or "",
             credentials.secret_key or "",
             credentials.aes_key or "",
             options,
+            crypt_type=crypt_type,
+            rsa_public_key=RsaPublicKey.from_pem(pem) if pem and crypt_type == 1 else None,
         )
         return DetectInfoProvider(self, client)
 
@@ -82,6 +89,8 @@ class DetectInfoSpec:
     def check_secret(self, kind: str, value: str) -> None:
         if kind == "aes_key":
             aes_key_bytes(value)
+        elif kind == "rsa_public_key":
+            RsaPublicKey.from_pem(value)
 
     def warm_up(self) -> None:
         StreamingDecryptor(bytes(32))
@@ -109,6 +118,9 @@ class DetectInfoProvider:
     ) -> FetchOutcome:
         info_type = INFO_TYPE_OF[mode]
         outcome = self.client.fetch(token, info_type, progress=progress, cancel=cancel)
+        request: dict[str, Any] = {"info_type": info_type}
+        if self.client.crypt_type is not None:
+            request["crypt_type"] = int(self.client.crypt_type)
         return FetchOutcome(
             result=outcome.result,
             token=outcome.token,
@@ -117,5 +129,5 @@ class DetectInfoProvider:
             fetched_at=outcome.fetched_at,
             response_bytes=outcome.response_bytes,
             attempts=outcome.attempts,
-            request={"info_type": info_type},
+            request=request,
         )

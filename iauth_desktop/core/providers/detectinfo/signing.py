@@ -12,12 +12,17 @@ import hmac
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 from iauth_desktop.core.model.errors import IauthError
 
 API_NAME = "getdetectinfo"
+SCRIPT_SUFFIX = ".php"
 DEFAULT_EXPIRE = 600
 _DIGEST_BYTES = 20  # SHA-1
+# t and e: at most 19 digits (a signed 64-bit number, as the service's PHP reads them), so
+# nothing downstream meets int()'s 4,300-digit limit or a number no clock could hold.
+MAX_NUMBER_DIGITS = 19
 _ORIGINAL = re.compile(r"a=(?P<a>[^&]*)&m=(?P<m>[^&]*)&t=(?P<t>[0-9]+)&e=(?P<e>[0-9]+)")
 
 
@@ -60,6 +65,18 @@ class SignatureInfo:
         return now > self.expires_at
 
 
+def api_name_of(endpoint: str) -> str:
+    """The apiName an endpoint is signed for: its script name without ``.php``.
+
+    ``…/getdetectinfo.php`` signs ``m=getdetectinfo``, ``…/api_getdetectinfo.php`` (the H5 and app
+    flows) ``m=api_getdetectinfo``; an endpoint that names no script signs the default.
+    """
+    path = urlsplit(endpoint.strip()).path
+    script = path.rsplit("/", 1)[-1]
+    name = script.removesuffix(SCRIPT_SUFFIX) if script.endswith(SCRIPT_SUFFIX) else ""
+    return name or API_NAME
+
+
 def _original(appid: str, api_name: str, now: int, expire: int) -> str:
     return f"a={appid}&m={api_name}&t={now}&e={expire}"
 
@@ -97,7 +114,10 @@ def _is_url_safe_signature(text: str) -> bool:
 def describe_expiry(expires_at: int, now: int) -> str:
     """``expires 2024-05-01T08:30:00Z (in 9 min 59 s)`` or ``expired 2018-…Z, 2275 days 8 h
     ago``: a date and a span a person reads, not a count of seconds."""
-    when = datetime.fromtimestamp(expires_at, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    try:
+        when = datetime.fromtimestamp(expires_at, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    except (OverflowError, OSError, ValueError):  # a year past 9999 or before 1
+        when = "beyond the calendar"
     left = expires_at - now
     if left >= 0:
         return f"expires {when} (in {_span(left)})"
@@ -140,6 +160,12 @@ def parse_signature(signature: str) -> SignatureInfo:
         raise SignatureFormatError(
             _NOT_A_SIGNATURE + "the text it holds is not of the form a=…&m=…&t=…&e=…"
         )
+    for name in ("t", "e"):
+        if len(match[name]) > MAX_NUMBER_DIGITS:
+            raise SignatureFormatError(
+                f"the signature's {name} has {len(match[name])} digits; "
+                f"at most {MAX_NUMBER_DIGITS} make sense"
+            )
     return SignatureInfo(
         appid=match["a"],
         api_name=match["m"],

@@ -157,12 +157,26 @@ def test_whitespace_only_medium_decodes_to_nothing() -> None:
     assert item.raw_text == " \n "
 
 
-def test_duplicate_keys_last_one_wins_as_in_json() -> None:
-    data = b'{"video": "QUFB", "a": 1, "video": null, "frontpic": 5, "frontpic": "QUFB"}'
-    result = parse_payload(data)
-    assert result.raw == {"video": None, "a": 1, "frontpic": MEDIA_PLACEHOLDER}
-    assert result.media["frontpic"].data == b"AAA"
-    assert "video" not in result.media
+@pytest.mark.parametrize(
+    "data",
+    [
+        # issue #12: a later valid medium once hid an earlier one that is not even JSON
+        b'{"frontpic":"/9j/\n4AAQ","frontpic":"/9j/4AAQ","yt_errorcode":0}',
+        b'{"video": "QUFB", "a": 1, "video": null, "frontpic": 5, "frontpic": "QUFB"}',
+        b'{"name": "a", "name": "b"}',
+        b'{"extra": {"k": 1, "k": 2}}',
+    ],
+)
+def test_duplicate_keys_are_malformed(data: bytes) -> None:
+    with pytest.raises(PayloadFormatError) as info:
+        parse_payload(data)
+    assert info.value.exit_code == 5
+
+
+@pytest.mark.parametrize("value", [b"NaN", b"Infinity", b"-Infinity", b"1e400"])
+def test_values_json_does_not_have_are_malformed(value: bytes) -> None:
+    with pytest.raises(PayloadFormatError):
+        parse_payload(b'{"yt_errorcode":0,"score":' + value + b"}")
 
 
 def test_media_item_from_value() -> None:
