@@ -31,6 +31,7 @@ from iauth_desktop.core.model.errors import (
     TruncatedResponseError,
     UsageError,
 )
+from iauth_desktop.core.model.messages import said
 from iauth_desktop.core.model.result import VerificationResult
 from iauth_desktop.core.net.endpoints import check_endpoint, is_loopback_host
 from iauth_desktop.core.net.errors import HeadFailure
@@ -95,7 +96,7 @@ class DetectInfoClient:
         self._aes_key = aes_key_bytes(aes_key)  # KeyLengthError now, not after a download
         self.options = options or ClientOptions()
         if self.options.ca_bundle is not None and not Path(self.options.ca_bundle).exists():
-            raise UsageError(f"the CA bundle {self.options.ca_bundle!r} does not exist")
+            raise UsageError(said("client.ca_missing", path=repr(self.options.ca_bundle)))
         self._clock = clock
         self._loopback = is_loopback_host(urlsplit(self.endpoint).hostname or "")
 
@@ -113,11 +114,9 @@ class DetectInfoClient:
         """Fetch, decrypt and parse one case; typed errors from ``core.errors`` otherwise."""
         token = token.strip()
         if not token:
-            raise UsageError("the token is empty")
+            raise UsageError(said("client.token_empty"))
         if type(info_type) is not int or info_type not in (0, 1):
-            raise UsageError(
-                f"info_type must be 0 (with media) or 1 (text only), not {info_type!r}"
-            )
+            raise UsageError(said("client.mode", field="info_type", value=repr(info_type)))
         with requests.Session() as session:
             session.trust_env = True  # HTTPS_PROXY, NO_PROXY, REQUESTS_CA_BUNDLE, ...
             return self._fetch(session, _Call(token, info_type, progress, cancel))
@@ -240,13 +239,12 @@ class DetectInfoClient:
         return Request(self.endpoint, headers, body, timeout, verify, proxies)
 
     def _gave_up(self, error: TransportError, attempts: int) -> TransportError:
-        tries = f"{attempts} attempt" + ("s" if attempts > 1 else "")
         if isinstance(error, HttpStatusError):
-            final = HttpStatusError(error.status, error.excerpt)
-            final.args = (f"{final} (gave up after {tries})",)
-            return final
+            return HttpStatusError(error.status, error.excerpt, attempts=attempts)
         host = urlsplit(self.endpoint).netloc
-        return NetworkError(f"could not get an answer from {host} after {tries}: {error}")
+        if attempts == 1:
+            return NetworkError(said("net.gave_up_once", host=host, reason=error.detail))
+        return NetworkError(said("net.gave_up", host=host, count=attempts, reason=error.detail))
 
 
 def _content_length(response: requests.Response) -> int | None:

@@ -21,6 +21,7 @@ from iauth_desktop.core.model.errors import (
     PaddingError,
     WrongKeyError,
 )
+from iauth_desktop.core.model.messages import said
 
 AES_KEY_BYTES = 32
 _BLOCK = 16
@@ -33,10 +34,7 @@ def aes_key_bytes(key: str | bytes) -> bytes:
     """The result key as used by the service: its UTF-8 bytes, which must be exactly 32."""
     raw = key.encode("utf-8") if isinstance(key, str) else bytes(key)
     if len(raw) != AES_KEY_BYTES:
-        raise KeyLengthError(
-            f"the AES result key must be {AES_KEY_BYTES} bytes (32 characters); "
-            f"the one configured has {len(raw)}"
-        )
+        raise KeyLengthError(said("crypto.key_length", bytes=AES_KEY_BYTES, length=len(raw)))
     return raw
 
 
@@ -61,10 +59,7 @@ def _strict_b64decode(text: bytes | memoryview) -> bytes:
     try:
         return pybase64.b64decode(text, validate=True)
     except (binascii.Error, ValueError) as exc:
-        raise Base64DecodeError(
-            "the encrypted data is not valid standard Base64 (it holds characters outside A–Z, "
-            "a–z, 0–9, '+', '/' or misplaced '='): the answer was corrupted"
-        ) from exc
+        raise Base64DecodeError(said("crypto.not_base64")) from exc
 
 
 def _looks_like_text(block: bytes | bytearray) -> bool:
@@ -99,9 +94,7 @@ class StreamingDecryptor:
             self._b64_rest = text
             return
         if self._padded_end:
-            raise Base64DecodeError(
-                "the encrypted data continues after its Base64 end marker '=': it was corrupted"
-            )
+            raise Base64DecodeError(said("crypto.after_end"))
         try:
             ciphertext = pybase64.b64decode(memoryview(text)[:whole], validate=True)
         except (binascii.Error, ValueError):
@@ -134,19 +127,14 @@ class StreamingDecryptor:
         rest = self._b64_rest.translate(None, _WHITESPACE)
         if rest:
             if self._padded_end:
-                raise Base64DecodeError(
-                    "the encrypted data continues after its Base64 end marker '=': it was corrupted"
-                )
+                raise Base64DecodeError(said("crypto.after_end"))
             if len(rest) % 4 == 1:
-                raise Base64DecodeError("the encrypted data's Base64 text is cut short")
+                raise Base64DecodeError(said("crypto.cut_short"))
             if len(rest) % 4:  # tolerate Base64 written without its '=' padding
                 rest += b"=" * (-len(rest) % 4)
             self._decrypt(_strict_b64decode(rest))
         if self._ct_rest or not self._out:
-            raise CorruptCiphertextError(
-                "the encrypted data is not a whole number of AES blocks: it was cut short or "
-                "corrupted on the way"
-            )
+            raise CorruptCiphertextError(said("crypto.not_blocks"))
         out = self._out
         self._out = bytearray()
         pad = out[-1]
@@ -154,15 +142,9 @@ class StreamingDecryptor:
         head = out[: min(_BLOCK, len(out) - pad)] if padding_ok else out[:_BLOCK]
         text_ok = not self._expect_text or _looks_like_text(head)
         if not text_ok:
-            raise WrongKeyError(
-                "decryption gave noise: the AES result key does not match this data "
-                "(check the profile's AES key)"
-            )
+            raise WrongKeyError(said("crypto.wrong_key"))
         if not padding_ok:
-            raise PaddingError(
-                "the data decrypts but its end is damaged (bad PKCS#7 padding): the answer was "
-                "altered or cut in transit"
-            )
+            raise PaddingError(said("crypto.padding"))
         del out[-pad:]
         return out
 
@@ -187,12 +169,12 @@ def decode_base64_chunked(
         if not whole:
             continue
         if ended:
-            raise Base64DecodeError("Base64 text continues after its end marker '='")
+            raise Base64DecodeError(said("base64.after_end"))
         ended = text[whole - 1 : whole] == b"="
         part = _strict_b64decode(text[:whole])
         out[written : written + len(part)] = part
         written += len(part)
     if rest:
-        raise Base64DecodeError("Base64 text is cut short (its length is not a multiple of 4)")
+        raise Base64DecodeError(said("base64.cut_short"))
     del out[written:]
     return out

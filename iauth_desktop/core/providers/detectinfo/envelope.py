@@ -23,6 +23,7 @@ from iauth_desktop.core.model.errors import (
     ServiceError,
     TruncatedResponseError,
 )
+from iauth_desktop.core.model.messages import Detail, said
 from iauth_desktop.core.net.excerpt import safe_excerpt
 from iauth_desktop.core.providers.detectinfo import codes
 from iauth_desktop.core.providers.detectinfo.jsonstring import DataStringDecoder, TokenCollector
@@ -133,19 +134,16 @@ class EnvelopeParser:
             if self._errorcode:
                 raise service_error(self._errorcode, self._errormsg)
             if state is _State.START:
-                raise self._malformed("the answer is empty")
-            raise TruncatedResponseError(
-                f"the answer stopped after {self._received} bytes, before its JSON object was "
-                "complete: the connection was cut or the server gave up"
-            )
+                raise self._malformed(said("answer.empty"))
+            raise TruncatedResponseError(said("answer.truncated", received=self._received))
         if self._errorcode is None:
-            raise self._malformed("the answer has no errorcode")
+            raise self._malformed(said("answer.no_code", field="errorcode"))
         if self._errorcode != 0:
             raise service_error(self._errorcode, self._errormsg)
         if self._sink_error is not None:
             raise self._sink_error
         if self._data_kind != "string" or self._data_chars == 0:
-            raise self._malformed("the answer has errorcode 0 but no data")
+            raise self._malformed(said("answer.no_data", field="errorcode"))
         return Envelope(0, self._errormsg, self._data_chars, self._extra)
 
     # --- structure --------------------------------------------------------------------------
@@ -176,15 +174,15 @@ class EnvelopeParser:
         elif state is _State.DONE:
             if self._errorcode:
                 raise service_error(self._errorcode, self._errormsg)
-            raise self._malformed("the answer goes on after its JSON object")
+            raise self._malformed(said("answer.trailing"))
         else:
-            raise self._malformed(f"unexpected {chr(byte)!r} in the answer's JSON")
+            raise self._malformed(said("answer.unexpected", char=repr(chr(byte))))
         return pos + 1
 
     def _start_value(self, byte: int, pos: int) -> int:
         if self._key == "data":
             if self._data_kind is not None:
-                raise self._malformed("the answer has two data values")
+                raise self._malformed(said("answer.two_data"))
             if byte == _QUOTE:
                 self._data_kind = "string"
                 self._state = _State.DATA
@@ -208,14 +206,14 @@ class EnvelopeParser:
         raw = self._token.raw()
         self._other_bytes += len(raw)
         if self._other_bytes > MAX_OTHER_BYTES:
-            raise self._malformed("the answer holds unreasonably many values besides data")
+            raise self._malformed(said("answer.too_many"))
         try:
             value = json.loads(raw)
         except (ValueError, RecursionError):
-            raise self._malformed("a value in the answer is not valid JSON") from None
+            raise self._malformed(said("answer.bad_value")) from None
         if self._token_is_key:
             if not isinstance(value, str):
-                raise self._malformed("a key in the answer's JSON is not a string")
+                raise self._malformed(said("answer.key_not_text"))
             self._key = value
             self._state = _State.COLON
         else:
@@ -225,7 +223,7 @@ class EnvelopeParser:
     def _store(self, key: str, value: Any) -> None:
         if key == "errorcode":
             if self._errorcode is not None:
-                raise self._malformed("the answer has two errorcode values")
+                raise self._malformed(said("answer.two_codes", field="errorcode"))
             self._errorcode = self._as_code(value)
         elif key == "errormsg":
             self._errormsg = value if isinstance(value, str) else json.dumps(value)
@@ -239,7 +237,9 @@ class EnvelopeParser:
             return int(value)
         if isinstance(value, str) and _CODE_TEXT.fullmatch(value):
             return int(value)
-        raise self._malformed(f"the answer's errorcode is not a number: {value!r:.40}")
+        raise self._malformed(
+            said("answer.code_not_number", field="errorcode", value=f"{value!r:.40}")
+        )
 
     # --- data -------------------------------------------------------------------------------
 
@@ -259,9 +259,9 @@ class EnvelopeParser:
 
     # --- errors -----------------------------------------------------------------------------
 
-    def _malformed(self, message: str) -> MalformedResponseError:
+    def _malformed(self, message: Detail) -> MalformedResponseError:
         excerpt = safe_excerpt(bytes(self._head), self._secrets)
         return MalformedResponseError(message, self._status, excerpt)
 
     def _not_json(self) -> MalformedResponseError:
-        return self._malformed("the answer is not the JSON object the protocol describes")
+        return self._malformed(said("answer.not_json"))
