@@ -7,6 +7,7 @@ reviewer, never contain secrets, decrypted personal data or tracebacks.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import ClassVar
 
 from iauth_desktop.core.model.codes import CodeInfo
@@ -71,8 +72,16 @@ class OutputError(UsageError):
 # --- 3: the service answered an error code -------------------------------------------------
 
 
+class TokenGone(StrEnum):
+    """Why the service will no longer answer for a token (its result must come from an export)."""
+
+    DATA_EXPIRED = "data expired"  # the service keeps a token's result data only so long
+    FLOW_EXPIRED = "flow expired"  # the verification flow's own time limit has passed
+
+
 class ServiceError(IauthError):
-    """The service answered ``errorcode != 0``."""
+    """The service answered ``errorcode != 0``; ``token_gone`` says why the token can no longer
+    be fetched, None when it still can."""
 
     exit_code: ClassVar[int] = 3
 
@@ -84,14 +93,14 @@ class ServiceError(IauthError):
         errormsg: str,
         *,
         info: CodeInfo | None = None,
-        token_gone: bool = False,
+        token_gone: TokenGone | None = None,
     ) -> None:
         self.code = code
         self.name = name
         self.meaning = meaning
         self.errormsg = errormsg
         self.info = info  # the code explained by the provider's table, both languages
-        self.token_gone = token_gone  # the token's data can no longer be fetched
+        self.token_gone = token_gone
         super().__init__(
             said("service.error", code=code, name=name, meaning=meaning, errormsg=repr(errormsg))
         )

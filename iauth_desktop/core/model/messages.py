@@ -107,6 +107,7 @@ ENGLISH: Final[Mapping[str, str]] = MappingProxyType(
         "options.max_bytes": "max_response_bytes must be a positive number of bytes",
         "options.signature_expire": "signature_expire must be a positive number of seconds",
         # --- a provider's answer ------------------------------------------------------------------
+        "service.unknown_code": "unknown service error code {code}",
         "service.error": "service error {code} {name}: {meaning} (service said: {errormsg})",
         "answer.empty": "the answer is empty",
         "answer.not_json": "the answer is not the JSON object the protocol describes",
@@ -124,8 +125,21 @@ ENGLISH: Final[Mapping[str, str]] = MappingProxyType(
         "answer.code_not_number": "the answer's {field} is not a number: {value}",
         "answer.too_long": "a value in the answer is unreasonably long",
         "answer.too_deep": "a value in the answer is nested too deeply",
-        "answer.broken_escape": "the answer's data holds a broken \\u escape",
+        "answer.broken_escape": "the answer's data holds a broken Unicode escape",
         "answer.bad_escape": "the answer's data holds an invalid escape {escape}",
+        "signature.needs_all": "appid, secret key and apiName are all needed to sign",
+        "signature.expire": "the signature's validity (expire) must be a positive number",
+        "signature.url_safe": "the signature is in URL-safe Base64 ('-' and '_'); the service "
+        "takes standard Base64: put '+' for '-' and '/' for '_'",
+        "signature.not_base64": "this is not a signature (a signature is Base64 of an HMAC-SHA1 "
+        "and a=…&m=…&t=…&e=…): it is not Base64 text",
+        "signature.too_short": "this is not a signature (a signature is Base64 of an HMAC-SHA1 "
+        "and a=…&m=…&t=…&e=…): too short to hold an HMAC and its text",
+        "signature.not_utf8": "this is not a signature (a signature is Base64 of an HMAC-SHA1 "
+        "and a=…&m=…&t=…&e=…): the text it holds is not UTF-8",
+        "signature.bad_form": "this is not a signature (a signature is Base64 of an HMAC-SHA1 "
+        "and a=…&m=…&t=…&e=…): the text it holds is not of the form a=…&m=…&t=…&e=…",
+        "signature.forged": "the signature does not verify against this secret key",
         "client.ca_missing": "the CA bundle {path} does not exist",
         "client.token_empty": "the token is empty",
         "client.mode": "{field} must be 0 (with media) or 1 (text only), not {value}",

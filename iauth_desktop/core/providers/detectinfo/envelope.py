@@ -15,12 +15,14 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from iauth_desktop.core.model.errors import (
     DecryptionError,
     MalformedResponseError,
     ServiceError,
+    TokenGone,
     TruncatedResponseError,
 )
 from iauth_desktop.core.model.messages import Detail, said
@@ -59,17 +61,17 @@ class Envelope:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-# ERROR_TOKEN_TIME_EXPIRED, ERROR_TOKEN_OVER_TIMELIMIT: the token's data is gone
-TOKEN_GONE_CODES = frozenset({11, 12})
+# ERROR_TOKEN_TIME_EXPIRED (data kept about 3 days), ERROR_TOKEN_OVER_TIMELIMIT (the flow's
+# 2-hour limit): the token's data can no longer be fetched
+TOKEN_GONE = MappingProxyType({11: TokenGone.DATA_EXPIRED, 12: TokenGone.FLOW_EXPIRED})
+TOKEN_GONE_CODES = frozenset(TOKEN_GONE)
 
 
 def service_error(code: int, errormsg: str) -> ServiceError:
     info = codes.api_error(code)
     name = info.name if info.known and info.name else "UNKNOWN"
-    meaning = info.en if info.known else f"unknown service error code {code}"
-    return ServiceError(
-        code, name, meaning, errormsg, info=info, token_gone=code in TOKEN_GONE_CODES
-    )
+    meaning = info.en if info.known else said("service.unknown_code", code=code).english()
+    return ServiceError(code, name, meaning, errormsg, info=info, token_gone=TOKEN_GONE.get(code))
 
 
 class EnvelopeParser:
