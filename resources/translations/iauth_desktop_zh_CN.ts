@@ -944,7 +944,7 @@
     </message>
     <message>
         <source>set {variables}, or add a profile (iauth-desktop profile add NAME)</source>
-        <translation>请设置 {variables}，或添加一个配置档案（iauth-desktop profile add NAME）</translation>
+        <translation>请设置 {variables}，或添加一个配置档案（`iauth-desktop profile add NAME`）</translation>
     </message>
     <message>
         <source>set {variables}: {variable} names another appid than profile {profile}, so that profile&apos;s stored secrets are not used</source>

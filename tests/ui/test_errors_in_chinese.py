@@ -18,8 +18,13 @@ from iauth_desktop.app import build_window
 from iauth_desktop.core.audit.log import AuditLog
 from iauth_desktop.core.config.resolve import Credentials
 from iauth_desktop.core.config.secrets import KeyringStatus
-from iauth_desktop.core.model.errors import HttpStatusError, MalformedResponseError, ServiceError
-from iauth_desktop.core.model.messages import ENGLISH
+from iauth_desktop.core.model.errors import (
+    HttpStatusError,
+    MalformedResponseError,
+    MissingCredentialsError,
+    ServiceError,
+)
+from iauth_desktop.core.model.messages import ENGLISH, said
 from iauth_desktop.emulator.detectinfo.demo import CASE_TOKENS, DEMO_TOKENS, FAULT_TOKENS
 from iauth_desktop.ui import i18n
 from iauth_desktop.ui.case import open_case
@@ -199,3 +204,20 @@ def test_a_folder_that_is_no_bundle_reads_chinese(
     assert len(reasons) == 3
     assert "不是证据包" in reasons[0] and "已损坏" in reasons[1] and "99" in reasons[2]
     _assert_chinese(dict(zip(("empty", "damaged", "newer"), reasons, strict=True)))
+
+
+def test_missing_credentials_at_start_up_read_chinese(
+    qtbot: QtBot, keyring_status: KeyringStatus, chinese: None
+) -> None:
+    """``iauth-desktop gui`` without credentials: the console opens and says what is missing."""
+    hint = said("creds.hint.no_profile", variables="IAUTH_APPID, IAUTH_SECRET_KEY")
+    problem = MissingCredentialsError(("appid", "secret_key"), hint).detail
+    window = build_window(None, keyring_status, problem=problem)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    shown = window.message_strip.text()
+    assert "缺少凭据：appid, secret_key" in shown and "添加一个配置档案" in shown
+    text, _failure = _fail(qtbot, window, CASE_TOKENS["pass"])  # fetching says it again
+    assert "缺少凭据" in text
+    _assert_chinese({"start-up": shown, "fetch": text})
