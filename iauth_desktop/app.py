@@ -16,7 +16,9 @@ from iauth_desktop.core.config.profiles import ProfileStore
 from iauth_desktop.core.config.resolve import Credentials
 from iauth_desktop.core.config.resources import resource_path
 from iauth_desktop.core.config.secrets import KeyringStatus
+from iauth_desktop.core.model.messages import Detail
 from iauth_desktop.core.providers.registry import default_endpoint, get_spec
+from iauth_desktop.ui.error_text import detail_text
 from iauth_desktop.ui.i18n import LANGUAGES, install_language, system_language
 from iauth_desktop.ui.settings.app_settings import AppSettings
 from iauth_desktop.ui.settings.connections import (
@@ -79,7 +81,7 @@ def build_window(
     keyring: KeyringStatus,
     *,
     demo_tokens: dict[str, str] | None = None,
-    problem: str = "",
+    problem: str | Detail = "",
     settings: AppSettings | None = None,
 ) -> MainWindow:
     """The console for ``creds`` (None: not configured, ``problem`` says why)."""
@@ -98,7 +100,7 @@ def build_window(
         keyring,
         settings=settings,
         demo_tokens=demo_tokens,
-        problem=problem,
+        problem=detail_text(problem) if isinstance(problem, Detail) else problem,
         profile_store=store,
         endpoint_override=endpoint_override,
     )
@@ -111,7 +113,7 @@ def run_app(
     keyring: KeyringStatus,
     *,
     demo_tokens: dict[str, str] | None = None,
-    problem: str = "",
+    problem: str | Detail = "",
     open_token: str | None = None,
     screenshot: Path | None = None,
     language: str | None = None,

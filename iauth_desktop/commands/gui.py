@@ -52,5 +52,5 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         creds = credentials_from(args)
     except MissingCredentialsError as exc:
-        return run(None, problem=str(exc))
+        return run(None, problem=exc.detail)  # said in the console's language
     return run(creds)

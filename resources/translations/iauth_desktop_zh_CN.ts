@@ -549,6 +549,913 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>the host name could not be resolved (DNS)</source>
+        <translation>无法解析主机名（DNS）</translation>
+    </message>
+    <message>
+        <source>the connection was refused (nothing listens there)</source>
+        <translation>连接被拒绝（该地址上没有服务在监听）</translation>
+    </message>
+    <message>
+        <source>the connection was reset by the other side</source>
+        <translation>连接被对方重置</translation>
+    </message>
+    <message>
+        <source>the connection was aborted</source>
+        <translation>连接被中止</translation>
+    </message>
+    <message>
+        <source>the server closed the connection without answering</source>
+        <translation>服务器未作应答就关闭了连接</translation>
+    </message>
+    <message>
+        <source>the server closed the connection mid-answer</source>
+        <translation>服务器在应答中途关闭了连接</translation>
+    </message>
+    <message>
+        <source>the network timed out</source>
+        <translation>网络超时</translation>
+    </message>
+    <message>
+        <source>the connection broke while the request was sent</source>
+        <translation>发送请求时连接中断</translation>
+    </message>
+    <message>
+        <source>no data arrived within the read timeout</source>
+        <translation>在读取超时时间内没有收到数据</translation>
+    </message>
+    <message>
+        <source>the connection failed</source>
+        <translation>连接失败</translation>
+    </message>
+    <message>
+        <source>the TLS connection failed (certificate not trusted, or not the service): check the endpoint and the CA bundle setting</source>
+        <translation>TLS 连接失败（证书不受信任，或对方不是该服务）：请检查接口地址和 CA 证书设置</translation>
+    </message>
+    <message>
+        <source>the proxy could not be used: {reason}</source>
+        <translation>无法使用代理：{reason}</translation>
+    </message>
+    <message>
+        <source>no connection within {seconds} s</source>
+        <translation>{seconds} 秒内未能建立连接</translation>
+    </message>
+    <message>
+        <source>the service did not answer within {seconds} s</source>
+        <translation>服务在 {seconds} 秒内没有应答</translation>
+    </message>
+    <message>
+        <source>the request failed: {reason}</source>
+        <translation>请求失败：{reason}</translation>
+    </message>
+    <message>
+        <source>the compressed answer could not be decompressed</source>
+        <translation>压缩的应答无法解压</translation>
+    </message>
+    <message>
+        <source>the answer broke off after {received} bytes: {reason}</source>
+        <translation>应答在收到 {received} 字节后中断：{reason}</translation>
+    </message>
+    <message>
+        <source>the answer broke off after {received} bytes, {expected} more were announced: {reason}</source>
+        <translation>应答在收到 {received} 字节后中断，还有 {expected} 字节未收到：{reason}</translation>
+    </message>
+    <message>
+        <source>could not get an answer from {host} after 1 attempt: {reason}</source>
+        <translation>尝试 1 次后仍未得到 {host} 的应答：{reason}</translation>
+    </message>
+    <message>
+        <source>could not get an answer from {host} after {count} attempts: {reason}</source>
+        <translation>尝试 {count} 次后仍未得到 {host} 的应答：{reason}</translation>
+    </message>
+    <message>
+        <source>the service answered HTTP {status}: {excerpt}</source>
+        <translation>服务返回 HTTP {status}：{excerpt}</translation>
+    </message>
+    <message>
+        <source>the service answered HTTP {status}: {excerpt} (gave up after 1 attempt)</source>
+        <translation>服务返回 HTTP {status}：{excerpt}（尝试 1 次后放弃）</translation>
+    </message>
+    <message>
+        <source>the service answered HTTP {status}: {excerpt} (gave up after {count} attempts)</source>
+        <translation>服务返回 HTTP {status}：{excerpt}（尝试 {count} 次后放弃）</translation>
+    </message>
+    <message>
+        <source>the answer is larger than the configured limit of {limit} bytes</source>
+        <translation>应答超过了设定的上限 {limit} 字节</translation>
+    </message>
+    <message>
+        <source>{problem}; HTTP {status}</source>
+        <translation>{problem}；HTTP {status}</translation>
+    </message>
+    <message>
+        <source>{problem}; begins {excerpt}</source>
+        <translation>{problem}；开头为 {excerpt}</translation>
+    </message>
+    <message>
+        <source>{problem}; HTTP {status}; begins {excerpt}</source>
+        <translation>{problem}；HTTP {status}；开头为 {excerpt}</translation>
+    </message>
+    <message>
+        <source>the endpoint URL is empty</source>
+        <translation>接口 URL 为空</translation>
+    </message>
+    <message>
+        <source>the endpoint URL contains spaces or control characters</source>
+        <translation>接口 URL 含有空格或控制字符</translation>
+    </message>
+    <message>
+        <source>the endpoint URL is not usable: {reason}</source>
+        <translation>接口 URL 无法使用：{reason}</translation>
+    </message>
+    <message>
+        <source>the endpoint must be an https:// URL (got {scheme}://)</source>
+        <translation>接口必须是 https:// URL（实际为 {scheme}://）</translation>
+    </message>
+    <message>
+        <source>the endpoint must be an https:// URL (got no scheme)</source>
+        <translation>接口必须是 https:// URL（实际没有协议部分）</translation>
+    </message>
+    <message>
+        <source>the endpoint URL must not contain a user name or password (user:pass@host)</source>
+        <translation>接口 URL 中不得包含用户名或密码（user:pass@host）</translation>
+    </message>
+    <message>
+        <source>the endpoint URL has no host</source>
+        <translation>接口 URL 中没有主机名</translation>
+    </message>
+    <message>
+        <source>the endpoint URL must not contain a fragment (#...)</source>
+        <translation>接口 URL 中不得包含片段（#...）</translation>
+    </message>
+    <message>
+        <source>plain http:// is only allowed to a loopback host (127.0.0.1, ::1, localhost), not to {host}: use https://</source>
+        <translation>明文 http:// 只允许连接本机环回地址（127.0.0.1、::1、localhost），不能连接 {host}：请使用 https://</translation>
+    </message>
+    <message>
+        <source>{name} must be a positive number of seconds, not {value}</source>
+        <translation>{name} 必须是正的秒数，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>retries must be a whole number from 0 to 20, not {value}</source>
+        <translation>retries 必须是 0 到 20 之间的整数，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>backoff must be zero or more seconds, not {value}</source>
+        <translation>backoff 必须是零或正的秒数，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>body_encoding must be &apos;json&apos; or &apos;form&apos;, not {value}</source>
+        <translation>body_encoding 必须是 &apos;json&apos; 或 &apos;form&apos;，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>max_response_bytes must be a positive number of bytes</source>
+        <translation>max_response_bytes 必须是正的字节数</translation>
+    </message>
+    <message>
+        <source>signature_expire must be a positive number of seconds</source>
+        <translation>signature_expire 必须是正的秒数</translation>
+    </message>
+    <message>
+        <source>unknown service error code {code}</source>
+        <translation>未知的服务错误码 {code}</translation>
+    </message>
+    <message>
+        <source>service error {code} {name}: {meaning} (service said: {errormsg})</source>
+        <translation>服务错误 {code} {name}：{meaning}（服务返回的信息：{errormsg}）</translation>
+    </message>
+    <message>
+        <source>the answer is empty</source>
+        <translation>应答为空</translation>
+    </message>
+    <message>
+        <source>the answer is not the JSON object the protocol describes</source>
+        <translation>应答不是协议规定的 JSON 对象</translation>
+    </message>
+    <message>
+        <source>the answer stopped after {received} bytes, before its JSON object was complete: the connection was cut or the server gave up</source>
+        <translation>应答在 {received} 字节处中止，JSON 对象尚未完整：连接被切断或服务器放弃了发送</translation>
+    </message>
+    <message>
+        <source>the answer has no {field}</source>
+        <translation>应答中没有 {field}</translation>
+    </message>
+    <message>
+        <source>the answer has {field} 0 but no data</source>
+        <translation>应答的 {field} 为 0，但没有 data</translation>
+    </message>
+    <message>
+        <source>the answer goes on after its JSON object</source>
+        <translation>应答在 JSON 对象之后还有多余内容</translation>
+    </message>
+    <message>
+        <source>unexpected {char} in the answer&apos;s JSON</source>
+        <translation>应答的 JSON 中出现了意外的 {char}</translation>
+    </message>
+    <message>
+        <source>the answer has two data values</source>
+        <translation>应答中有两个 data 值</translation>
+    </message>
+    <message>
+        <source>the answer holds unreasonably many values besides data</source>
+        <translation>应答中 data 以外的值多得不合理</translation>
+    </message>
+    <message>
+        <source>a value in the answer is not valid JSON</source>
+        <translation>应答中的某个值不是有效的 JSON</translation>
+    </message>
+    <message>
+        <source>a key in the answer&apos;s JSON is not a string</source>
+        <translation>应答 JSON 中的某个键不是字符串</translation>
+    </message>
+    <message>
+        <source>the answer has two {field} values</source>
+        <translation>应答中有两个 {field} 值</translation>
+    </message>
+    <message>
+        <source>the answer&apos;s {field} is not a number: {value}</source>
+        <translation>应答的 {field} 不是数字：{value}</translation>
+    </message>
+    <message>
+        <source>the answer&apos;s {field} is implausibly large: {value}</source>
+        <translation>应答的 {field} 大得不合常理：{value}</translation>
+    </message>
+    <message>
+        <source>a value in the answer is unreasonably long</source>
+        <translation>应答中的某个值长得不合理</translation>
+    </message>
+    <message>
+        <source>a value in the answer is nested too deeply</source>
+        <translation>应答中的某个值嵌套过深</translation>
+    </message>
+    <message>
+        <source>the answer&apos;s data holds a broken Unicode escape</source>
+        <translation>应答的 data 中有残缺的 Unicode 转义</translation>
+    </message>
+    <message>
+        <source>the answer&apos;s data holds an invalid escape {escape}</source>
+        <translation>应答的 data 中有无效的转义 {escape}</translation>
+    </message>
+    <message>
+        <source>appid, secret key and apiName are all needed to sign</source>
+        <translation>签名需要 appid、密钥和 apiName 三者齐全</translation>
+    </message>
+    <message>
+        <source>the signature&apos;s validity (expire) must be a positive number</source>
+        <translation>签名的有效期（expire）必须是正数</translation>
+    </message>
+    <message>
+        <source>the signature is in URL-safe Base64 (&apos;-&apos; and &apos;_&apos;); the service takes standard Base64: put &apos;+&apos; for &apos;-&apos; and &apos;/&apos; for &apos;_&apos;</source>
+        <translation>该签名是 URL 安全的 Base64（&apos;-&apos; 和 &apos;_&apos;）；服务只接受标准 Base64：请把 &apos;-&apos; 换成 &apos;+&apos;，把 &apos;_&apos; 换成 &apos;/&apos;</translation>
+    </message>
+    <message>
+        <source>this is not a signature (a signature is Base64 of an HMAC-SHA1 and a=…&amp;m=…&amp;t=…&amp;e=…): it is not Base64 text</source>
+        <translation>这不是签名（签名是 HMAC-SHA1 与 a=…&amp;m=…&amp;t=…&amp;e=… 的 Base64 编码）：它不是 Base64 文本</translation>
+    </message>
+    <message>
+        <source>this is not a signature (a signature is Base64 of an HMAC-SHA1 and a=…&amp;m=…&amp;t=…&amp;e=…): too short to hold an HMAC and its text</source>
+        <translation>这不是签名（签名是 HMAC-SHA1 与 a=…&amp;m=…&amp;t=…&amp;e=… 的 Base64 编码）：长度不足以容纳 HMAC 及其文本</translation>
+    </message>
+    <message>
+        <source>this is not a signature (a signature is Base64 of an HMAC-SHA1 and a=…&amp;m=…&amp;t=…&amp;e=…): the text it holds is not UTF-8</source>
+        <translation>这不是签名（签名是 HMAC-SHA1 与 a=…&amp;m=…&amp;t=…&amp;e=… 的 Base64 编码）：其中的文本不是 UTF-8</translation>
+    </message>
+    <message>
+        <source>this is not a signature (a signature is Base64 of an HMAC-SHA1 and a=…&amp;m=…&amp;t=…&amp;e=…): the text it holds is not of the form a=…&amp;m=…&amp;t=…&amp;e=…</source>
+        <translation>这不是签名（签名是 HMAC-SHA1 与 a=…&amp;m=…&amp;t=…&amp;e=… 的 Base64 编码）：其中的文本不是 a=…&amp;m=…&amp;t=…&amp;e=… 的格式</translation>
+    </message>
+    <message>
+        <source>the signature does not verify against this secret key</source>
+        <translation>该签名用此密钥验证不通过</translation>
+    </message>
+    <message>
+        <source>the CA bundle {path} does not exist</source>
+        <translation>CA 证书 {path} 不存在</translation>
+    </message>
+    <message>
+        <source>the token is empty</source>
+        <translation>Token 为空</translation>
+    </message>
+    <message>
+        <source>{field} must be 0 (with media) or 1 (text only), not {value}</source>
+        <translation>{field} 必须是 0（含媒体）或 1（仅文本），而不是 {value}</translation>
+    </message>
+    <message>
+        <source>unknown verification provider {name} (known: {known})</source>
+        <translation>未知的核验服务提供方 {name}（已知：{known}）</translation>
+    </message>
+    <message>
+        <source>the AES result key must be {bytes} bytes (32 characters); the one configured has {length}</source>
+        <translation>AES 结果密钥必须是 {bytes} 字节（32 个字符）；当前配置的有 {length} 个</translation>
+    </message>
+    <message>
+        <source>the encrypted data is not valid standard Base64 (it holds characters outside A–Z, a–z, 0–9, &apos;+&apos;, &apos;/&apos; or misplaced &apos;=&apos;): the answer was corrupted</source>
+        <translation>加密数据不是有效的标准 Base64（含有 A–Z、a–z、0–9、&apos;+&apos;、&apos;/&apos; 以外的字符，或 &apos;=&apos; 位置不对）：应答已损坏</translation>
+    </message>
+    <message>
+        <source>the encrypted data continues after its Base64 end marker &apos;=&apos;: it was corrupted</source>
+        <translation>加密数据在 Base64 结束标记 &apos;=&apos; 之后仍有内容：数据已损坏</translation>
+    </message>
+    <message>
+        <source>the encrypted data&apos;s Base64 text is cut short</source>
+        <translation>加密数据的 Base64 文本不完整</translation>
+    </message>
+    <message>
+        <source>the encrypted data is not a whole number of AES blocks: it was cut short or corrupted on the way</source>
+        <translation>加密数据不是整数个 AES 分组：在传输中被截短或损坏</translation>
+    </message>
+    <message>
+        <source>decryption gave noise: the RSA public key does not match this data (check the profile&apos;s public key and crypt type)</source>
+        <translation>解密结果是乱码：RSA 公钥与这份数据不匹配（请检查配置档案的公钥和加密类型）</translation>
+    </message>
+    <message>
+        <source>decryption gave noise: the AES result key does not match this data (check the profile&apos;s AES key)</source>
+        <translation>解密得到的是乱码：AES 结果密钥与这份数据不匹配（请检查配置档案中的 AES 密钥）</translation>
+    </message>
+    <message>
+        <source>the data decrypts but its end is damaged (bad PKCS#7 padding): the answer was altered or cut in transit</source>
+        <translation>数据能够解密，但末尾已损坏（PKCS#7 填充错误）：应答在传输中被改动或截断</translation>
+    </message>
+    <message>
+        <source>Base64 text continues after its end marker &apos;=&apos;</source>
+        <translation>Base64 文本在结束标记 &apos;=&apos; 之后仍有内容</translation>
+    </message>
+    <message>
+        <source>Base64 text is cut short (its length is not a multiple of 4)</source>
+        <translation>Base64 文本不完整（长度不是 4 的倍数）</translation>
+    </message>
+    <message>
+        <source>the value is not valid standard Base64</source>
+        <translation>该值不是有效的标准 Base64</translation>
+    </message>
+    <message>
+        <source>the decrypted data is not text: the AES result key is probably wrong (check the profile&apos;s AES key)</source>
+        <translation>解密后的数据不是文本：AES 结果密钥很可能不对（请检查配置档案中的 AES 密钥）</translation>
+    </message>
+    <message>
+        <source>the decrypted data is not a JSON object</source>
+        <translation>解密后的数据不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>the decrypted data is JSON but not an object (it is {kind})</source>
+        <translation>解密后的数据是 JSON，但不是对象（而是{kind}）</translation>
+    </message>
+    <message>
+        <source>the decrypted data holds a malformed string</source>
+        <translation>解密后的数据中有格式错误的字符串</translation>
+    </message>
+    <message>
+        <source>the decrypted data is not valid JSON</source>
+        <translation>解密后的数据不是有效的 JSON</translation>
+    </message>
+    <message>
+        <source>the decrypted data is not valid JSON ({reason}, line {line}, column {column})</source>
+        <translation>解密后的数据不是有效的 JSON（{reason}，第 {line} 行第 {column} 列）</translation>
+    </message>
+    <message>
+        <source>the decrypted data is not valid UTF-8 text</source>
+        <translation>解密后的数据不是有效的 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>the decrypted data is not a well-formed JSON object</source>
+        <translation>解密后的数据不是格式正确的 JSON 对象</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>missing credentials: {names}</source>
+        <translation>缺少凭据：{names}</translation>
+    </message>
+    <message>
+        <source>missing credentials: {names}. {hint}</source>
+        <translation>缺少凭据：{names}。{hint}</translation>
+    </message>
+    <message>
+        <source>set {variables}, or add a profile (iauth-desktop profile add NAME)</source>
+        <translation>请设置 {variables}，或添加一个配置档案（`iauth-desktop profile add NAME`）</translation>
+    </message>
+    <message>
+        <source>set {variables}: {variable} names another appid than profile {profile}, so that profile&apos;s stored secrets are not used</source>
+        <translation>请设置 {variables}：{variable} 指定的 appid 与配置档案 {profile} 的不同，因此不会使用该配置档案保存的密钥</translation>
+    </message>
+    <message>
+        <source>set {variables}, or store the secrets of profile {profile} in the keyring</source>
+        <translation>请设置 {variables}，或把配置档案 {profile} 的密钥存入密钥环</translation>
+    </message>
+    <message>
+        <source>set {variables}, or store the secrets of profile {profile} in the keyring (the keyring is not used in this mode)</source>
+        <translation>请设置 {variables}，或把配置档案 {profile} 的密钥存入密钥环（此模式下不使用密钥环）</translation>
+    </message>
+    <message>
+        <source>set {variables}, or store the secrets of profile {profile} in the keyring ({reason})</source>
+        <translation>请设置 {variables}，或把配置档案 {profile} 的密钥存入密钥环（{reason}）</translation>
+    </message>
+    <message>
+        <source>secret key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>aes key</source>
+        <translation>AES 密钥</translation>
+    </message>
+    <message>
+        <source>unknown secret kind {kind} (expected one of {kinds})</source>
+        <translation>未知的密钥类型 {kind}（应为以下之一：{kinds}）</translation>
+    </message>
+    <message>
+        <source>the {kind} is empty</source>
+        <translation>{kind}为空</translation>
+    </message>
+    <message>
+        <source>secrets were not stored: {reason}</source>
+        <translation>密钥未保存：{reason}</translation>
+    </message>
+    <message>
+        <source>{backend} refused to store the {kind} of profile {profile}: {reason}</source>
+        <translation>{backend} 拒绝保存配置档案 {profile} 的{kind}：{reason}</translation>
+    </message>
+    <message>
+        <source>{backend} refused to delete the secrets of profile {profile}: {reason}</source>
+        <translation>{backend} 拒绝删除配置档案 {profile} 的密钥：{reason}</translation>
+    </message>
+    <message>
+        <source>a profile name has 1 to {most} characters</source>
+        <translation>配置档案名称须为 1 到 {most} 个字符</translation>
+    </message>
+    <message>
+        <source>profile name {name} contains {char}: use letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos;</source>
+        <translation>配置档案名称 {name} 含有 {char}：请只用字母、数字、&apos;-&apos;、&apos;_&apos;、&apos;.&apos;</translation>
+    </message>
+    <message>
+        <source>profile name {name} must start with a letter or digit</source>
+        <translation>配置档案名称 {name} 必须以字母或数字开头</translation>
+    </message>
+    <message>
+        <source>an appid has 1 to {most} characters</source>
+        <translation>appid 须为 1 到 {most} 个字符</translation>
+    </message>
+    <message>
+        <source>an appid must not contain spaces or control characters</source>
+        <translation>appid 中不得含有空格或控制字符</translation>
+    </message>
+    <message>
+        <source>no profile named {name} (known profiles: {known})</source>
+        <translation>没有名为 {name} 的配置档案（现有配置档案：{known}）</translation>
+    </message>
+    <message>
+        <source>a profile named {name} already exists</source>
+        <translation>名为 {name} 的配置档案已存在</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not valid JSON (line {line})</source>
+        <translation>{path} 不是有效的 JSON（第 {line} 行）</translation>
+    </message>
+    <message>
+        <source>{path} is not a profiles file of format {version}</source>
+        <translation>{path} 不是格式版本 {version} 的配置档案文件</translation>
+    </message>
+    <message>
+        <source>{path}: profile {name}: {reason}</source>
+        <translation>{path}：配置档案 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{event} is not an audit event name</source>
+        <translation>{event} 不是审计事件名称</translation>
+    </message>
+    <message>
+        <source>the audit log {path} is damaged: {problem}. Nothing more is written to it until it is looked at: run `iauth-desktop audit verify`</source>
+        <translation>审计日志 {path} 已损坏：{problem}。在核查之前不会再向其写入任何内容：请运行 `iauth-desktop audit verify`</translation>
+    </message>
+    <message>
+        <source>cannot open the audit log {path}: {reason}</source>
+        <translation>无法打开审计日志 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>cannot read the audit log {path}: {reason}</source>
+        <translation>无法读取审计日志 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>cannot write the audit log: {reason}</source>
+        <translation>无法写入审计日志：{reason}</translation>
+    </message>
+    <message>
+        <source>an audit head is SEQ:SHA256 (64 hex digits), not {text}</source>
+        <translation>审计日志头的格式为 SEQ:SHA256（64 位十六进制），而不是 {text}</translation>
+    </message>
+    <message>
+        <source>cannot read the audit head anchor {path}: {reason}</source>
+        <translation>无法读取审计日志头锚点 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>the audit head anchor {path} is not a valid anchor: it was changed or damaged (run `iauth-desktop audit verify`)</source>
+        <translation>审计日志头锚点 {path} 不是有效的锚点：已被改动或损坏（请运行 `iauth-desktop audit verify`）</translation>
+    </message>
+    <message>
+        <source>cannot update the audit head anchor {path}: {reason}</source>
+        <translation>无法更新审计日志头锚点 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>audit log fails verification: {problem}</source>
+        <translation>审计日志验证不通过：{problem}</translation>
+    </message>
+    <message>
+        <source>audit log {path} fails verification: {problem}</source>
+        <translation>审计日志 {path} 验证不通过：{problem}</translation>
+    </message>
+    <message>
+        <source>entry {seq} was changed (line {line} is not a valid entry)</source>
+        <translation>第 {seq} 条记录已被改动（第 {line} 行不是有效的记录）</translation>
+    </message>
+    <message>
+        <source>entry {seq} was changed (line {line})</source>
+        <translation>第 {seq} 条记录已被改动（第 {line} 行）</translation>
+    </message>
+    <message>
+        <source>the torn line recorded by entry {seq} is missing (before line {line})</source>
+        <translation>第 {seq} 条记录所记载的残缺行不见了（在第 {line} 行之前）</translation>
+    </message>
+    <message>
+        <source>entry {seq} appears twice (again at line {line})</source>
+        <translation>第 {seq} 条记录出现了两次（第 {line} 行再次出现）</translation>
+    </message>
+    <message>
+        <source>entries out of order at line {line}</source>
+        <translation>第 {line} 行处记录顺序错乱</translation>
+    </message>
+    <message>
+        <source>entry {seq} is missing ({jump})</source>
+        <translation>缺少第 {seq} 条记录（{jump}）</translation>
+    </message>
+    <message>
+        <source>entries {first} to {last} are missing ({jump})</source>
+        <translation>缺少第 {first} 到第 {last} 条记录（{jump}）</translation>
+    </message>
+    <message>
+        <source>seq jumps from {last} to {seq}</source>
+        <translation>序号从 {last} 跳到 {seq}</translation>
+    </message>
+    <message>
+        <source>the log starts at seq {seq}</source>
+        <translation>日志从序号 {seq} 开始</translation>
+    </message>
+    <message>
+        <source>the log holds entries up to seq {seq} but its head anchor {name} is missing, so entries cut off the end could not be noticed. If this log predates the anchor, check it against a head recorded elsewhere (`audit verify --expect-head SEQ:SHA256`), then record the anchor with `iauth-desktop audit anchor`</source>
+        <translation>日志中有序号 {seq} 及以前的记录，但其日志头锚点 {name} 不见了，因此无法发现末尾被截掉的记录。如果这份日志早于锚点功能，请用别处记录的日志头核对（`audit verify --expect-head SEQ:SHA256`），然后用 `iauth-desktop audit anchor` 记录锚点</translation>
+    </message>
+    <message>
+        <source>entry {want} cut off the end: the log ends at seq {head} but its head anchor {name} records seq {want}</source>
+        <translation>末尾的第 {want} 条记录被截掉：日志止于序号 {head}，但日志头锚点 {name} 记录的是序号 {want}</translation>
+    </message>
+    <message>
+        <source>entries {first} to {want} cut off the end: the log ends at seq {head} but its head anchor {name} records seq {want}</source>
+        <translation>末尾的第 {first} 到第 {want} 条记录被截掉：日志止于序号 {head}，但日志头锚点 {name} 记录的是序号 {want}</translation>
+    </message>
+    <message>
+        <source>entry {seq} was changed (it differs from the head anchor {name})</source>
+        <translation>第 {seq} 条记录已被改动（与日志头锚点 {name} 不符）</translation>
+    </message>
+    <message>
+        <source>the log goes on to seq {head} but its head anchor {name} records seq {want}: entries after {want} were written without updating the anchor (a crash just after writing, or something other than iauth-desktop wrote them). Look at them (`iauth-desktop audit show`), then record the anchor with `iauth-desktop audit anchor`</source>
+        <translation>日志已到序号 {head}，但日志头锚点 {name} 记录的是序号 {want}：序号 {want} 之后的记录写入时没有更新锚点（写入后随即崩溃，或者是 iauth-desktop 以外的程序写的）。请先查看这些记录（`iauth-desktop audit show`），再用 `iauth-desktop audit anchor` 记录锚点</translation>
+    </message>
+    <message>
+        <source>log ends at seq {head} but the history recorded head seq {want}</source>
+        <translation>日志止于序号 {head}，但案件历史记录的日志头序号是 {want}</translation>
+    </message>
+    <message>
+        <source>entry {seq} was changed (it differs from the recorded head)</source>
+        <translation>第 {seq} 条记录已被改动（与记录的日志头不符）</translation>
+    </message>
+    <message>
+        <source>refused to audit {where}: it is not valid Unicode text</source>
+        <translation>拒绝写入审计日志 {where}：它不是有效的 Unicode 文本</translation>
+    </message>
+    <message>
+        <source>refused to audit {where}: it looks like a resident ID number</source>
+        <translation>拒绝写入审计日志 {where}：它看起来像居民身份证号码</translation>
+    </message>
+    <message>
+        <source>refused to audit {where}: it looks like a mobile number</source>
+        <translation>拒绝写入审计日志 {where}：它看起来像手机号码</translation>
+    </message>
+    <message>
+        <source>refused to audit {where}: keys must be text</source>
+        <translation>拒绝写入审计日志 {where}：键必须是文本</translation>
+    </message>
+    <message>
+        <source>refused to audit {where}.{key}: secrets never go into the log</source>
+        <translation>拒绝写入审计日志 {where}.{key}：密钥绝不写入日志</translation>
+    </message>
+    <message>
+        <source>refused to audit {where}: not a finite number</source>
+        <translation>拒绝写入审计日志 {where}：不是有限的数值</translation>
+    </message>
+    <message>
+        <source>refused to audit {where}: {kind} is not plain JSON data</source>
+        <translation>拒绝写入审计日志 {where}：{kind} 不是普通 JSON 数据</translation>
+    </message>
+    <message>
+        <source>cannot write the evidence bundle in {folder}: {reason}</source>
+        <translation>无法在 {folder} 中写入证据包：{reason}</translation>
+    </message>
+    <message>
+        <source>writing the evidence bundle to {path} failed: {reason}</source>
+        <translation>写入证据包 {path} 失败：{reason}</translation>
+    </message>
+    <message>
+        <source>the folder {folder} does not exist: create it first</source>
+        <translation>文件夹 {folder} 不存在：请先创建</translation>
+    </message>
+    <message>
+        <source>the folder {folder} is not writable</source>
+        <translation>文件夹 {folder} 不可写</translation>
+    </message>
+    <message>
+        <source>the output folder {path} already exists and is not empty (choose another folder, or replace it with --force)</source>
+        <translation>输出文件夹 {path} 已存在且不为空（请另选文件夹，或用 --force 替换）</translation>
+    </message>
+    <message>
+        <source>the evidence bundle was made by provider {provider}, which this version does not know</source>
+        <translation>该证据包由提供方 {provider} 生成，此版本不认识该提供方</translation>
+    </message>
+    <message>
+        <source>the evidence bundle&apos;s {file} is missing or damaged</source>
+        <translation>证据包中的 {file} 缺失或已损坏</translation>
+    </message>
+    <message>
+        <source>the evidence bundle {path} does not match its manifest ({check})</source>
+        <translation>证据包 {path} 与其清单不符（{check}）</translation>
+    </message>
+    <message>
+        <source>changed: {names}</source>
+        <translation>被改动：{names}</translation>
+    </message>
+    <message>
+        <source>missing: {names}</source>
+        <translation>缺失：{names}</translation>
+    </message>
+    <message>
+        <source>unexpected: {names}</source>
+        <translation>多出：{names}</translation>
+    </message>
+    <message>
+        <source>every file matches the manifest</source>
+        <translation>所有文件都与清单一致</translation>
+    </message>
+    <message>
+        <source>{path} changed while it was being read</source>
+        <translation>{path} 在读取期间被改动</translation>
+    </message>
+    <message>
+        <source>{path} has no {file}: it is not an evidence bundle</source>
+        <translation>{path} 中没有 {file}：它不是证据包</translation>
+    </message>
+    <message>
+        <source>the evidence bundle&apos;s {file} is damaged</source>
+        <translation>证据包中的 {file} 已损坏</translation>
+    </message>
+    <message>
+        <source>the evidence bundle has format {format}; this version reads formats 1 to {version}</source>
+        <translation>证据包的格式为 {format}；此版本只能读取格式 1 到 {version}</translation>
+    </message>
+    <message>
+        <source>the evidence bundle&apos;s {file} lists files it cannot hold</source>
+        <translation>证据包中的 {file} 列出了它不可能包含的文件</translation>
+    </message>
+    <message>
+        <source>cannot export: the folder {folder} does not exist</source>
+        <translation>无法导出：文件夹 {folder} 不存在</translation>
+    </message>
+    <message>
+        <source>cannot export the evidence bundle {bundle} into itself or over it: choose a place outside the bundle</source>
+        <translation>不能把证据包 {bundle} 导出到它自身之中或覆盖它：请选择证据包以外的位置</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give the zip file&apos;s name</source>
+        <translation>{path} 是文件夹；请给出 zip 文件的名称</translation>
+    </message>
+    <message>
+        <source>{path} already exists (choose another name, or replace it with --force)</source>
+        <translation>{path} 已存在（请另取名称，或用 --force 替换）</translation>
+    </message>
+    <message>
+        <source>cannot export to {folder}: {reason}</source>
+        <translation>无法导出到 {folder}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} appeared while the export was being made</source>
+        <translation>导出期间出现了 {path}</translation>
+    </message>
+    <message>
+        <source>an export needs the reviewer&apos;s name</source>
+        <translation>导出需要审核人的姓名</translation>
+    </message>
+    <message>
+        <source>exporting to {path} failed: {reason}</source>
+        <translation>导出到 {path} 失败：{reason}</translation>
+    </message>
+    <message>
+        <source>only a zip can be encrypted: give a target ending in .zip</source>
+        <translation>只有 zip 文件可以加密：请给出以 .zip 结尾的目标</translation>
+    </message>
+    <message>
+        <source>the export&apos;s password is empty</source>
+        <translation>导出的密码为空</translation>
+    </message>
+    <message>
+        <source>the export&apos;s password is not valid Unicode text</source>
+        <translation>导出的密码不是有效的 Unicode 文本</translation>
+    </message>
+    <message>
+        <source>{name} changed while the export was being written</source>
+        <translation>{name} 在写入导出文件期间被改动</translation>
+    </message>
+    <message>
+        <source>the zip written to {path} does not hold the export&apos;s files</source>
+        <translation>写入 {path} 的 zip 文件没有包含导出的全部文件</translation>
+    </message>
+    <message>
+        <source>{name} reads back differently from the zip</source>
+        <translation>从 zip 文件读回的 {name} 与原文件不同</translation>
+    </message>
+    <message>
+        <source>the zip written to {path} cannot be read back: {reason}</source>
+        <translation>写入 {path} 的 zip 文件无法读回：{reason}</translation>
+    </message>
+    <message>
+        <source>the evidence file {name} changed while it was being exported</source>
+        <translation>证据文件 {name} 在导出期间被改动</translation>
+    </message>
+    <message>
+        <source>the bundle&apos;s {file} changed while it was being exported</source>
+        <translation>证据包的 {file} 在导出期间被改动</translation>
+    </message>
+    <message>
+        <source>the report {path} is not a file</source>
+        <translation>报告 {path} 不是文件</translation>
+    </message>
+    <message>
+        <source>the report was written to {written}, not to {path}</source>
+        <translation>报告被写到了 {written}，而不是 {path}</translation>
+    </message>
+    <message>
+        <source>the report changed between being written and being exported</source>
+        <translation>报告在写入之后、导出之前被改动</translation>
+    </message>
+    <message>
+        <source>A decision needs the reviewer&apos;s name.</source>
+        <translation>记录决定需要审核人的姓名。</translation>
+    </message>
+    <message>
+        <source>A rejection needs a reason.</source>
+        <translation>拒绝需要给出原因。</translation>
+    </message>
+    <message>
+        <source>The reason &quot;Other&quot; needs a few words saying what it is.</source>
+        <translation>原因“其他”需要用几句话说明具体是什么。</translation>
+    </message>
+    <message>
+        <source>Only a rejection takes a reason; put anything else in the notes.</source>
+        <translation>只有拒绝才填写原因；其他内容请写在备注中。</translation>
+    </message>
+    <message>
+        <source>This case&apos;s verdict is {verdict}: approving it needs a written justification of at least {least} characters.</source>
+        <translation>此案件的结论是 {verdict}：批准它需要至少 {least} 个字符的书面理由。</translation>
+    </message>
+    <message>
+        <source>A decision can only replace a recorded decision.</source>
+        <translation>决定只能替换已记录的决定。</translation>
+    </message>
+    <message>
+        <source>The {label} is too long (at most {most} characters).</source>
+        <translation>{label}过长（最多 {most} 个字符）。</translation>
+    </message>
+    <message>
+        <source>The {label} seems to hold a full ID or phone number; the case history keeps no identity numbers. Write only the last four digits.</source>
+        <translation>{label}中似乎含有完整的身份证号或手机号；案件历史不保存身份号码。请只写最后四位。</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>justification</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Only a recorded decision can be replaced.</source>
+        <translation>只有已记录的决定才能被替换。</translation>
+    </message>
+    <message>
+        <source>Unknown decision {value}; choose one of {choices}.</source>
+        <translation>未知的决定 {value}；请从 {choices} 中选择。</translation>
+    </message>
+    <message>
+        <source>Unknown reason {value}; choose one of {choices}.</source>
+        <translation>未知的原因 {value}；请从 {choices} 中选择。</translation>
+    </message>
+    <message>
+        <source>Decision #{supersedes} is not a decision on this case; nothing can be replaced.</source>
+        <translation>决定 #{supersedes} 不是此案件的决定；没有可替换的内容。</translation>
+    </message>
+    <message>
+        <source>This case already has a decision (#{latest}); a change must say it replaces it.</source>
+        <translation>此案件已有决定（#{latest}）；更改时必须注明替换该决定。</translation>
+    </message>
+    <message>
+        <source>Decision #{supersedes} has already been replaced; the case&apos;s latest decision is #{latest}. Look at it before recording a change.</source>
+        <translation>决定 #{supersedes} 已被替换；此案件最新的决定是 #{latest}。请先查看它，再记录更改。</translation>
+    </message>
+    <message>
+        <source>A case needs its token to be recorded.</source>
+        <translation>记录案件需要它的 Token。</translation>
+    </message>
+    <message>
+        <source>A case needs the reviewer&apos;s name to be recorded.</source>
+        <translation>记录案件需要审核人的姓名。</translation>
+    </message>
+    <message>
+        <source>No case {token} in the history; record the case first.</source>
+        <translation>案件历史中没有案件 {token}；请先记录该案件。</translation>
+    </message>
+    <message>
+        <source>The export path seems to hold a full ID or phone number, which the case history never keeps; export under a name without it.</source>
+        <translation>导出路径中似乎含有完整的身份证号或手机号，而案件历史从不保存这些号码；请换一个不含号码的名称导出。</translation>
+    </message>
+    <message>
+        <source>The retention period cannot be negative.</source>
+        <translation>保留期限不能为负数。</translation>
+    </message>
+    <message>
+        <source>No case {token} in the history.</source>
+        <translation>案件历史中没有案件 {token}。</translation>
+    </message>
+    <message>
+        <source>The case history could not be read: {reason}</source>
+        <translation>无法读取案件历史：{reason}</translation>
+    </message>
+    <message>
+        <source>The case history could not be written: {reason}</source>
+        <translation>无法写入案件历史：{reason}</translation>
+    </message>
+    <message>
+        <source>The audit head must be a sequence number and a SHA-256 hex digest.</source>
+        <translation>审计日志头必须是一个序号加一个 SHA-256 十六进制摘要。</translation>
+    </message>
+    <message>
+        <source>The case history was written by a newer iauth-desktop (schema {version}; this version reads up to {supported}).</source>
+        <translation>案件历史由较新版本的 iauth-desktop 写入（架构版本 {version}；此版本最高只能读取 {supported}）。</translation>
+    </message>
+    <message>
+        <source>The file holds tables that are not a case history.</source>
+        <translation>该文件中的表不是案件历史。</translation>
+    </message>
+    <message>
+        <source>The case history {path} cannot be opened: {reason}</source>
+        <translation>无法打开案件历史 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not a usable case history: {reason}</source>
+        <translation>{path} 不是可用的案件历史：{reason}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>EvidencePanel</name>
     <message>
         <source>Not sent by the service.</source>
@@ -763,10 +1670,6 @@
         <translation>服务返回信息：{message}</translation>
     </message>
     <message>
-        <source>This token has expired (tokens are kept about 3 days); reopen it from an export instead.</source>
-        <translation>此 Token 已过期（Token 仅保留约 3 天）；请改为从导出重新打开该案件。</translation>
-    </message>
-    <message>
         <source>Network or service problem</source>
         <translation>网络或服务问题</translation>
     </message>
@@ -785,6 +1688,14 @@
     <message>
         <source>{problem}: {details}</source>
         <translation>{problem}：{details}</translation>
+    </message>
+    <message>
+        <source>This token is past the 2-hour limit of its verification flow, so the service no longer answers for it; reopen the case from an export instead.</source>
+        <translation>此 Token 已超过核验流程 2 小时的时限，服务不再为它作答；请改为从导出重新打开该案件。</translation>
+    </message>
+    <message>
+        <source>The service no longer keeps this token&apos;s result (it is kept about 3 days); reopen the case from an export instead.</source>
+        <translation>服务已不再保存此 Token 的结果（结果仅保留约 3 天）；请改为从导出重新打开该案件。</translation>
     </message>
 </context>
 <context>

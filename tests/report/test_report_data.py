@@ -63,9 +63,10 @@ def test_codes_explained_with_the_stage_of_their_field() -> None:
     assert lines["yt_errorcode"].info.code == 604
     compare = lines["comparestatus"].info
     assert compare is not None
-    assert (compare.code, compare.stage, compare.known) == (-5015, "compare", True)
-    assert compare.source == "engine documentation"
-    assert compare.zh == "视频像素太低，最小 270*480"
+    assert (compare.code, compare.stage, compare.known) == (-4020, "compare", False)
+    assert compare.source == "unknown"  # in no table: the service's message explains it
+    live = lines["livestatus"].info
+    assert live is not None and (live.code, live.known) == (0, True)
     assert lines["comparestatus"].message == "比对相似度未达到通过标准"
 
 

@@ -30,6 +30,7 @@ from typing import Any
 from iauth_desktop.core.audit.chain import AuditHead, AuditIntegrityError
 from iauth_desktop.core.files import write_atomically
 from iauth_desktop.core.model.errors import OutputError
+from iauth_desktop.core.model.messages import said
 
 ANCHOR_FORMAT = 1
 _HEX64 = re.compile(r"[0-9a-f]{64}")
@@ -73,13 +74,12 @@ def read_anchor(path: Path) -> Anchor | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise OutputError(f"cannot read the audit head anchor {path}: {exc.strerror}") from exc
+        raise OutputError(
+            said("anchor.cannot_read", path=str(path), reason=str(exc.strerror))
+        ) from exc
     anchor = _parse(raw)
     if anchor is None:
-        raise AuditIntegrityError(
-            f"the audit head anchor {path} is not a valid anchor: it was changed or damaged"
-            " (run `iauth-desktop audit verify`)"
-        )
+        raise AuditIntegrityError(said("anchor.invalid", path=str(path)))
     return anchor
 
 
@@ -88,7 +88,7 @@ def write_anchor(path: Path, anchor: Anchor) -> None:
         write_atomically(path, anchor.to_bytes())
     except OSError as exc:
         raise OutputError(
-            f"cannot update the audit head anchor {path}: {exc.strerror or exc}"
+            said("anchor.cannot_update", path=str(path), reason=str(exc.strerror or exc))
         ) from exc
 
 

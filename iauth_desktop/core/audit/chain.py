@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from iauth_desktop.core.model.errors import IntegrityError, UsageError
+from iauth_desktop.core.model.messages import said
 
 ZERO_HASH = "0" * 64
 TORN_EVENT = "torn"
@@ -44,7 +45,7 @@ class AuditHead:
         """Read ``SEQ:SHA256`` as printed by ``str(head)``; UsageError when it is not that."""
         seq_text, _, digest = text.strip().partition(":")
         if not seq_text.isdigit() or not _HEX64.fullmatch(digest.lower()):
-            raise UsageError(f"an audit head is SEQ:SHA256 (64 hex digits), not {text!r}")
+            raise UsageError(said("audit.bad_head", text=repr(text)))
         return cls(int(seq_text), digest.lower())
 
 

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from iauth_desktop.core.model.errors import UsageError
+from iauth_desktop.core.model.messages import said
 
 # Digits that are part of a longer run of letters or digits (hashes, GUIDs) are not a match.
 _EDGE_BEFORE = r"(?<![0-9A-Za-z])"
@@ -48,20 +49,20 @@ def check_text(value: str, where: str) -> str:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate: the line could not be written as UTF-8
-        raise PersonalDataError(f"refused to audit {where}: it is not valid Unicode text") from None
+        raise PersonalDataError(said("guard.not_unicode", where=where)) from None
     if ID_NUMBER_PATTERN.search(value):
-        raise PersonalDataError(f"refused to audit {where}: it looks like a resident ID number")
+        raise PersonalDataError(said("guard.id_number", where=where))
     if PHONE_PATTERN.search(value):
-        raise PersonalDataError(f"refused to audit {where}: it looks like a mobile number")
+        raise PersonalDataError(said("guard.phone", where=where))
     return value
 
 
 def _checked_key(key: object, where: str) -> str:
     if not isinstance(key, str):
-        raise PersonalDataError(f"refused to audit {where}: keys must be text")
+        raise PersonalDataError(said("guard.key_not_text", where=where))
     lowered = key.lower()
     if any(part in lowered for part in FORBIDDEN_KEY_PARTS):
-        raise PersonalDataError(f"refused to audit {where}.{key}: secrets never go into the log")
+        raise PersonalDataError(said("guard.secret", where=where, key=key))
     return check_text(key, f"{where} key")
 
 
@@ -72,13 +73,11 @@ def _checked(value: object, where: str) -> Any:
         return check_text(value, where)
     if isinstance(value, int | float):
         if isinstance(value, float) and not math.isfinite(value):
-            raise PersonalDataError(f"refused to audit {where}: not a finite number")
+            raise PersonalDataError(said("guard.not_finite", where=where))
         check_text(str(value), where)
         return value
     if isinstance(value, Mapping):
         return forbid_personal_data(value, where=where)
     if isinstance(value, list | tuple):
         return [_checked(item, f"{where}[{i}]") for i, item in enumerate(value)]
-    raise PersonalDataError(
-        f"refused to audit {where}: {type(value).__name__} is not plain JSON data"
-    )
+    raise PersonalDataError(said("guard.not_json", where=where, kind=type(value).__name__))

@@ -55,6 +55,7 @@ from iauth_desktop.core.model.errors import (
     ServiceError,
     UsageError,
 )
+from iauth_desktop.core.model.messages import said
 from iauth_desktop.core.platform_files import locked_then_closed, restrict_mode
 
 __all__ = [
@@ -105,7 +106,7 @@ class AuditLog:
         nothing (AuditIntegrityError naming the first bad entry).
         """
         if event == TORN_EVENT or not EVENT_NAME.fullmatch(event):
-            raise UsageError(f"{event!r} is not an audit event name")
+            raise UsageError(said("audit.not_event", event=repr(event)))
         who = check_text(reviewer if reviewer else default_reviewer(), "reviewer")
         clean = forbid_personal_data(data)
         with self._write_lock() as fd:
@@ -200,8 +201,7 @@ class AuditLog:
         report = verify_bytes(content, anchor=check, path=self.path)
         if report.problem is not None:
             raise AuditIntegrityError(
-                f"the audit log {self.path} is damaged: {report.problem}. Nothing more is"
-                " written to it until it is looked at: run `iauth-desktop audit verify`"
+                said("audit.damaged", path=str(self.path), problem=report.problem_message or "")
             )
         end = size - (report.torn_tail or 0)
         digest = hashlib.sha256(memoryview(content)[:end])
@@ -217,7 +217,9 @@ class AuditLog:
             ensure_private_dir(self.path.parent)
             fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, PRIVATE_FILE_MODE)
         except OSError as exc:
-            raise OutputError(f"cannot open the audit log {self.path}: {exc.strerror}") from exc
+            raise OutputError(
+                said("audit.cannot_open", path=str(self.path), reason=str(exc.strerror))
+            ) from exc
         with locked_then_closed(fd, exclusive=True):
             if stat.S_IMODE(os.fstat(fd).st_mode) != PRIVATE_FILE_MODE:
                 restrict_mode(fd, PRIVATE_FILE_MODE)
@@ -232,7 +234,9 @@ class AuditLog:
             yield None  # no log yet: nothing was audited
             return
         except OSError as exc:
-            raise OutputError(f"cannot read the audit log {self.path}: {exc.strerror}") from exc
+            raise OutputError(
+                said("audit.cannot_read", path=str(self.path), reason=str(exc.strerror))
+            ) from exc
         with locked_then_closed(fd, exclusive=False):
             yield fd
 
@@ -267,7 +271,7 @@ def _write_all(fd: int, data: bytes) -> None:
             view = view[os.write(fd, view) :]
         os.fsync(fd)
     except OSError as exc:
-        raise OutputError(f"cannot write the audit log: {exc.strerror}") from exc
+        raise OutputError(said("audit.cannot_write", reason=str(exc.strerror))) from exc
 
 
 def describe_outcome(error: BaseException | None, verdict_status: str | None = None) -> str:

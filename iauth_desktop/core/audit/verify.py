@@ -25,6 +25,7 @@ from iauth_desktop.core.audit.chain import (
     parse_line,
     sha256_hex,
 )
+from iauth_desktop.core.model.messages import Detail, plain, said
 
 
 @dataclass(frozen=True)
@@ -45,15 +46,27 @@ class VerifyReport:
     notes: tuple[str, ...] = ()
     torn_tail: int | None = None  # length of an unrecorded torn last line
     path: Path | None = field(default=None, compare=False)
+    problem_detail: Detail | None = field(default=None, compare=False)  # ``problem`` by key
 
     @property
     def ok(self) -> bool:
         return self.problem is None
 
+    @property
+    def problem_message(self) -> Detail | None:
+        """The problem by key (a plain text when it came without one)."""
+        if self.problem is None:
+            return None
+        return self.problem_detail or plain(self.problem)
+
     def raise_for_problem(self) -> None:
-        if self.problem is not None:
-            where = f"audit log {self.path}" if self.path else "audit log"
-            raise AuditIntegrityError(f"{where} fails verification: {self.problem}")
+        problem = self.problem_message
+        if problem is not None:
+            if self.path:
+                raise AuditIntegrityError(
+                    said("verify.fails_at", path=str(self.path), problem=problem)
+                )
+            raise AuditIntegrityError(said("verify.fails", problem=problem))
 
 
 def entries_in(content: bytes) -> list[AuditEntry]:
@@ -70,8 +83,8 @@ def entries_in(content: bytes) -> list[AuditEntry]:
 
 
 class _Failed(Exception):
-    def __init__(self, problem: str, seq: int | None, line: int | None) -> None:
-        super().__init__(problem)
+    def __init__(self, problem: Detail, seq: int | None, line: int | None) -> None:
+        super().__init__(problem.english())
         self.problem, self.seq, self.line = problem, seq, line
 
 
@@ -96,11 +109,12 @@ def verify_bytes(
         return VerifyReport(
             walk.count,
             walk.head,
-            failed.problem,
+            failed.problem.english(),
             failed.seq,
             failed.line,
             tuple(walk.notes),
             path=path,
+            problem_detail=failed.problem,
         )
     return VerifyReport(
         walk.count, walk.head, notes=(*walk.notes, *tail_notes), torn_tail=walk.torn_tail, path=path
@@ -139,7 +153,7 @@ class _Walk:
                 continue
             if entry is None:
                 raise _Failed(
-                    f"entry {self.expected} was changed (line {number} is not a valid entry)",
+                    said("verify.changed_not_entry", seq=self.expected, line=number),
                     self.expected,
                     number,
                 )
@@ -153,7 +167,7 @@ class _Walk:
 
     def _check(self, entry: AuditEntry, number: int, index: int, *, torn_pending: bool) -> None:
         if torn_pending and entry.prev != self.physical:
-            raise _Failed(f"entry {entry.seq} was changed (line {number})", entry.seq, number)
+            raise _Failed(said("verify.changed", seq=entry.seq, line=number), entry.seq, number)
         link = entry.data.get("after") if torn_pending else entry.prev
         if entry.seq != self.expected:
             self._wrong_seq(entry, number, index, link)
@@ -161,14 +175,15 @@ class _Walk:
             return
         if entry.event == TORN_EVENT and entry.data.get("after") == self.chain:
             raise _Failed(
-                f"the torn line recorded by entry {entry.seq} is missing (before line {number})",
+                said("verify.torn_missing", seq=entry.seq, line=number),
                 entry.seq,
                 number,
             )
         if self.expected == 1:
-            raise _Failed(f"entry 1 was changed (line {number})", 1, number)
+            raise _Failed(said("verify.changed", seq=1, line=number), 1, number)
         before = self.expected - 1
-        raise _Failed(f"entry {before} was changed (line {self.head_line})", before, self.head_line)
+        problem = said("verify.changed", seq=before, line=self.head_line)
+        raise _Failed(problem, before, self.head_line)
 
     def _wrong_seq(self, entry: AuditEntry, number: int, index: int, link: object) -> None:
         later = self.parsed[index + 1 :]
@@ -176,25 +191,25 @@ class _Walk:
             e is not None and e.seq == self.expected for e in later
         ):
             if entry.seq < self.expected and self.recorded.get(entry.seq) == entry.sha256:
-                problem = f"entry {entry.seq} appears twice (again at line {number})"
+                problem = said("verify.twice", seq=entry.seq, line=number)
             else:
-                problem = f"entries out of order at line {number}"
+                problem = said("verify.out_of_order", line=number)
             raise _Failed(problem, entry.seq, number)
         if link == self.chain:
             raise _Failed(
-                f"entry {self.expected} was changed (line {number})", self.expected, number
+                said("verify.changed", seq=self.expected, line=number), self.expected, number
             )
         last = self.expected - 1
-        if entry.seq == self.expected + 1:
-            what = f"entry {self.expected} is missing"
-        else:
-            what = f"entries {self.expected} to {entry.seq - 1} are missing"
         jump = (
-            f"seq jumps from {last} to {entry.seq}"
+            said("verify.jump", last=last, seq=entry.seq)
             if last
-            else f"the log starts at seq {entry.seq}"
+            else said("verify.starts_at", seq=entry.seq)
         )
-        raise _Failed(f"{what} ({jump})", self.expected, number)
+        if entry.seq == self.expected + 1:
+            what = said("verify.missing_one", seq=self.expected, jump=jump)
+        else:
+            what = said("verify.missing_many", first=self.expected, last=entry.seq - 1, jump=jump)
+        raise _Failed(what, self.expected, number)
 
     def check_tail(self) -> list[str]:
         if not self.tail:
@@ -211,41 +226,26 @@ class _Walk:
         if anchor.head is None:
             if head.seq == 0:
                 return  # nothing written yet (at most a torn first write): nothing to anchor
-            raise _Failed(
-                f"the log holds entries up to seq {head.seq} but its head anchor {name} is"
-                " missing, so entries cut off the end could not be noticed. If this log"
-                " predates the anchor, check it against a head recorded elsewhere"
-                " (`audit verify --expect-head SEQ:SHA256`), then record the anchor with"
-                " `iauth-desktop audit anchor`",
-                None,
-                None,
-            )
+            raise _Failed(said("verify.anchor_missing", seq=head.seq, name=name), None, None)
         want = anchor.head
         if want.seq > head.seq:
             cut = (
-                f"entry {want.seq}"
+                said("verify.cut_one", want=want.seq, head=head.seq, name=name)
                 if want.seq == head.seq + 1
-                else (f"entries {head.seq + 1} to {want.seq}")
+                else said(
+                    "verify.cut_many", first=head.seq + 1, want=want.seq, head=head.seq, name=name
+                )
             )
-            raise _Failed(
-                f"{cut} cut off the end: the log ends at seq {head.seq} but its head anchor"
-                f" {name} records seq {want.seq}",
-                head.seq + 1,
-                None,
-            )
+            raise _Failed(cut, head.seq + 1, None)
         if self.recorded.get(want.seq) != want.sha256:
             raise _Failed(
-                f"entry {want.seq} was changed (it differs from the head anchor {name})",
+                said("verify.anchor_differs", seq=want.seq, name=name),
                 want.seq,
                 None,
             )
         if want.seq < head.seq:
             raise _Failed(
-                f"the log goes on to seq {head.seq} but its head anchor {name} records seq"
-                f" {want.seq}: entries after {want.seq} were written without updating the"
-                " anchor (a crash just after writing, or something other than iauth-desktop"
-                " wrote them). Look at them (`iauth-desktop audit show`), then record the"
-                " anchor with `iauth-desktop audit anchor`",
+                said("verify.anchor_behind", head=head.seq, name=name, want=want.seq),
                 want.seq + 1,
                 None,
             )
@@ -255,13 +255,13 @@ class _Walk:
             return
         if self.head.seq < expected.seq:
             raise _Failed(
-                f"log ends at seq {self.head.seq} but the history recorded head seq {expected.seq}",
+                said("verify.history_ahead", head=self.head.seq, want=expected.seq),
                 self.head.seq + 1,
                 None,
             )
         if self.recorded.get(expected.seq) != expected.sha256:
             raise _Failed(
-                f"entry {expected.seq} was changed (it differs from the recorded head)",
+                said("verify.history_differs", seq=expected.seq),
                 expected.seq,
                 None,
             )

@@ -17,6 +17,7 @@ from typing import Any
 from iauth_desktop.core.config.paths import config_dir, ensure_private_dir
 from iauth_desktop.core.files import write_atomically
 from iauth_desktop.core.model.errors import UsageError
+from iauth_desktop.core.model.messages import said
 from iauth_desktop.core.net.endpoints import check_endpoint
 
 FILE_NAME = "profiles.json"
@@ -32,23 +33,21 @@ def validate_profile_name(name: str) -> str:
     """Return the name (NFC-normalized) or raise UsageError saying what is wrong with it."""
     normalized = unicodedata.normalize("NFC", name)
     if not 1 <= len(normalized) <= MAX_NAME_LENGTH:
-        raise UsageError(f"a profile name has 1 to {MAX_NAME_LENGTH} characters")
+        raise UsageError(said("profile.name_length", most=MAX_NAME_LENGTH))
     bad = [ch for ch in normalized if not (ch.isalnum() or ch in _NAME_PUNCTUATION)]
     if bad:
-        raise UsageError(
-            f"profile name {normalized!r} contains {bad[0]!r}: use letters, digits, '-', '_', '.'"
-        )
+        raise UsageError(said("profile.name_char", name=repr(normalized), char=repr(bad[0])))
     if normalized[0] in _NAME_PUNCTUATION:
-        raise UsageError(f"profile name {normalized!r} must start with a letter or digit")
+        raise UsageError(said("profile.name_start", name=repr(normalized)))
     return normalized
 
 
 def validate_appid(appid: str) -> str:
     value = appid.strip()
     if not 1 <= len(value) <= MAX_APPID_LENGTH:
-        raise UsageError(f"an appid has 1 to {MAX_APPID_LENGTH} characters")
+        raise UsageError(said("profile.appid_length", most=MAX_APPID_LENGTH))
     if any(not ch.isprintable() or ch.isspace() for ch in value):
-        raise UsageError("an appid must not contain spaces or control characters")
+        raise UsageError(said("profile.appid_spaces"))
     return value
 
 
@@ -124,7 +123,7 @@ class ProfileStore:
         key = unicodedata.normalize("NFC", name)
         if key not in profiles:
             known = ", ".join(sorted(profiles)) or "none"
-            raise UsageError(f"no profile named {name!r} (known profiles: {known})")
+            raise UsageError(said("profile.unknown", name=repr(name), known=known))
         return profiles[key]
 
     def __contains__(self, name: object) -> bool:
@@ -150,7 +149,7 @@ class ProfileStore:
         )
         profiles, default = self._load()
         if checked.name in profiles and not replace:
-            raise UsageError(f"a profile named {checked.name!r} already exists")
+            raise UsageError(said("profile.exists", name=repr(checked.name)))
         profiles[checked.name] = checked
         if default is None and len(profiles) == 1:
             default = checked.name
@@ -179,15 +178,19 @@ class ProfileStore:
         except (FileNotFoundError, NotADirectoryError):
             return {}, None  # no profiles (the config "folder" may be a file: saving says so)
         except OSError as exc:
-            raise UsageError(f"cannot read {self.path}: {exc.strerror}") from None
+            raise UsageError(
+                said("profile.cannot_read", path=str(self.path), reason=str(exc.strerror))
+            ) from None
         try:
             document: Any = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise UsageError(f"{self.path} is not valid JSON (line {exc.lineno})") from None
+            raise UsageError(
+                said("profile.not_json", path=str(self.path), line=exc.lineno)
+            ) from None
         return self._parse(document)
 
     def _parse(self, document: Any) -> tuple[dict[str, Profile], str | None]:
-        broken = UsageError(f"{self.path} is not a profiles file of format {FORMAT_VERSION}")
+        broken = UsageError(said("profile.bad_format", path=str(self.path), version=FORMAT_VERSION))
         if not isinstance(document, dict) or document.get("version") != FORMAT_VERSION:
             raise broken
         entries = document.get("profiles", {})
@@ -210,7 +213,11 @@ class ProfileStore:
                     rsa_public_key=entry.get("rsa_public_key"),
                 )
             except UsageError as exc:
-                raise UsageError(f"{self.path}: profile {name!r}: {exc}") from None
+                raise UsageError(
+                    said(
+                        "profile.bad_entry", path=str(self.path), name=repr(name), reason=exc.detail
+                    )
+                ) from None
             profiles[profile.name] = profile
         return profiles, (default if default in profiles else None)
 
@@ -225,7 +232,9 @@ class ProfileStore:
             ensure_private_dir(self.path.parent)
             write_atomically(self.path, data)
         except OSError as exc:
-            raise UsageError(f"cannot write {self.path}: {exc.strerror or exc}") from None
+            raise UsageError(
+                said("profile.cannot_write", path=str(self.path), reason=str(exc.strerror or exc))
+            ) from None
 
 
 def _entry(profile: Profile) -> dict[str, Any]:

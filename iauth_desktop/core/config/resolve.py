@@ -25,6 +25,7 @@ from iauth_desktop.core.config.profiles import (
 )
 from iauth_desktop.core.config.secrets import SecretKind, SecretStore
 from iauth_desktop.core.model.errors import MissingCredentialsError, UsageError
+from iauth_desktop.core.model.messages import Detail, said
 from iauth_desktop.core.net.endpoints import check_endpoint
 from iauth_desktop.core.providers.registry import default_endpoint
 
@@ -231,18 +232,18 @@ def _first(*candidates: tuple[str | None, str]) -> tuple[str | None, str]:
 
 def _hint(
     missing: tuple[str, ...], chosen: Profile | None, own_appid: bool, secrets: SecretStore | None
-) -> str:
+) -> Detail:
     variables = ", ".join(_ENV_OF[name] for name in missing)
     if chosen is None:
-        return f"set {variables}, or add a profile (iauth-desktop profile add NAME)"
+        return said("creds.hint.no_profile", variables=variables)
+    profile = repr(chosen.name)
     if not own_appid and "appid" not in missing:
-        return (
-            f"set {variables}: {ENV_APPID} names another appid than profile {chosen.name!r}, "
-            "so that profile's stored secrets are not used"
+        return said(
+            "creds.hint.other_appid", variables=variables, variable=ENV_APPID, profile=profile
         )
-    parts = [f"set {variables}, or store the secrets of profile {chosen.name!r} in the keyring"]
     if secrets is None:
-        parts.append("(the keyring is not used in this mode)")
-    elif secrets.last_error:
-        parts.append(f"({secrets.last_error})")
-    return " ".join(parts)
+        return said("creds.hint.keyring_unused", variables=variables, profile=profile)
+    if secrets.last_error:
+        reason = secrets.last_error
+        return said("creds.hint.keyring_error", variables=variables, profile=profile, reason=reason)
+    return said("creds.hint.keyring", variables=variables, profile=profile)

@@ -21,6 +21,7 @@ from keyring.errors import KeyringError, PasswordDeleteError
 
 from iauth_desktop.core.config.profiles import validate_profile_name
 from iauth_desktop.core.model.errors import InsecureKeyringError, UsageError
+from iauth_desktop.core.model.messages import said
 
 log = logging.getLogger(__name__)
 
@@ -139,7 +140,7 @@ class SecretStore:
     @staticmethod
     def username(profile: str, kind: SecretKind) -> str:
         if kind not in KINDS:
-            raise UsageError(f"unknown secret kind {kind!r} (expected one of {', '.join(KINDS)})")
+            raise UsageError(said("secret.unknown_kind", kind=repr(kind), kinds=", ".join(KINDS)))
         return f"{validate_profile_name(profile)}/{kind}"
 
     def get(self, profile: str, kind: SecretKind) -> str | None:
@@ -163,17 +164,22 @@ class SecretStore:
         """Store a value; InsecureKeyringError when the backend is not a secure OS store."""
         username = self.username(profile, kind)
         if not value:
-            raise UsageError(f"the {kind.replace('_', ' ')} is empty")
+            raise UsageError(said("secret.empty", kind=said(f"secret.kind.{kind}")))
         backend = self.backend
         status = keyring_status(backend)
         if not status.secure:
-            raise InsecureKeyringError(f"secrets were not stored: {status.explanation}")
+            raise InsecureKeyringError(said("secret.not_stored", reason=status.explanation))
         try:
             backend.set_password(self.service, username, value)
         except KeyringError as exc:
             raise InsecureKeyringError(
-                f"{status.backend} refused to store the {kind.replace('_', ' ')} "
-                f"of profile {profile!r}: {exc}"
+                said(
+                    "secret.store_refused",
+                    backend=status.backend,
+                    kind=said(f"secret.kind.{kind}"),
+                    profile=repr(profile),
+                    reason=str(exc),
+                )
             ) from None
         log.info("stored %s in %s", username, status.backend)
 
@@ -194,7 +200,12 @@ class SecretStore:
                 continue  # keyring's word for "no such item"
             except KeyringError as exc:
                 raise InsecureKeyringError(
-                    f"{status.backend} refused to delete the secrets of profile {profile!r}: {exc}"
+                    said(
+                        "secret.delete_refused",
+                        backend=status.backend,
+                        profile=repr(profile),
+                        reason=str(exc),
+                    )
                 ) from None
             removed += 1
         self.last_error = None

@@ -30,6 +30,7 @@ from iauth_desktop.core.evidence.read import BundleCheck, LoadedBundle, read_bun
 from iauth_desktop.core.files import fsync_dir, new_private_file, staging_dir
 from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.errors import OutputError, TargetExistsError
+from iauth_desktop.core.model.messages import said
 from iauth_desktop.core.model.result import FetchMode, VerificationResult
 
 # How case.json differs from the decrypted bytes, said once in every manifest. The parser refuses
@@ -84,7 +85,9 @@ def write_bundle(
         staging = staging_dir(target)
     except OSError as exc:
         raise OutputError(
-            f"cannot write the evidence bundle in {target.parent}: {exc.strerror or exc}"
+            said(
+                "bundle.cannot_write_in", folder=str(target.parent), reason=str(exc.strerror or exc)
+            )
         ) from exc
     placed = False
     try:
@@ -94,7 +97,7 @@ def write_bundle(
         placed = True
     except OSError as exc:
         raise OutputError(
-            f"writing the evidence bundle to {target} failed: {exc.strerror or exc}"
+            said("bundle.write_failed", path=str(target), reason=str(exc.strerror or exc))
         ) from exc
     finally:
         if not placed:
@@ -125,9 +128,9 @@ def check_bundle_target(target: Path, *, force: bool = False) -> None:
     target = Path(target)
     parent = target.absolute().parent
     if not parent.is_dir():
-        raise OutputError(f"the folder {parent} does not exist: create it first")
+        raise OutputError(said("bundle.no_folder", folder=str(parent)))
     if not os.access(parent, os.W_OK | os.X_OK):
-        raise OutputError(f"the folder {parent} is not writable")
+        raise OutputError(said("bundle.folder_read_only", folder=str(parent)))
     _check_target(target, force=force)
 
 
@@ -136,10 +139,7 @@ def _check_target(target: Path, *, force: bool) -> None:
         return
     if not target.is_symlink() and target.is_dir() and not any(target.iterdir()):
         return
-    raise TargetExistsError(
-        f"the output folder {target} already exists and is not empty "
-        "(choose another folder, or replace it with --force)"
-    )
+    raise TargetExistsError(said("bundle.exists", path=str(target)))
 
 
 def _write_contents(result: VerificationResult, folder: Path, meta: dict[str, Any]) -> None:

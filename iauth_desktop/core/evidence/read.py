@@ -27,6 +27,7 @@ from iauth_desktop.core.evidence.format import (
 from iauth_desktop.core.model.errors import IntegrityError, UsageError
 from iauth_desktop.core.model.json_limits import json_depth_exceeds
 from iauth_desktop.core.model.media import MediaItem
+from iauth_desktop.core.model.messages import Detail, english_of, said
 from iauth_desktop.core.model.result import MEDIA_PLACEHOLDER, FetchMode, VerificationResult
 from iauth_desktop.core.providers.base import ProviderSpec
 from iauth_desktop.core.providers.registry import get_spec
@@ -48,16 +49,20 @@ class BundleCheck:
         return not (self.changed or self.missing or self.unexpected)
 
     def describe(self) -> str:
-        parts = [
-            f"{label}: {', '.join(names)}"
-            for label, names in (
-                ("changed", self.changed),
-                ("missing", self.missing),
-                ("unexpected", self.unexpected),
+        return english_of(self.findings())
+
+    def findings(self) -> tuple[Detail, ...]:
+        """What differs, one message per kind of difference (by key, for the console)."""
+        parts = tuple(
+            said(key, names=", ".join(names))
+            for key, names in (
+                ("bundle.check.changed", self.changed),
+                ("bundle.check.missing", self.missing),
+                ("bundle.check.unexpected", self.unexpected),
             )
             if names
-        ]
-        return "; ".join(parts) if parts else "every file matches the manifest"
+        )
+        return parts or (said("bundle.check.fine"),)
 
 
 @dataclass(frozen=True)
@@ -94,8 +99,7 @@ class LoadedBundle:
             return get_spec(self.provider)
         except UsageError:
             raise IntegrityError(
-                f"the evidence bundle was made by provider {self.provider!r}, "
-                "which this version does not know"
+                said("bundle.unknown_provider", provider=repr(self.provider))
             ) from None
 
     @property
@@ -141,7 +145,7 @@ class LoadedBundle:
         """The saved case as a VerificationResult, media as saved (writing it again gives the
         same case.json)."""
         if self.case is None:
-            raise IntegrityError(f"the evidence bundle's {CASE_FILE} is missing or damaged")
+            raise IntegrityError(said("bundle.case_damaged", file=CASE_FILE))
         spec = self.spec()
         reasons = {p.get("field"): p.get("reason") for p in self.problems}
         raw = dict(self.case)
@@ -220,8 +224,7 @@ def verify_bundle(path: Path) -> LoadedBundle:
     loaded = read_bundle(path)
     if not loaded.check.ok:
         raise IntegrityError(
-            f"the evidence bundle {loaded.path} does not match its manifest "
-            f"({loaded.check.describe()})"
+            said("bundle.mismatch", path=str(loaded.path), check=loaded.check.findings())
         )
     return loaded
 
@@ -243,7 +246,7 @@ def verify_bundle_pinned(path: Path) -> tuple[LoadedBundle, bytes]:
     except (UnicodeDecodeError, ValueError, RecursionError):
         same = False
     if not same:
-        raise IntegrityError(f"{manifest_path} changed while it was being read")
+        raise IntegrityError(said("bundle.manifest_changed", path=str(manifest_path)))
     return loaded, raw
 
 
@@ -279,7 +282,7 @@ def read_manifest(path: Path) -> dict[str, Any]:
         raw = read_regular(manifest_path, MAX_MANIFEST_BYTES, exact=False)
     except (FileNotFoundError, NotADirectoryError):
         raise IntegrityError(
-            f"{path} has no {MANIFEST_FILE}: it is not an evidence bundle"
+            said("bundle.no_manifest", path=str(path), file=MANIFEST_FILE)
         ) from None
     except OSError as exc:
         raise IntegrityError(
@@ -295,17 +298,16 @@ def read_manifest(path: Path) -> dict[str, Any]:
     try:
         manifest = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise IntegrityError(f"the evidence bundle's {MANIFEST_FILE} is damaged") from None
+        raise IntegrityError(said("bundle.manifest_damaged", file=MANIFEST_FILE)) from None
     if not isinstance(manifest, dict):
-        raise IntegrityError(f"the evidence bundle's {MANIFEST_FILE} is damaged")
+        raise IntegrityError(said("bundle.manifest_damaged", file=MANIFEST_FILE))
     if manifest.get("format") not in READABLE_FORMATS:
         raise IntegrityError(
-            f"the evidence bundle has format {manifest.get('format')!r}; "
-            f"this version reads formats 1 to {FORMAT_VERSION}"
+            said("bundle.format", format=repr(manifest.get("format")), version=FORMAT_VERSION)
         )
     files = manifest.get("files")
     if not isinstance(files, dict) or not all(valid_file_entry(n, e) for n, e in files.items()):
-        raise IntegrityError(f"the evidence bundle's {MANIFEST_FILE} lists files it cannot hold")
+        raise IntegrityError(said("bundle.manifest_files", file=MANIFEST_FILE))
     return manifest
 
 

@@ -23,6 +23,7 @@ import pyzipper  # type: ignore[import-untyped, unused-ignore]
 from iauth_desktop.core.export.files import FileDigest, hash_stream, open_regular, stream
 from iauth_desktop.core.files import PRIVATE_FILE_MODE
 from iauth_desktop.core.model.errors import IntegrityError
+from iauth_desktop.core.model.messages import said
 
 AES_BITS = 256
 _DateTime = tuple[int, int, int, int, int, int]
@@ -51,7 +52,7 @@ def write_zip(
             with open_regular(staged / name) as source, archive.open(info, "w") as sink:
                 written = stream(source, sink)
             if written != expected:
-                raise IntegrityError(f"{name} changed while the export was being written")
+                raise IntegrityError(said("export.member_changed", name=name))
             after_member()
     handle.flush()
 
@@ -63,14 +64,16 @@ def check_zip(path: Path, members: Mapping[str, FileDigest], *, password: bytes 
         with path.open("rb") as handle, _open_zip(handle, "r", password) as archive:
             names = [info.filename for info in archive.infolist()]
             if names != list(members):
-                raise IntegrityError(f"the zip written to {path} does not hold the export's files")
+                raise IntegrityError(said("export.zip_incomplete", path=str(path)))
             for name, expected in members.items():
                 with archive.open(name) as member:
                     found = hash_stream(member)
                 if found != expected:
-                    raise IntegrityError(f"{name} reads back differently from the zip")
+                    raise IntegrityError(said("export.zip_differs", name=name))
     except (RuntimeError, zipfile.BadZipFile, pyzipper.BadZipFile, zlib.error) as exc:
-        raise IntegrityError(f"the zip written to {path} cannot be read back: {exc}") from exc
+        raise IntegrityError(
+            said("export.zip_unreadable", path=str(path), reason=str(exc))
+        ) from exc
 
 
 def _open_zip(handle: IO[bytes], mode: Literal["r", "w"], password: bytes | None) -> Any:

@@ -48,6 +48,7 @@ from iauth_desktop.core.export.stage import (
 )
 from iauth_desktop.core.files import fsync_dir
 from iauth_desktop.core.model.errors import OutputError, UsageError
+from iauth_desktop.core.model.messages import said
 from iauth_desktop.core.store.base import CaseStore, StoreError
 from iauth_desktop.core.store.select import case_store_exists, open_case_store
 
@@ -108,7 +109,7 @@ def export_case(
     as_zip = is_zip_target(target)
     password = _password_bytes(encrypt_password, as_zip=as_zip)
     if not reviewer.strip():
-        raise UsageError("an export needs the reviewer's name")
+        raise UsageError(said("export.no_reviewer"))
     check_target(target, bundle_dir, force=force)
     log = audit
     steps = Steps(progress, cancel)
@@ -166,7 +167,9 @@ def export_case(
                 staging, built, target, force=force, log=log, reviewer=reviewer, event=event
             )
     except OSError as exc:
-        raise OutputError(f"exporting to {target} failed: {exc.strerror or exc}") from exc
+        raise OutputError(
+            said("export.failed", path=str(target), reason=str(exc.strerror or exc))
+        ) from exc
     recorded = _record_in_history(history, token, target, entry.head)
     return ExportResult(
         path=target,
@@ -208,13 +211,13 @@ def _password_bytes(password: str | None, *, as_zip: bool) -> bytes | None:
     if password is None:
         return None
     if not as_zip:
-        raise UsageError("only a zip can be encrypted: give a target ending in .zip")
+        raise UsageError(said("export.zip_only"))
     if not password:
-        raise UsageError("the export's password is empty")
+        raise UsageError(said("export.empty_password"))
     try:
         return password.encode("utf-8")
     except UnicodeEncodeError:
-        raise UsageError("the export's password is not valid Unicode text") from None
+        raise UsageError(said("export.password_unicode")) from None
 
 
 def _member_order(files: dict[str, FileDigest]) -> dict[str, FileDigest]:

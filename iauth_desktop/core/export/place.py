@@ -20,6 +20,7 @@ from typing import IO
 
 from iauth_desktop.core.files import fsync_dir, link_no_clobber, staging_dir, staging_file
 from iauth_desktop.core.model.errors import OutputError, TargetExistsError, UsageError
+from iauth_desktop.core.model.messages import said
 
 ZIP_SUFFIX = ".zip"
 _log = logging.getLogger(__name__)
@@ -33,19 +34,14 @@ def check_target(target: Path, bundle_dir: Path, *, force: bool) -> None:
     """Refuse a target that cannot or must not be written, before any work is done."""
     parent = target.parent
     if not parent.is_dir():
-        raise OutputError(f"cannot export: the folder {parent} does not exist")
+        raise OutputError(said("export.no_folder", folder=str(parent)))
     where, bundle = target.resolve(), bundle_dir.resolve()
     if where == bundle or bundle in where.parents or where in bundle.parents:
-        raise UsageError(
-            f"cannot export the evidence bundle {bundle_dir} into itself or over it: "
-            "choose a place outside the bundle"
-        )
+        raise UsageError(said("export.into_bundle", bundle=str(bundle_dir)))
     if is_zip_target(target) and target.is_dir() and not target.is_symlink():
-        raise OutputError(f"{target} is a folder; give the zip file's name")
+        raise OutputError(said("export.zip_is_folder", path=str(target)))
     if os.path.lexists(target) and not force and not _is_empty_dir(target):
-        raise TargetExistsError(
-            f"{target} already exists (choose another name, or replace it with --force)"
-        )
+        raise TargetExistsError(said("export.exists", path=str(target)))
 
 
 class Staging:
@@ -57,7 +53,13 @@ class Staging:
         try:
             self.folder = staging_dir(target)
         except OSError as exc:
-            raise OutputError(f"cannot export to {target.parent}: {exc.strerror or exc}") from exc
+            raise OutputError(
+                said(
+                    "export.cannot_write_to",
+                    folder=str(target.parent),
+                    reason=str(exc.strerror or exc),
+                )
+            ) from exc
 
     def new_file(self) -> tuple[Path, IO[bytes]]:
         """A new private temporary file beside the target, open for writing."""
@@ -144,7 +146,7 @@ def _rename_no_clobber(built: Path, target: Path) -> None:
 
 
 def _appeared(target: Path) -> TargetExistsError:
-    return TargetExistsError(f"{target} appeared while the export was being made")
+    return TargetExistsError(said("export.appeared", path=str(target)))
 
 
 def _remove(path: Path) -> None:

@@ -19,6 +19,7 @@ from iauth_desktop.core.export.files import FileDigest, copy_private, file_diges
 from iauth_desktop.core.export.record import bundle_member
 from iauth_desktop.core.files import PRIVATE_FILE_MODE, fsync_dir, make_private_dir
 from iauth_desktop.core.model.errors import CancelledError, IntegrityError, OutputError, UsageError
+from iauth_desktop.core.model.messages import said
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -70,12 +71,12 @@ def stage_bundle(
     for name in sorted(listed):
         digest = copy_private(loaded.path / name, copy / name)
         if digest != FileDigest(listed[name]["sha256"], listed[name]["bytes"]):
-            raise IntegrityError(f"the evidence file {name} changed while it was being exported")
+            raise IntegrityError(said("export.file_changed", name=name))
         files[bundle_member(name)] = digest
         steps.done()
     digest = copy_private(loaded.path / MANIFEST_FILE, copy / MANIFEST_FILE)
     if digest.sha256 != manifest_sha256:
-        raise IntegrityError(f"the bundle's {MANIFEST_FILE} changed while it was being exported")
+        raise IntegrityError(said("export.manifest_changed", file=MANIFEST_FILE))
     files[bundle_member(MANIFEST_FILE)] = digest
     fsync_dir(copy)
     steps.done()
@@ -88,13 +89,13 @@ def stage_report(report: Callable[[Path], WrittenReport] | Path, out: Path) -> F
     if isinstance(report, os.PathLike):
         source = Path(report)
         if not source.is_file():
-            raise UsageError(f"the report {source} is not a file")
+            raise UsageError(said("export.report_not_file", path=str(source)))
         return copy_private(source.resolve(), out)
     written = report(out)
     if Path(written.path).absolute() != out.absolute():
-        raise OutputError(f"the report was written to {written.path}, not to {out}")
+        raise OutputError(said("export.report_elsewhere", written=str(written.path), path=str(out)))
     digest = file_digest(out)
     if digest.sha256 != written.sha256:
-        raise IntegrityError("the report changed between being written and being exported")
+        raise IntegrityError(said("export.report_changed"))
     out.chmod(PRIVATE_FILE_MODE)
     return digest

@@ -15,6 +15,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from iauth_desktop.core.model.errors import UsageError
+from iauth_desktop.core.model.messages import ENGLISH, Detail, said
 from iauth_desktop.core.model.result import VerdictStatus
 from iauth_desktop.core.model.timefmt import as_utc, utc_now
 
@@ -135,25 +136,22 @@ def make_decision(
 def check_decision(decision: Decision, verdict: VerdictStatus) -> None:
     """Raise DecisionError unless ``decision`` may be recorded for a case with ``verdict``."""
     if not decision.reviewer:
-        raise DecisionError("A decision needs the reviewer's name.")
+        raise DecisionError(said("decision.no_reviewer"))
     if decision.action is DecisionAction.REJECT:
         if decision.reason is None:
-            raise DecisionError("A rejection needs a reason.")
+            raise DecisionError(said("decision.no_reason"))
         if decision.reason is RejectReason.OTHER and not decision.reason_text:
-            raise DecisionError('The reason "Other" needs a few words saying what it is.')
+            raise DecisionError(said("decision.other_words"))
     elif decision.reason is not None or decision.reason_text:
-        raise DecisionError("Only a rejection takes a reason; put anything else in the notes.")
+        raise DecisionError(said("decision.reason_only_reject"))
     if (
         decision.action is DecisionAction.APPROVE
         and verdict != "passed"
         and len(decision.justification) < MIN_JUSTIFICATION
     ):
-        raise DecisionError(
-            f"This case's verdict is {verdict}: approving it needs a written justification "
-            f"of at least {MIN_JUSTIFICATION} characters."
-        )
+        raise DecisionError(said("decision.justify", verdict=verdict, least=MIN_JUSTIFICATION))
     if decision.supersedes is not None and decision.supersedes < 1:
-        raise DecisionError("A decision can only replace a recorded decision.")
+        raise DecisionError(said("decision.replace_recorded"))
     for label, text in (
         ("reason", decision.reason_text),
         ("justification", decision.justification),
@@ -165,12 +163,15 @@ def check_decision(decision: Decision, verdict: VerdictStatus) -> None:
 def check_free_text(label: str, text: str) -> None:
     """Free text goes into the case history: keep it short and free of identity numbers."""
     if len(text) > MAX_TEXT:
-        raise DecisionError(f"The {label} is too long (at most {MAX_TEXT} characters).")
+        raise DecisionError(said("decision.too_long", label=_label(label), most=MAX_TEXT))
     if contains_personal_number(text):
-        raise DecisionError(
-            f"The {label} seems to hold a full ID or phone number; the case history keeps no "
-            "identity numbers. Write only the last four digits."
-        )
+        raise DecisionError(said("decision.personal", label=_label(label)))
+
+
+def _label(label: str) -> Detail | str:
+    """A free-text field's name, by key where it has one."""
+    key = f"decision.label.{label}"
+    return said(key) if key in ENGLISH else label
 
 
 def contains_personal_number(text: str) -> bool:
@@ -185,7 +186,7 @@ def redact_personal_numbers(text: str) -> str:
 def superseding(previous: Decision, replacement: Decision) -> Decision:
     """``replacement`` marked as the change of the recorded decision ``previous``."""
     if previous.id is None:
-        raise DecisionError("Only a recorded decision can be replaced.")
+        raise DecisionError(said("decision.only_recorded"))
     return replace(replacement, supersedes=previous.id, id=None)
 
 
@@ -194,7 +195,9 @@ def _action(value: DecisionAction | str) -> DecisionAction:
         return DecisionAction(value)
     except ValueError:
         choices = ", ".join(a.value for a in DecisionAction)
-        raise DecisionError(f"Unknown decision {value!r}; choose one of {choices}.") from None
+        raise DecisionError(
+            said("decision.unknown_action", value=repr(value), choices=choices)
+        ) from None
 
 
 def _reason(value: RejectReason | str | None) -> RejectReason | None:
@@ -204,7 +207,9 @@ def _reason(value: RejectReason | str | None) -> RejectReason | None:
         return RejectReason(value)
     except ValueError:
         choices = ", ".join(r.value for r in RejectReason)
-        raise DecisionError(f"Unknown reason {value!r}; choose one of {choices}.") from None
+        raise DecisionError(
+            said("decision.unknown_reason", value=repr(value), choices=choices)
+        ) from None
 
 
 def check_chain(decision: Decision, latest: int | None) -> None:
@@ -214,13 +219,10 @@ def check_chain(decision: Decision, latest: int | None) -> None:
         raise DecisionError(chain_problem(decision.supersedes, latest))
 
 
-def chain_problem(supersedes: int | None, latest: int | None) -> str:
+def chain_problem(supersedes: int | None, latest: int | None) -> Detail:
     """Why a decision cannot join the case's chain (it must supersede the latest one)."""
     if latest is None:
-        return f"Decision #{supersedes} is not a decision on this case; nothing can be replaced."
+        return said("decision.not_on_case", supersedes=str(supersedes))
     if supersedes is None:
-        return f"This case already has a decision (#{latest}); a change must say it replaces it."
-    return (
-        f"Decision #{supersedes} has already been replaced; the case's latest decision is "
-        f"#{latest}. Look at it before recording a change."
-    )
+        return said("decision.must_replace", latest=latest)
+    return said("decision.already_replaced", supersedes=supersedes, latest=latest)

@@ -1,22 +1,37 @@
 """Typed errors of the core. Each carries the CLI exit code of its class and a plain message.
 
-The GUI and the CLI show ``str(error)``: messages are written for a reviewer, never contain
-secrets, decrypted personal data or tracebacks.
+The CLI and the logs show ``str(error)`` (English); the console shows ``error.detail`` (the same
+message by key, see ``messages.py``) in the reviewer's language. Messages are written for a
+reviewer, never contain secrets, decrypted personal data or tracebacks.
 """
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import ClassVar
 
 from iauth_desktop.core.model.codes import CodeInfo
+from iauth_desktop.core.model.messages import Detail, plain, said
 
 QUOTE_CHARS = 200  # the most of a server's own text an error message quotes
 
 
 class IauthError(Exception):
-    """Base of every error the core raises on purpose."""
+    """Base of every error the core raises on purpose: a message by key (``said(...)``), or a
+    plain text that every language shows as it is."""
 
     exit_code: ClassVar[int] = 1
+
+    def __init__(self, message: str | Detail = "") -> None:
+        self._detail = message if isinstance(message, Detail) else None
+        super().__init__(str(message))
+
+    @property
+    def detail(self) -> Detail:
+        """The message by key; a text set some other way (``args``) is a plain one."""
+        if self._detail is not None and self.args == (self._detail.english(),):
+            return self._detail
+        return plain(str(self))
 
 
 # --- 2: usage or configuration -------------------------------------------------------------
@@ -29,10 +44,15 @@ class UsageError(IauthError):
 class MissingCredentialsError(UsageError):
     """A value needed to sign or decrypt is missing; ``missing`` names each one."""
 
-    def __init__(self, missing: tuple[str, ...], hint: str = "") -> None:
+    def __init__(self, missing: tuple[str, ...], hint: str | Detail = "") -> None:
         self.missing = missing
-        text = "missing credentials: " + ", ".join(missing)
-        super().__init__(f"{text}. {hint}".strip() if hint else text)
+        names = ", ".join(missing)
+        if isinstance(hint, Detail):
+            super().__init__(said("creds.missing_hint", names=names, hint=hint))
+        elif hint:
+            super().__init__(said("creds.missing_hint", names=names, hint=plain(hint)))
+        else:
+            super().__init__(said("creds.missing", names=names))
 
 
 class InsecureKeyringError(UsageError):
@@ -54,8 +74,16 @@ class OutputError(UsageError):
 # --- 3: the service answered an error code -------------------------------------------------
 
 
+class TokenGone(StrEnum):
+    """Why the service will no longer answer for a token (its result must come from an export)."""
+
+    DATA_EXPIRED = "data expired"  # the service keeps a token's result data only so long
+    FLOW_EXPIRED = "flow expired"  # the verification flow's own time limit has passed
+
+
 class ServiceError(IauthError):
-    """The service answered ``errorcode != 0``."""
+    """The service answered ``errorcode != 0``; ``token_gone`` says why the token can no longer
+    be fetched, None when it still can."""
 
     exit_code: ClassVar[int] = 3
 
@@ -67,16 +95,18 @@ class ServiceError(IauthError):
         errormsg: str,
         *,
         info: CodeInfo | None = None,
-        token_gone: bool = False,
+        token_gone: TokenGone | None = None,
     ) -> None:
         self.code = code
         self.name = name
         self.meaning = meaning
         self.errormsg = errormsg
         self.info = info  # the code explained by the provider's table, both languages
-        self.token_gone = token_gone  # the token's data can no longer be fetched
-        said = errormsg if len(errormsg) <= QUOTE_CHARS else errormsg[: QUOTE_CHARS - 1] + "…"
-        super().__init__(f"service error {code} {name}: {meaning} (service said: {said!r})")
+        self.token_gone = token_gone
+        quoted = errormsg if len(errormsg) <= QUOTE_CHARS else errormsg[: QUOTE_CHARS - 1] + "…"
+        super().__init__(
+            said("service.error", code=code, name=name, meaning=meaning, errormsg=repr(quoted))
+        )
 
 
 # --- 4: network, HTTP, malformed answers ---------------------------------------------------
@@ -91,10 +121,16 @@ class NetworkError(TransportError):
 
 
 class HttpStatusError(TransportError):
-    def __init__(self, status: int, excerpt: str) -> None:
+    """The service answered a non-2xx status (``attempts``: the last of that many, given up)."""
+
+    def __init__(self, status: int, excerpt: str, *, attempts: int | None = None) -> None:
         self.status = status
         self.excerpt = excerpt
-        super().__init__(f"the service answered HTTP {status}: {excerpt}")
+        if attempts is None:
+            super().__init__(said("http.status", status=status, excerpt=excerpt))
+        else:
+            key = "http.status_gave_up_once" if attempts == 1 else "http.status_gave_up"
+            super().__init__(said(key, status=status, excerpt=excerpt, count=attempts))
 
 
 class TruncatedResponseError(TransportError):
@@ -104,21 +140,27 @@ class TruncatedResponseError(TransportError):
 class MalformedResponseError(TransportError):
     """The answer is not the JSON object the protocol describes."""
 
-    def __init__(self, message: str, status: int | None = None, excerpt: str = "") -> None:
+    def __init__(self, message: str | Detail, status: int | None = None, excerpt: str = "") -> None:
         self.status = status
         self.excerpt = excerpt
-        parts = [message]
-        if status is not None:
-            parts.append(f"HTTP {status}")
-        if excerpt:
-            parts.append(f"begins {excerpt!r}")
-        super().__init__("; ".join(parts))
+        problem = message if isinstance(message, Detail) else plain(message)
+        if status is not None and excerpt:
+            text = said(
+                "response.malformed_both", problem=problem, status=status, excerpt=repr(excerpt)
+            )
+        elif status is not None:
+            text = said("response.malformed_status", problem=problem, status=status)
+        elif excerpt:
+            text = said("response.malformed_excerpt", problem=problem, excerpt=repr(excerpt))
+        else:
+            text = problem
+        super().__init__(text)
 
 
 class ResponseTooLargeError(TransportError):
     def __init__(self, limit: int) -> None:
         self.limit = limit
-        super().__init__(f"the answer is larger than the configured limit of {limit} bytes")
+        super().__init__(said("response.too_large", limit=limit))
 
 
 # --- 5: decryption and integrity -----------------------------------------------------------

@@ -7,6 +7,7 @@ import re
 from urllib.parse import SplitResult, urlsplit, urlunsplit
 
 from iauth_desktop.core.model.errors import InsecureEndpointError
+from iauth_desktop.core.model.messages import said
 
 _LABEL = re.compile(r"(?!-)[a-z0-9_-]{1,63}(?<!-)")
 _ZONE = re.compile(r"[A-Za-z0-9._~-]{1,64}")
@@ -42,33 +43,29 @@ def check_endpoint(url: str) -> str:
     """
     text = url.strip()
     if not text:
-        raise InsecureEndpointError("the endpoint URL is empty")
+        raise InsecureEndpointError(said("endpoint.empty"))
     if any(ord(ch) < 0x21 or ord(ch) == 0x7F for ch in text):
-        raise InsecureEndpointError("the endpoint URL contains spaces or control characters")
+        raise InsecureEndpointError(said("endpoint.spaces"))
     try:
         parts = urlsplit(text)
         port = parts.port
     except ValueError as exc:
-        raise InsecureEndpointError(f"the endpoint URL is not usable: {exc}") from None
+        raise InsecureEndpointError(said("endpoint.unusable", reason=str(exc))) from None
     scheme = parts.scheme.lower()
     if scheme not in {"https", "http"}:
-        given = f"{scheme}://" if scheme else "no scheme"
-        raise InsecureEndpointError(f"the endpoint must be an https:// URL (got {given})")
-    if parts.username is not None or parts.password is not None or "@" in parts.netloc:
         raise InsecureEndpointError(
-            "the endpoint URL must not contain a user name or password (user:pass@host)"
+            said("endpoint.scheme", scheme=scheme) if scheme else said("endpoint.no_scheme")
         )
+    if parts.username is not None or parts.password is not None or "@" in parts.netloc:
+        raise InsecureEndpointError(said("endpoint.userinfo"))
     host = parts.hostname
     if not host:
-        raise InsecureEndpointError("the endpoint URL has no host")
+        raise InsecureEndpointError(said("endpoint.no_host"))
     host = strict_host(parts.netloc)
     if "#" in text:
-        raise InsecureEndpointError("the endpoint URL must not contain a fragment (#...)")
+        raise InsecureEndpointError(said("endpoint.fragment"))
     if scheme == "http" and not is_loopback_host(host):
-        raise InsecureEndpointError(
-            f"plain http:// is only allowed to a loopback host (127.0.0.1, ::1, localhost), "
-            f"not to {host}: use https://"
-        )
+        raise InsecureEndpointError(said("endpoint.plain_http", host=host))
     return _rebuild(parts, scheme, host, port)
 
 

@@ -20,6 +20,7 @@ from iauth_desktop.core.model.errors import (
     TransportError,
     TruncatedResponseError,
 )
+from iauth_desktop.core.model.messages import Detail, said
 
 
 @dataclass(frozen=True)
@@ -47,25 +48,25 @@ def _chain(error: BaseException) -> list[BaseException]:
     return seen
 
 
-def reason_in_words(error: BaseException) -> str:
+def reason_in_words(error: BaseException) -> Detail:
     """The most telling low-level cause, as a reviewer would say it."""
     chain = _chain(error)
     words = (
-        (socket.gaierror, "the host name could not be resolved (DNS)"),
-        (ConnectionRefusedError, "the connection was refused (nothing listens there)"),
-        (ConnectionResetError, "the connection was reset by the other side"),
-        (ConnectionAbortedError, "the connection was aborted"),
-        (http.client.RemoteDisconnected, "the server closed the connection without answering"),
-        (http.client.IncompleteRead, "the server closed the connection mid-answer"),
-        (TimeoutError, "the network timed out"),
-        (BrokenPipeError, "the connection broke while the request was sent"),
+        (socket.gaierror, "net.reason.dns"),
+        (ConnectionRefusedError, "net.reason.refused"),
+        (ConnectionResetError, "net.reason.reset"),
+        (ConnectionAbortedError, "net.reason.aborted"),
+        (http.client.RemoteDisconnected, "net.reason.closed"),
+        (http.client.IncompleteRead, "net.reason.closed_mid_answer"),
+        (TimeoutError, "net.reason.timed_out"),
+        (BrokenPipeError, "net.reason.broken_pipe"),
     )
-    for kind, text in words:
+    for kind, key in words:
         if any(isinstance(item, kind) for item in chain):
-            return text
+            return said(key)
     if any(isinstance(item, requests.exceptions.ReadTimeout) for item in chain):
-        return "no data arrived within the read timeout"
-    return "the connection failed"
+        return said("net.reason.read_timeout")
+    return said("net.reason.failed")
 
 
 def _malformed_head(error: BaseException) -> http.client.HTTPException | None:
@@ -92,38 +93,43 @@ def head_failure(  # noqa: PLR0911 - one return per kind of failure reads best
         )
     if isinstance(error, requests.exceptions.SSLError):
         return HeadFailure(
-            NetworkError(
-                "the TLS connection failed (certificate not trusted, or not the service): "
-                "check the endpoint and the CA bundle setting"
-            ),
+            NetworkError(said("net.tls")),
             retryable=False,
         )
     if isinstance(error, requests.exceptions.ProxyError):
-        return HeadFailure(
-            NetworkError("the proxy could not be used: " + reason_in_words(error)), True
-        )
+        return HeadFailure(NetworkError(said("net.proxy", reason=reason_in_words(error))), True)
     if isinstance(error, requests.exceptions.ConnectTimeout):
-        return HeadFailure(NetworkError(f"no connection within {timeout[0]:g} s"), retryable=True)
+        return HeadFailure(
+            NetworkError(said("net.connect_timeout", seconds=f"{timeout[0]:g}")), retryable=True
+        )
     if isinstance(error, requests.exceptions.ReadTimeout):
         return HeadFailure(
-            NetworkError(f"the service did not answer within {timeout[1]:g} s"), retryable=False
+            NetworkError(said("net.read_timeout", seconds=f"{timeout[1]:g}")), retryable=False
         )
     if isinstance(error, requests.exceptions.ConnectionError):
         return HeadFailure(NetworkError(reason_in_words(error)), retryable=True)
     if isinstance(error, requests.RequestException | OSError):
-        return HeadFailure(NetworkError(f"the request failed: {reason_in_words(error)}"), False)
+        return HeadFailure(
+            NetworkError(said("net.request_failed", reason=reason_in_words(error))), False
+        )
     raise error
 
 
 def body_failure(error: BaseException, received: int) -> TransportError:
     """Map an error raised while the body streamed in; unknown errors are raised as they are."""
     if isinstance(error, requests.exceptions.ContentDecodingError):
-        return MalformedResponseError("the compressed answer could not be decompressed")
+        return MalformedResponseError(said("net.decompress"))
     if isinstance(error, requests.RequestException | OSError):
-        counts = f"after {received} bytes"
+        reason = reason_in_words(error)
         for item in _chain(error):
             if isinstance(item, urllib3.exceptions.IncompleteRead):
-                counts = f"after {item.partial} bytes, {item.expected} more were announced"
-                break
-        return TruncatedResponseError(f"the answer broke off {counts}: {reason_in_words(error)}")
+                return TruncatedResponseError(
+                    said(
+                        "net.broke_off_announced",
+                        received=item.partial,
+                        expected=item.expected,
+                        reason=reason,
+                    )
+                )
+        return TruncatedResponseError(said("net.broke_off", received=received, reason=reason))
     raise error

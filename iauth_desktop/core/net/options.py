@@ -9,6 +9,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Literal
 
 from iauth_desktop.core.model.errors import UsageError
+from iauth_desktop.core.model.messages import said
 
 MAX_BACKOFF_SECONDS = 8.0
 _JITTER = 0.1  # ±10 %: clients that failed together do not all come back together
@@ -40,17 +41,17 @@ class ClientOptions:
         for name in ("connect_timeout", "read_timeout", "total_timeout"):
             value = getattr(self, name)
             if not (isinstance(value, int | float) and math.isfinite(value) and value > 0):
-                raise UsageError(f"{name} must be a positive number of seconds, not {value!r}")
+                raise UsageError(said("options.seconds", name=name, value=repr(value)))
         if not (isinstance(self.retries, int) and 0 <= self.retries <= 20):
-            raise UsageError(f"retries must be a whole number from 0 to 20, not {self.retries!r}")
+            raise UsageError(said("options.retries", value=repr(self.retries)))
         if not (math.isfinite(self.backoff) and self.backoff >= 0):
-            raise UsageError(f"backoff must be zero or more seconds, not {self.backoff!r}")
+            raise UsageError(said("options.backoff", value=repr(self.backoff)))
         if self.body_encoding not in ("json", "form"):
-            raise UsageError(f"body_encoding must be 'json' or 'form', not {self.body_encoding!r}")
+            raise UsageError(said("options.encoding", value=repr(self.body_encoding)))
         if not (isinstance(self.max_response_bytes, int) and self.max_response_bytes > 0):
-            raise UsageError("max_response_bytes must be a positive number of bytes")
+            raise UsageError(said("options.max_bytes"))
         if not (isinstance(self.signature_expire, int) and self.signature_expire > 0):
-            raise UsageError("signature_expire must be a positive number of seconds")
+            raise UsageError(said("options.signature_expire"))
 
 
 def backoff_delay(backoff: float, attempt: int) -> float:

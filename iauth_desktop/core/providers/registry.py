@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from iauth_desktop.core.model.errors import UsageError
+from iauth_desktop.core.model.messages import said
 from iauth_desktop.core.providers.base import EndpointKind, ProviderSpec
 from iauth_desktop.core.providers.detectinfo.provider import SPEC as DETECTINFO
 
@@ -21,7 +22,7 @@ def get_spec(name: str | None = None) -> ProviderSpec:
         return _SPECS[key]
     except KeyError:
         known = ", ".join(_SPECS)
-        raise UsageError(f"unknown verification provider {name!r} (known: {known})") from None
+        raise UsageError(said("provider.unknown", name=repr(name), known=known)) from None
 
 
 def default_endpoint() -> str:

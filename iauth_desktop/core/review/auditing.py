@@ -11,6 +11,7 @@ from iauth_desktop.core.audit.events import AuditEvent
 from iauth_desktop.core.audit.guard import PersonalDataError
 from iauth_desktop.core.audit.log import AuditEntry, AuditHead, AuditLog
 from iauth_desktop.core.model.errors import IauthError
+from iauth_desktop.core.model.messages import Detail
 
 
 class AuditRefusal(AuditIntegrityError):
@@ -20,7 +21,7 @@ class AuditRefusal(AuditIntegrityError):
     the log itself is fine.
     """
 
-    def __init__(self, message: str, *, damaged: bool = True) -> None:
+    def __init__(self, message: str | Detail, *, damaged: bool = True) -> None:
         super().__init__(message)
         self.damaged = damaged
 
@@ -31,7 +32,7 @@ def require_usable(log: AuditLog) -> AuditHead:
     try:
         return log.head()
     except IauthError as exc:
-        raise AuditRefusal(str(exc)) from exc
+        raise AuditRefusal(exc.detail) from exc
 
 
 def record(log: AuditLog, event: AuditEvent, reviewer: str | None) -> AuditEntry:
@@ -39,6 +40,6 @@ def record(log: AuditLog, event: AuditEvent, reviewer: str | None) -> AuditEntry
     try:
         return log.record(event, reviewer)
     except PersonalDataError as exc:
-        raise AuditRefusal(str(exc), damaged=False) from exc
+        raise AuditRefusal(exc.detail, damaged=False) from exc
     except IauthError as exc:
-        raise AuditRefusal(str(exc)) from exc
+        raise AuditRefusal(exc.detail) from exc

@@ -15,7 +15,7 @@ class UnauditedDecision(AuditRefusal):
     """The decision is stored, but the audit log refused its entry: say both."""
 
     def __init__(self, refusal: AuditRefusal, decision: Decision) -> None:
-        super().__init__(str(refusal), damaged=refusal.damaged)
+        super().__init__(refusal.detail, damaged=refusal.damaged)
         self.decision = decision
 
 

@@ -8,6 +8,11 @@ correct GB 11643 check digit and match ``ID_birth`` and ``sex``. The media are d
 Types vary on purpose, as the real service's do: ``validatedata`` is a number in one case and a
 string in another, ``yt_errorcode`` and ``livestatus`` are strings in some cases, fields are
 missing in some, and there are fields the integration document does not name (``sim``, ...).
+
+Codes agree with ``shared/spec/result-codes.md``: a failed case's final code names the stage that
+failed, and only that stage's engine code is non-zero, one the engines' documents give for that
+kind of failure, or one they leave unknown (the console then shows "unknown code" beside the
+service's own message, which says what happened).
 """
 
 from __future__ import annotations
@@ -132,7 +137,9 @@ CASES: Final = MappingProxyType(
                 "yt_errormsg": "没有达到匹配阈值",
                 "livestatus": "0",
                 "livemsg": "OK",
-                "comparestatus": -5015,
+                # No engine code means "similarity below threshold" (-4010 is the computation
+                # failing): one in the compare engine's range that the documents leave unknown.
+                "comparestatus": -4020,
                 "comparemsg": "比对相似度未达到通过标准",
                 "type": 0,
                 "sim": 41.2,

@@ -19,6 +19,7 @@ from iauth_desktop.core.audit.chain import AuditHead
 from iauth_desktop.core.audit.events import AuditEvent
 from iauth_desktop.core.audit.log import AuditLog, PersonalDataError
 from iauth_desktop.core.model.errors import IauthError
+from iauth_desktop.ui.error_text import detail_text, error_text
 
 _log = logging.getLogger(__name__)
 
@@ -47,9 +48,10 @@ class AuditHooks(QObject):
         try:
             report = self.log.verify()
         except IauthError as exc:
-            return self._fail(str(exc))
-        if report.problem is not None:
-            return self._fail(report.problem)
+            return self._fail(error_text(exc))
+        problem = report.problem_message
+        if problem is not None:
+            return self._fail(detail_text(problem))
         return True
 
     def head(self) -> AuditHead | None:
@@ -57,7 +59,7 @@ class AuditHooks(QObject):
         try:
             return self.log.head()
         except IauthError as exc:
-            self._fail(str(exc))
+            self._fail(error_text(exc))
             return None
 
     def record(self, event: AuditEvent) -> bool:
@@ -68,9 +70,9 @@ class AuditHooks(QObject):
         try:
             self.log.record(event, self.reviewer())
         except PersonalDataError as exc:  # this entry only: the log itself is fine
-            return self._refuse(str(exc))
+            return self._refuse(error_text(exc))
         except IauthError as exc:
-            return self._fail(str(exc))
+            return self._fail(error_text(exc))
         return True
 
     # --- the events ----------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.errors import UsageError
 from iauth_desktop.core.model.result import FetchMode
 from iauth_desktop.ui.case.prepared_case import PreparedCase, prepare_case
+from iauth_desktop.ui.error_text import failure_text
 from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.tasks import Progress, TaskFailure, TaskRunner, Work
 
@@ -124,7 +125,7 @@ def run_busy(parent: QWidget | None, title: str, label: str, work: Work) -> Any:
         loop.quit()
 
     def failed(failure: TaskFailure) -> None:
-        found[0] = failure.message or QCoreApplication.translate("OpenCase", "internal error")
+        found[0] = failure_text(failure) or QCoreApplication.translate("OpenCase", "internal error")
         loop.quit()
 
     runner.succeeded.connect(succeeded)

@@ -23,6 +23,7 @@ from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.errors import IauthError, UsageError
 from iauth_desktop.core.store.base import CaseStore
 from iauth_desktop.ui.audit.audit_hooks import AuditHooks
+from iauth_desktop.ui.error_text import error_text, failure_text
 from iauth_desktop.ui.export.export_form import ExportForm
 from iauth_desktop.ui.export.export_task import ExportRequest, prepare_export, run_export
 from iauth_desktop.ui.i18n import Retranslating
@@ -74,7 +75,7 @@ class ExportDialog(Retranslating, ExportForm):
         try:
             request = self._request(force)
         except UsageError as exc:
-            self.show_error(str(exc))
+            self.show_error(error_text(exc))
             return False
         if request is None:
             return False
@@ -85,7 +86,7 @@ class ExportDialog(Retranslating, ExportForm):
             stills = prepare_export(self._case)
         except IauthError as exc:
             self.set_running(False)
-            self.show_error(self.tr("Export failed: {reason}").format(reason=exc))
+            self.show_error(self.tr("Export failed: {reason}").format(reason=error_text(exc)))
             return False
         request = replace(request, stills=stills)
         self.password_edit.clear()  # the request holds it until the export is written
@@ -163,7 +164,7 @@ class ExportDialog(Retranslating, ExportForm):
     @Slot(object)
     def _on_failed(self, failure: TaskFailure) -> None:
         self.set_running(False)
-        reason = failure.message or self.tr("internal error (details are in the log)")
+        reason = failure_text(failure) or self.tr("internal error (details are in the log)")
         self.show_error(
             self.tr("Export failed, nothing was written: {reason}").format(reason=reason)
         )

@@ -24,6 +24,7 @@ from iauth_desktop.core.store.select import open_case_store
 from iauth_desktop.ui.audit.audit_alarm import AuditAlarm
 from iauth_desktop.ui.audit.audit_hooks import AuditHooks
 from iauth_desktop.ui.case.prepared_case import PreparedCase
+from iauth_desktop.ui.error_text import error_text
 from iauth_desktop.ui.export.export_dialog import ExportDialog
 from iauth_desktop.ui.export.export_reopen import export_available, open_export
 from iauth_desktop.ui.i18n import Retranslating
@@ -66,7 +67,7 @@ def open_history(path: Path | None = None) -> tuple[CaseStore | None, str]:
         return open_case_store(path), ""
     except UsageError as exc:  # StoreError: unreadable, newer schema, not a database
         _log.error("case history unavailable: %s", exc)
-        return None, str(exc)
+        return None, error_text(exc)
 
 
 class CaseWorkflow(QObject):
@@ -166,7 +167,7 @@ class CaseWorkflow(QObject):
             try:
                 self.history.record_case(case, self.audit.reviewer(), self.audit.head())
             except UsageError as exc:
-                problem = str(exc)
+                problem = error_text(exc)
         self.panel.show_case(case)
         if problem:
             self.panel.show_error(problem)

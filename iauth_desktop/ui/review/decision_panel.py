@@ -26,6 +26,7 @@ from iauth_desktop.core.model.decision import (
 from iauth_desktop.core.model.errors import UsageError
 from iauth_desktop.core.model.masking import mask_name
 from iauth_desktop.core.model.result import VerdictStatus
+from iauth_desktop.ui.error_text import error_text
 from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.labels import verdict_label
 from iauth_desktop.ui.review.decision_form import DecisionForm
@@ -105,7 +106,7 @@ class DecisionPanel(Retranslating, DecisionForm):
             try:
                 decisions = self._recorder.decisions(self._token)
             except UsageError as exc:
-                self.show_error(str(exc))
+                self.show_error(error_text(exc))
         self.decision_list.set_decisions(decisions)
         self._reset_form()
         self._set_editing(not decisions)

@@ -11,6 +11,7 @@ from iauth_desktop.core.review.auditing import AuditRefusal
 from iauth_desktop.core.review.deciding import DecisionService, UnauditedDecision
 from iauth_desktop.core.store.base import CaseStore
 from iauth_desktop.ui.audit.audit_hooks import AuditHooks
+from iauth_desktop.ui.error_text import error_text
 
 
 class DecisionRecorder:
@@ -39,7 +40,7 @@ class DecisionRecorder:
                 token, decision, replaces=replaces, reviewer=self.audit.reviewer()
             )
         except UnauditedDecision as exc:
-            self.audit.refused(str(exc), damaged=exc.damaged)
+            self.audit.refused(error_text(exc), damaged=exc.damaged)
             raise UsageError(
                 QCoreApplication.translate(
                     "DecisionRecorder",
@@ -48,10 +49,10 @@ class DecisionRecorder:
                 ).format(reason=self.audit.last_refusal)
             ) from None
         except AuditRefusal as exc:
-            self.audit.refused(str(exc), damaged=exc.damaged)
+            self.audit.refused(error_text(exc), damaged=exc.damaged)
             raise UsageError(
                 QCoreApplication.translate(
                     "DecisionRecorder",
                     "the audit log cannot be written, so no decision can be recorded: {reason}",
-                ).format(reason=self.audit.damage or str(exc))
+                ).format(reason=self.audit.damage or error_text(exc))
             ) from None

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from iauth_desktop.core.model.decision import DecisionAction
 from iauth_desktop.core.model.errors import UsageError
 from iauth_desktop.core.store.base import CaseStore, CaseSummary, DecisionFilter
+from iauth_desktop.ui.error_text import error_text
 from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.review.decision_form import ERROR_STYLE
 from iauth_desktop.ui.review.decision_labels import action_past_label
@@ -178,7 +179,7 @@ class HistoryDialog(Retranslating, QDialog):
                 self.search_edit.text(), self.decision_combo.currentData(), since, until
             )
         except UsageError as exc:
-            self.show_message(str(exc))
+            self.show_message(error_text(exc))
             rows = []
         self.model.set_summaries(rows)
         self._update_count()

@@ -17,6 +17,7 @@ from iauth_desktop.core.config.profiles import ProfileStore
 from iauth_desktop.core.config.resolve import Credentials, resolve_credentials
 from iauth_desktop.core.config.secrets import SecretStore
 from iauth_desktop.core.model.errors import UsageError
+from iauth_desktop.core.model.messages import Detail
 
 _log = logging.getLogger(__name__)
 # The entries that are no saved profile: kept in English in ``Connection.label``, shown translated.
@@ -41,7 +42,7 @@ def fixed_connection(creds: Credentials, label: str | None = None) -> Connection
     return Connection(name, creds.profile_name, creds.endpoint, creds.appid, lambda: creds)
 
 
-def unconfigured_connection(problem: str, endpoint: str) -> Connection:
+def unconfigured_connection(problem: str | Detail, endpoint: str) -> Connection:
     """Start-up could not resolve credentials: fetching explains ``problem`` again."""
 
     def resolve() -> Credentials:

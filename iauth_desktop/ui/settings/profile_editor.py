@@ -28,6 +28,7 @@ from iauth_desktop.core.config.secrets import SecretKind, SecretStore
 from iauth_desktop.core.model.errors import KeyLengthError, UsageError
 from iauth_desktop.core.net.options import ClientOptions
 from iauth_desktop.core.providers.registry import get_spec
+from iauth_desktop.ui.error_text import error_text
 from iauth_desktop.ui.grow_to_fit import grow_to_fit
 from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.providers.detectinfo.connection_probe import (
@@ -203,7 +204,7 @@ class ProfileEditor(Retranslating, QDialog):
                 rsa_public_key=original.rsa_public_key if original else None,
             )
         except UsageError as exc:
-            self._show_error(self.tr("Not saved: {reason}").format(reason=exc))
+            self._show_error(self.tr("Not saved: {reason}").format(reason=error_text(exc)))
             return False
         if self._original is None and profile.name in self._profiles:
             self._show_error(
@@ -226,7 +227,7 @@ class ProfileEditor(Retranslating, QDialog):
                 self._secrets.set(profile.name, kind, value)
             self._profiles.add(profile, replace=self._original is not None)
         except UsageError as exc:  # InsecureKeyringError included: the backend refused
-            self._show_error(self.tr("Not saved: {reason}").format(reason=exc))
+            self._show_error(self.tr("Not saved: {reason}").format(reason=error_text(exc)))
             return False
         event = "profile edited" if self._original is not None else "profile added"
         audit.info("%s: %s", event, profile.name)
@@ -272,7 +273,7 @@ class ProfileEditor(Retranslating, QDialog):
         try:
             options = self._options_provider()
         except UsageError as exc:
-            self._show_result(str(exc), good=False)
+            self._show_result(error_text(exc), good=False)
             return
         self.test_button.setEnabled(False)
         self._show_result(self.tr("Testing…"), good=None)

@@ -26,6 +26,7 @@ from iauth_desktop.core.model.errors import UsageError
 from iauth_desktop.core.net.options import ClientOptions
 from iauth_desktop.core.providers.registry import classify_endpoint
 from iauth_desktop.ui.audit.audit_hooks import AuditHooks
+from iauth_desktop.ui.error_text import error_text
 from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.settings.profile_editor import ERROR_STYLE, ProfileEditor
 
@@ -129,7 +130,7 @@ class ProfilesPage(Retranslating, QWidget):
         try:
             listed, default = self._profiles.list(), self._profiles.default()
         except UsageError as exc:
-            self._show_error(str(exc))
+            self._show_error(error_text(exc))
             listed, default = [], None
         for profile in listed:
             item = self._item(profile, default)
@@ -181,7 +182,7 @@ class ProfilesPage(Retranslating, QWidget):
         try:
             profile = None if name is None else self._profiles.get(name)
         except UsageError as exc:
-            self._show_error(str(exc))
+            self._show_error(error_text(exc))
             return None
         editor = ProfileEditor(self, self._profiles, self._secrets, profile, self._options_provider)
         editor.setWindowModality(Qt.WindowModality.WindowModal)
@@ -221,7 +222,7 @@ class ProfilesPage(Retranslating, QWidget):
             removed = self._profiles.remove(name)
             self._secrets.delete(removed.name)
         except UsageError as exc:  # InsecureKeyringError included
-            self._show_error(str(exc))
+            self._show_error(error_text(exc))
             self.refresh()
             return False
         audit.info("profile removed: %s", removed.name)
@@ -241,7 +242,7 @@ class ProfilesPage(Retranslating, QWidget):
         try:
             self._profiles.set_default(name)
         except UsageError as exc:
-            self._show_error(str(exc))
+            self._show_error(error_text(exc))
             return False
         audit.info("default profile set: %s", name)
         if self._audit is not None:

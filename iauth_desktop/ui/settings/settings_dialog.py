@@ -30,6 +30,7 @@ from iauth_desktop.core.config.secrets import SecretStore
 from iauth_desktop.core.model.errors import UsageError
 from iauth_desktop.core.net.options import ClientOptions
 from iauth_desktop.ui.audit.audit_hooks import AuditHooks
+from iauth_desktop.ui.error_text import error_text
 from iauth_desktop.ui.i18n import Retranslating, install_language, system_language
 from iauth_desktop.ui.settings.app_settings import AppSettings
 from iauth_desktop.ui.settings.profile_editor import ERROR_STYLE
@@ -232,13 +233,13 @@ class SettingsDialog(Retranslating, QDialog):
             proxy = check_proxy(self.proxy_edit.text())
             ca_bundle = check_ca_bundle(self.ca_edit.text())
         except UsageError as exc:
-            self._show_error(self.tr("Not saved: {reason}").format(reason=exc))
+            self._show_error(self.tr("Not saved: {reason}").format(reason=error_text(exc)))
             self.tabs.setCurrentIndex(1)
             return False
         try:
             workflow = self.workflow_rows.values()
         except UsageError as exc:
-            self._show_error(self.tr("Not saved: {reason}").format(reason=exc))
+            self._show_error(self.tr("Not saved: {reason}").format(reason=error_text(exc)))
             self.tabs.setCurrentIndex(2)
             return False
         language = self.language_combo.currentData()
@@ -254,7 +255,7 @@ class SettingsDialog(Retranslating, QDialog):
         try:
             updated.save()
         except UsageError as exc:
-            self._show_error(self.tr("Not saved: {reason}").format(reason=exc))
+            self._show_error(self.tr("Not saved: {reason}").format(reason=error_text(exc)))
             return False
         for name in ("proxy", "ca_bundle", "idle_close_minutes", "language", *workflow):
             setattr(self.settings, name, getattr(updated, name))  # the caller's object, updated

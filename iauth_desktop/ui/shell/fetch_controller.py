@@ -18,6 +18,7 @@ from iauth_desktop.core.model.errors import (
     DecryptionError,
     IauthError,
     ServiceError,
+    TokenGone,
     TransportError,
     UsageError,
 )
@@ -27,7 +28,7 @@ from iauth_desktop.core.providers.registry import get_spec
 from iauth_desktop.core.review.fetching import AuditRefusal, FetchService
 from iauth_desktop.ui.audit.audit_hooks import AuditHooks
 from iauth_desktop.ui.case.prepared_case import PreparedCase, prepare_case
-from iauth_desktop.ui.i18n import current_language
+from iauth_desktop.ui.error_text import error_text, service_meaning
 from iauth_desktop.ui.settings.app_settings import AppSettings
 from iauth_desktop.ui.settings.connections import Connection
 from iauth_desktop.ui.tasks import Progress, TaskFailure, TaskRunner
@@ -121,8 +122,9 @@ class FetchController(QObject):
     @Slot(object)
     def _on_failed(self, failure: TaskFailure) -> None:
         if isinstance(failure.error, AuditRefusal):
-            self.audit.refused(str(failure.error), damaged=failure.error.damaged)
-            self.failed.emit(audit_refusal(str(failure.error)), AUDIT_EXIT)
+            reason = error_text(failure.error)
+            self.audit.refused(reason, damaged=failure.error.damaged)
+            self.failed.emit(audit_refusal(reason), AUDIT_EXIT)
             return  # an unrecorded fetch is not shown
         self.failed.emit(describe_failure(failure), failure.exit_code)
 
@@ -182,23 +184,15 @@ def describe_failure(failure: TaskFailure) -> str:
             "Internal error: the fetch stopped unexpectedly (details are in the log).",
         )
     if isinstance(error, ServiceError):
-        info = error.info
-        meaning = error.meaning
-        if info is not None and info.known:
-            meaning = info.zh if current_language() == "zh_CN" else info.en
         text = QCoreApplication.translate(
             "FetchController", "The service answered error code {code} ({name}): {meaning}"
-        ).format(code=error.code, name=error.name, meaning=meaning)
+        ).format(code=error.code, name=error.name, meaning=service_meaning(error))
         if error.errormsg:
             text += " — " + QCoreApplication.translate(
                 "FetchController", "the service said: {message}"
             ).format(message=error.errormsg)
-        if error.token_gone:
-            text += "\n" + QCoreApplication.translate(
-                "FetchController",
-                "This token has expired (tokens are kept about 3 days); reopen it from an "
-                "export instead.",
-            )
+        if error.token_gone is not None:
+            text += "\n" + token_gone_note(error.token_gone)
         return text
     if isinstance(error, TransportError):
         prefix = QCoreApplication.translate("FetchController", "Network or service problem")
@@ -209,5 +203,20 @@ def describe_failure(failure: TaskFailure) -> str:
     else:
         prefix = QCoreApplication.translate("FetchController", "Error")
     return QCoreApplication.translate("FetchController", "{problem}: {details}").format(
-        problem=prefix, details=failure.message
+        problem=prefix, details=error_text(error)
+    )
+
+
+def token_gone_note(why: TokenGone) -> str:
+    """Why the service no longer answers for a token, and where its case can still be found."""
+    if why is TokenGone.FLOW_EXPIRED:
+        return QCoreApplication.translate(
+            "FetchController",
+            "This token is past the 2-hour limit of its verification flow, so the service no "
+            "longer answers for it; reopen the case from an export instead.",
+        )
+    return QCoreApplication.translate(
+        "FetchController",
+        "The service no longer keeps this token's result (it is kept about 3 days); reopen "
+        "the case from an export instead.",
     )

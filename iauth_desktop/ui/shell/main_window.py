@@ -19,6 +19,7 @@ from iauth_desktop.ui.audit.audit_hooks import AuditHooks
 from iauth_desktop.ui.case.case_view import CaseView
 from iauth_desktop.ui.case.open_case import open_case_folder
 from iauth_desktop.ui.case.prepared_case import PreparedCase
+from iauth_desktop.ui.error_text import error_text
 from iauth_desktop.ui.i18n import Retranslating, current_language, install_language
 from iauth_desktop.ui.providers.detectinfo.signature_inspector import SignatureInspector
 from iauth_desktop.ui.review.case_workflow import CaseWorkflow
@@ -294,4 +295,4 @@ class MainWindow(Retranslating, QMainWindow):
         try:
             self.settings.save()
         except UsageError as exc:
-            self.message_strip.show_message(str(exc))
+            self.message_strip.show_message(error_text(exc))

@@ -7,6 +7,8 @@ from datetime import date
 
 import pytest
 
+from iauth_desktop.core.model.codes import CodeInfo
+from iauth_desktop.core.providers.detectinfo.codes import explain
 from iauth_desktop.core.providers.detectinfo.crypto import aes_key_bytes
 from iauth_desktop.emulator.detectinfo.demo import (
     CASE_TOKENS,
@@ -103,3 +105,69 @@ def test_bad_fault_specs(text: str) -> None:
 
     with pytest.raises(UsageError):
         parse_fault(text)
+
+
+# --- the codes agree with shared/spec/result-codes.md ----------------------------------------
+# Which engine answers in which status field: the lip-reading liveness engine's -50xx codes in
+# livestatus, the video-vs-photo compare engine's -40xx (and the ID database's -58xx) in
+# comparestatus. A stage's code must come from its own engine.
+STATUS_FIELDS = {"liveness": ("livestatus", "livemsg"), "compare": ("comparestatus", "comparemsg")}
+ENGINE_RANGES = {"livestatus": ((-5099, -5001),), "comparestatus": ((-4099, -4001), (-5899, -5801))}
+FAILED_CASES = [n for n, c in CASES.items() if c.fields and int(c.fields["yt_errorcode"]) != 0]
+PASSED_CASES = [n for n, c in CASES.items() if c.fields and int(c.fields["yt_errorcode"]) == 0]
+
+
+def _family(stage: str) -> str:
+    """``liveness (digits)`` and ``liveness (action)`` are both the liveness stage."""
+    return stage.partition(" (")[0]
+
+
+def _wordings(info: CodeInfo) -> set[str]:
+    """The documented wordings of a code: its meanings, and an older document's in the note."""
+    older = re.findall(r"older document: ([^)]+)\)", info.en)
+    return {part.strip() for part in info.zh.split(" / ")} | set(older)
+
+
+def test_the_failed_and_passed_cases_are_both_there() -> None:
+    assert {"liveness-602", "compare-604"} <= set(FAILED_CASES)
+    assert {"pass", "action-mode", "second-verification"} <= set(PASSED_CASES)
+
+
+@pytest.mark.parametrize("name", PASSED_CASES)
+def test_a_passed_case_has_no_failing_engine_code(name: str) -> None:
+    fields = CASES[name].fields
+    for code_field, _message_field in STATUS_FIELDS.values():
+        assert int(fields.get(code_field, 0)) == 0
+
+
+@pytest.mark.parametrize("name", FAILED_CASES)
+def test_a_failed_case_blames_one_stage_with_its_own_engine_code(name: str) -> None:
+    fields = CASES[name].fields
+    final = explain(int(fields["yt_errorcode"]))
+    assert final.known and fields["yt_errormsg"] in _wordings(final)
+    stage = _family(final.stage)
+    assert stage in STATUS_FIELDS, f"{name}: the demo only fails in liveness or compare"
+    code_field, message_field = STATUS_FIELDS[stage]
+    for other, (other_field, _) in STATUS_FIELDS.items():
+        if other != stage:  # the stage that did not fail passed, or was never reached
+            assert int(fields.get(other_field, 0)) == 0, f"{name}: {other_field}"
+    code = int(fields[code_field])
+    message = fields[message_field]
+    assert code != 0 and message, f"{name}: the failed stage's code and message are sent"
+    info = explain(code, message, stage_hint=stage, engine=True)
+    assert _family(info.stage) == stage
+    if info.known:  # a documented engine code: from this stage's engine, worded as documented
+        assert info.from_engine
+        assert any(low <= code <= high for low, high in ENGINE_RANGES[code_field]), (name, code)
+        assert message in _wordings(info), (name, message)
+    else:  # a code the documents leave unknown: the service's message must say what failed
+        assert message in _wordings(final), (name, message)
+
+
+def test_compare_604_carries_no_unrelated_engine_code() -> None:
+    """-5015 (video resolution too low) once stood beside "similarity below threshold"."""
+    fields = CASES["compare-604"].fields
+    info = explain(int(fields["comparestatus"]), stage_hint="compare", engine=True)
+    assert not info.known and info.stage == "compare"
+    assert fields["comparemsg"] == "比对相似度未达到通过标准"
+    assert float(fields["sim"]) < 50

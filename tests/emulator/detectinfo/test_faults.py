@@ -174,7 +174,7 @@ def test_broken_jpeg(spoil: Any) -> None:
 def test_global_data_fault_spoils_any_case(make_server: Any) -> None:
     running = make_server(fault="broken-jpeg")
     payload = decrypted(post(running, demo_body(CASE_TOKENS["compare-604"])))
-    assert payload["comparestatus"] == -5015
+    assert payload["comparestatus"] == -4020
     assert not base64.b64decode(payload["frontpic"]).endswith(b"\xff\xd9")
     assert errorcode(post(running, demo_body(CASE_TOKENS["expired-token"]))) == 12
 

@@ -128,7 +128,7 @@ def test_expired_token_case_answers_12_without_data(server: EmulatorServer) -> N
     [
         ("pass", {"yt_errorcode": 0, "livestatus": 0, "comparestatus": 0, "validatedata": 3344}),
         ("liveness-602", {"yt_errorcode": 602, "livestatus": -5008, "validatedata": "3344"}),
-        ("compare-604", {"yt_errorcode": "604", "comparestatus": -5015, "livestatus": "0"}),
+        ("compare-604", {"yt_errorcode": "604", "comparestatus": -4020, "livestatus": "0"}),
         ("action-mode", {"yt_errorcode": 0, "validatedata": ""}),
         ("second-verification", {"yt_errorcode": "0", "type": 1}),
     ],

@@ -128,7 +128,7 @@ def test_clear_drops_every_decrypted_reference(qtbot: QtBot, view: CaseView) -> 
     assert view.consistency.checks() == []
     assert not view.has_case()
     texts = "\n".join(label.text() for label in view.findChildren(QLabel))
-    for secret in ("司马样本", "3344", "比对相似度未达到通过标准", "-5015"):
+    for secret in ("司马样本", "3344", "比对相似度未达到通过标准", "-4020"):
         assert secret not in texts
 
 

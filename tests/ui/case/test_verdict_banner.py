@@ -74,9 +74,8 @@ def test_compare_604_negative_comparestatus_and_numeric_sim(qtbot: QtBot) -> Non
     assert yt[1] == "604" and "没有达到匹配阈值" in yt[2]
     assert yt[3] == "face similarity below the pass threshold"
     assert live[1:4] == ["0", "成功", "passed"]  # "0" sent as a string
-    assert compare[1:3] == ["-5015", "视频像素太低，最小 270*480"]
-    assert compare[3].endswith("(per the engine's documentation)")
-    assert compare[4] == "比对相似度未达到通过标准"
+    assert compare[1:4] == ["-4020", "未知代码 -4020", "unknown code -4020"]  # in no table
+    assert compare[4] == "比对相似度未达到通过标准"  # the service's words say what happened
     assert "similarity (sim): 41.2" in banner.details_label.text()
 
 

@@ -30,6 +30,7 @@ from iauth_desktop.core.model.errors import (
     TruncatedResponseError,
     UsageError,
 )
+from iauth_desktop.core.model.messages import said
 from iauth_desktop.core.model.result import VerificationResult
 from iauth_desktop.core.net.endpoints import check_endpoint, is_loopback_host
 from iauth_desktop.core.net.errors import HeadFailure
@@ -105,7 +106,7 @@ class DetectInfoClient:
         self._rsa_key = rsa_public_key
         self.options = options or ClientOptions()
         if self.options.ca_bundle is not None and not Path(self.options.ca_bundle).exists():
-            raise UsageError(f"the CA bundle {self.options.ca_bundle!r} does not exist")
+            raise UsageError(said("client.ca_missing", path=repr(self.options.ca_bundle)))
         self._clock = clock
         self._loopback = is_loopback_host(urlsplit(self.endpoint).hostname or "")
         self.api_name = api_name_of(self.endpoint)  # api_getdetectinfo.php: m=api_getdetectinfo
@@ -124,11 +125,9 @@ class DetectInfoClient:
         """Fetch, decrypt and parse one case; typed errors from ``core.errors`` otherwise."""
         token = token.strip()
         if not token:
-            raise UsageError("the token is empty")
+            raise UsageError(said("client.token_empty"))
         if type(info_type) is not int or info_type not in (0, 1):
-            raise UsageError(
-                f"info_type must be 0 (with media) or 1 (text only), not {info_type!r}"
-            )
+            raise UsageError(said("client.mode", field="info_type", value=repr(info_type)))
         deadline = Deadline(self.options.total_timeout, cancel)
         with requests.Session() as session:
             session.trust_env = True  # HTTPS_PROXY, NO_PROXY, REQUESTS_CA_BUNDLE, ...
@@ -259,13 +258,12 @@ class DetectInfoClient:
         return Request(self.endpoint, headers, body, timeout, verify, proxies)
 
     def _gave_up(self, error: TransportError, attempts: int) -> TransportError:
-        tries = f"{attempts} attempt" + ("s" if attempts > 1 else "")
         if isinstance(error, HttpStatusError):
-            final = HttpStatusError(error.status, error.excerpt)
-            final.args = (f"{final} (gave up after {tries})",)
-            return final
+            return HttpStatusError(error.status, error.excerpt, attempts=attempts)
         host = urlsplit(self.endpoint).netloc
-        return NetworkError(f"could not get an answer from {host} after {tries}: {error}")
+        if attempts == 1:
+            return NetworkError(said("net.gave_up_once", host=host, reason=error.detail))
+        return NetworkError(said("net.gave_up", host=host, count=attempts, reason=error.detail))
 
 
 def _content_length(response: requests.Response) -> int | None:

@@ -24,6 +24,7 @@ from iauth_desktop.core.model.errors import (
     PaddingError,
     WrongKeyError,
 )
+from iauth_desktop.core.model.messages import said
 from iauth_desktop.core.providers.detectinfo.ciphers import (
     CryptType,
     RsaPublicKey,
@@ -41,10 +42,7 @@ def aes_key_bytes(key: str | bytes) -> bytes:
     """The result key as used by the service: its UTF-8 bytes, which must be exactly 32."""
     raw = key.encode("utf-8") if isinstance(key, str) else bytes(key)
     if len(raw) != AES_KEY_BYTES:
-        raise KeyLengthError(
-            f"the AES result key must be {AES_KEY_BYTES} bytes (32 characters); "
-            f"the one configured has {len(raw)}"
-        )
+        raise KeyLengthError(said("crypto.key_length", bytes=AES_KEY_BYTES, length=len(raw)))
     return raw
 
 
@@ -85,10 +83,7 @@ def _strict_b64decode(text: bytes | memoryview) -> bytes:
     try:
         return pybase64.b64decode(text, validate=True)
     except (binascii.Error, ValueError) as exc:
-        raise Base64DecodeError(
-            "the encrypted data is not valid standard Base64 (it holds characters outside A–Z, "
-            "a–z, 0–9, '+', '/' or misplaced '='): the answer was corrupted"
-        ) from exc
+        raise Base64DecodeError(said("crypto.not_base64")) from exc
 
 
 _BOM = b"\xef\xbb\xbf"
@@ -151,9 +146,7 @@ class StreamingDecryptor:
             self._b64_rest = text
             return
         if self._padded_end:
-            raise Base64DecodeError(
-                "the encrypted data continues after its Base64 end marker '=': it was corrupted"
-            )
+            raise Base64DecodeError(said("crypto.after_end"))
         try:
             ciphertext = pybase64.b64decode(memoryview(text)[:whole], validate=True)
         except (binascii.Error, ValueError):
@@ -189,11 +182,9 @@ class StreamingDecryptor:
             raise self._wrong_key()
 
     def _wrong_key(self) -> WrongKeyError:
-        what = "RSA public key" if not self._opener.pkcs7 else "AES result key"
-        return WrongKeyError(
-            f"decryption gave noise: the {what} does not match this data "
-            "(check the profile's key and crypt type)"
-        )
+        if self._opener.pkcs7:
+            return WrongKeyError(said("crypto.wrong_key"))
+        return WrongKeyError(said("crypto.wrong_rsa_key"))
 
     def finish(self) -> bytearray:
         if self._finished:
@@ -202,19 +193,14 @@ class StreamingDecryptor:
         rest = self._b64_rest.translate(None, _WHITESPACE)
         if rest:
             if self._padded_end:
-                raise Base64DecodeError(
-                    "the encrypted data continues after its Base64 end marker '=': it was corrupted"
-                )
+                raise Base64DecodeError(said("crypto.after_end"))
             if len(rest) % 4 == 1:
-                raise Base64DecodeError("the encrypted data's Base64 text is cut short")
+                raise Base64DecodeError(said("crypto.cut_short"))
             if len(rest) % 4:  # tolerate Base64 written without its '=' padding
                 rest += b"=" * (-len(rest) % 4)
             self._decrypt(_strict_b64decode(rest))
         if self._ct_rest or not self._out:
-            raise CorruptCiphertextError(
-                "the encrypted data is not a whole number of cipher blocks: it was cut short or "
-                "corrupted on the way"
-            )
+            raise CorruptCiphertextError(said("crypto.not_blocks"))
         out = self._out
         self._out = bytearray()
         if not self._opener.pkcs7:  # RSA: each block carried its own padding
@@ -228,10 +214,7 @@ class StreamingDecryptor:
         if not text_ok:
             raise self._wrong_key()
         if not padding_ok:
-            raise PaddingError(
-                "the data decrypts but its end is damaged (bad PKCS#7 padding): the answer was "
-                "altered or cut in transit"
-            )
+            raise PaddingError(said("crypto.padding"))
         del out[-pad:]
         return out
 
@@ -256,12 +239,12 @@ def decode_base64_chunked(
         if not whole:
             continue
         if ended:
-            raise Base64DecodeError("Base64 text continues after its end marker '='")
+            raise Base64DecodeError(said("base64.after_end"))
         ended = text[whole - 1 : whole] == b"="
         part = _strict_b64decode(text[:whole])
         out[written : written + len(part)] = part
         written += len(part)
     if rest:
-        raise Base64DecodeError("Base64 text is cut short (its length is not a multiple of 4)")
+        raise Base64DecodeError(said("base64.cut_short"))
     del out[written:]
     return out

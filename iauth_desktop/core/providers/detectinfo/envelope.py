@@ -15,14 +15,17 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from iauth_desktop.core.model.errors import (
     DecryptionError,
     MalformedResponseError,
     ServiceError,
+    TokenGone,
     TruncatedResponseError,
 )
+from iauth_desktop.core.model.messages import Detail, said
 from iauth_desktop.core.net.excerpt import safe_excerpt
 from iauth_desktop.core.providers.detectinfo import codes
 from iauth_desktop.core.providers.detectinfo.jsonstring import DataStringDecoder, TokenCollector
@@ -59,17 +62,17 @@ class Envelope:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-# ERROR_TOKEN_TIME_EXPIRED, ERROR_TOKEN_OVER_TIMELIMIT: the token's data is gone
-TOKEN_GONE_CODES = frozenset({11, 12})
+# ERROR_TOKEN_TIME_EXPIRED (data kept about 3 days), ERROR_TOKEN_OVER_TIMELIMIT (the flow's
+# 2-hour limit): the token's data can no longer be fetched
+TOKEN_GONE = MappingProxyType({11: TokenGone.DATA_EXPIRED, 12: TokenGone.FLOW_EXPIRED})
+TOKEN_GONE_CODES = frozenset(TOKEN_GONE)
 
 
 def service_error(code: int, errormsg: str) -> ServiceError:
     info = codes.api_error(code)
     name = info.name if info.known and info.name else "UNKNOWN"
-    meaning = info.en if info.known else f"unknown service error code {code}"
-    return ServiceError(
-        code, name, meaning, errormsg, info=info, token_gone=code in TOKEN_GONE_CODES
-    )
+    meaning = info.en if info.known else said("service.unknown_code", code=code).english()
+    return ServiceError(code, name, meaning, errormsg, info=info, token_gone=TOKEN_GONE.get(code))
 
 
 class EnvelopeParser:
@@ -134,19 +137,16 @@ class EnvelopeParser:
             if self._errorcode:
                 raise service_error(self._errorcode, self._errormsg)
             if state is _State.START:
-                raise self._malformed("the answer is empty")
-            raise TruncatedResponseError(
-                f"the answer stopped after {self._received} bytes, before its JSON object was "
-                "complete: the connection was cut or the server gave up"
-            )
+                raise self._malformed(said("answer.empty"))
+            raise TruncatedResponseError(said("answer.truncated", received=self._received))
         if self._errorcode is None:
-            raise self._malformed("the answer has no errorcode")
+            raise self._malformed(said("answer.no_code", field="errorcode"))
         if self._errorcode != 0:
             raise service_error(self._errorcode, self._errormsg)
         if self._sink_error is not None:
             raise self._sink_error
         if self._data_kind != "string" or self._data_chars == 0:
-            raise self._malformed("the answer has errorcode 0 but no data")
+            raise self._malformed(said("answer.no_data", field="errorcode"))
         return Envelope(0, self._errormsg, self._data_chars, self._extra)
 
     # --- structure --------------------------------------------------------------------------
@@ -177,15 +177,15 @@ class EnvelopeParser:
         elif state is _State.DONE:
             if self._errorcode:
                 raise service_error(self._errorcode, self._errormsg)
-            raise self._malformed("the answer goes on after its JSON object")
+            raise self._malformed(said("answer.trailing"))
         else:
-            raise self._malformed(f"unexpected {chr(byte)!r} in the answer's JSON")
+            raise self._malformed(said("answer.unexpected", char=repr(chr(byte))))
         return pos + 1
 
     def _start_value(self, byte: int, pos: int) -> int:
         if self._key == "data":
             if self._data_kind is not None:
-                raise self._malformed("the answer has two data values")
+                raise self._malformed(said("answer.two_data"))
             if byte == _QUOTE:
                 self._data_kind = "string"
                 self._state = _State.DATA
@@ -209,14 +209,14 @@ class EnvelopeParser:
         raw = self._token.raw()
         self._other_bytes += len(raw)
         if self._other_bytes > MAX_OTHER_BYTES:
-            raise self._malformed("the answer holds unreasonably many values besides data")
+            raise self._malformed(said("answer.too_many"))
         try:
             value = json.loads(raw)
         except (ValueError, RecursionError):
-            raise self._malformed("a value in the answer is not valid JSON") from None
+            raise self._malformed(said("answer.bad_value")) from None
         if self._token_is_key:
             if not isinstance(value, str):
-                raise self._malformed("a key in the answer's JSON is not a string")
+                raise self._malformed(said("answer.key_not_text"))
             self._key = value
             self._state = _State.COLON
         else:
@@ -226,7 +226,7 @@ class EnvelopeParser:
     def _store(self, key: str, value: Any) -> None:
         if key == "errorcode":
             if self._errorcode is not None:
-                raise self._malformed("the answer has two errorcode values")
+                raise self._malformed(said("answer.two_codes", field="errorcode"))
             self._errorcode = self._as_code(value)
         elif key == "errormsg":
             self._errormsg = value if isinstance(value, str) else json.dumps(value)
@@ -242,9 +242,13 @@ class EnvelopeParser:
         ):
             code = int(value)
         if code is None:
-            raise self._malformed(f"the answer's errorcode is not a number: {value!r:.40}")
+            raise self._malformed(
+                said("answer.code_not_number", field="errorcode", value=f"{value!r:.40}")
+            )
         if abs(code) >= MAX_CODE:  # 1e308 would print 309 digits in every message
-            raise self._malformed(f"the answer's errorcode is implausibly large: {value!r:.24}")
+            raise self._malformed(
+                said("answer.code_implausible", field="errorcode", value=f"{value!r:.24}")
+            )
         return code
 
     # --- data -------------------------------------------------------------------------------
@@ -265,9 +269,9 @@ class EnvelopeParser:
 
     # --- errors -----------------------------------------------------------------------------
 
-    def _malformed(self, message: str) -> MalformedResponseError:
+    def _malformed(self, message: Detail) -> MalformedResponseError:
         excerpt = safe_excerpt(bytes(self._head), self._secrets)
         return MalformedResponseError(message, self._status, excerpt)
 
     def _not_json(self) -> MalformedResponseError:
-        return self._malformed("the answer is not the JSON object the protocol describes")
+        return self._malformed(said("answer.not_json"))

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from iauth_desktop.core.model.errors import MalformedResponseError
+from iauth_desktop.core.model.messages import Detail, said
 
 MAX_VALUE_BYTES = 64 * 1024  # a key or a value other than data
 MAX_DEPTH = 32
@@ -35,7 +36,7 @@ _UNICODE_ESCAPE_LEN = 6  # \uXXXX
 class TokenCollector:
     """Collects the raw text of one key or small value; stops at (not after) its delimiter."""
 
-    def __init__(self, malformed: Callable[[str], MalformedResponseError]) -> None:
+    def __init__(self, malformed: Callable[[Detail], MalformedResponseError]) -> None:
         self._malformed = malformed
         self._text = bytearray()
         self._in_string = self._escaped = self.complete = False
@@ -52,7 +53,7 @@ class TokenCollector:
     def scan(self, data: bytes, pos: int) -> int:
         while pos < len(data) and not self.complete:
             if len(self._text) > MAX_VALUE_BYTES:
-                raise self._malformed("a value in the answer is unreasonably long")
+                raise self._malformed(said("answer.too_long"))
             pos = self._in_str(data, pos) if self._in_string else self._outside(data, pos)
         return pos
 
@@ -85,13 +86,13 @@ class TokenCollector:
         elif byte in b"[{":
             self._depth += 1
             if self._depth > MAX_DEPTH:
-                raise self._malformed("a value in the answer is nested too deeply")
+                raise self._malformed(said("answer.too_deep"))
         elif byte in b"]}" and self._depth:
             self._depth -= 1
             self.complete = self._depth == 0
         elif self._depth == 0:
             if not self._text:
-                raise self._malformed(f"unexpected {chr(byte)!r} in the answer's JSON")
+                raise self._malformed(said("answer.unexpected", char=repr(chr(byte))))
             self.complete = True  # a delimiter or blank ends a scalar; it is not consumed
             return at
         self._text.append(byte)
@@ -104,7 +105,7 @@ class DataStringDecoder:
     def __init__(
         self,
         emit: Callable[[bytes], None],
-        malformed: Callable[[str], MalformedResponseError],
+        malformed: Callable[[Detail], MalformedResponseError],
     ) -> None:
         self._emit = emit
         self._malformed = malformed
@@ -190,9 +191,9 @@ class DataStringDecoder:
         kind = escape[1]
         if kind == ord("u"):
             if not _HEX4.fullmatch(escape, 2):
-                raise self._malformed("the answer's data holds a broken \\u escape")
+                raise self._malformed(said("answer.broken_escape"))
             return chr(int(escape[2:], 16)).encode("utf-8", "surrogatepass")
         simple = _SIMPLE.get(kind)
         if simple is None:
-            raise self._malformed(f"the answer's data holds an invalid escape {escape!r}")
+            raise self._malformed(said("answer.bad_escape", escape=repr(escape)))
         return simple

@@ -34,6 +34,7 @@ from iauth_desktop.core.model.errors import (
 )
 from iauth_desktop.core.model.json_limits import MAX_JSON_DEPTH, json_depth_exceeds
 from iauth_desktop.core.model.media import MediaItem
+from iauth_desktop.core.model.messages import Detail, said
 from iauth_desktop.core.model.result import MEDIA_PLACEHOLDER, VerificationResult
 from iauth_desktop.core.providers.detectinfo.crypto import decode_base64_chunked
 from iauth_desktop.core.providers.detectinfo.fields import MEDIA_FIELDS, interpret
@@ -60,10 +61,7 @@ def parse_payload(
     JSON object, CancelledError when ``cancel`` is set (checked between media chunks).
     """
     if _looks_like_noise(plaintext):
-        raise WrongKeyError(
-            "the decrypted data is not text: the AES result key is probably wrong "
-            "(check the profile's AES key)"
-        )
+        raise WrongKeyError(said("payload.noise"))
     if json_depth_exceeds(plaintext):
         raise PayloadFormatError(
             f"the decrypted data nests deeper than {MAX_JSON_DEPTH} levels: no verification "
@@ -98,7 +96,7 @@ def _parse_scanned(buf: Buffer, cancel: threading.Event | None) -> VerificationR
     scanned = scan_object(buf)
     raw = _load_text(scanned.skeleton)
     if not isinstance(raw, dict):
-        raise PayloadFormatError("the decrypted data is not a JSON object")
+        raise PayloadFormatError(said("payload.not_object"))
     media: dict[str, MediaItem] = {}
     with memoryview(buf) as view:
         for name in MEDIA_FIELDS:
@@ -123,7 +121,7 @@ def _decode_span(
     start, end = span
     traits = _span_traits(buf, start, end)
     if traits.raw_whitespace:
-        raise PayloadFormatError("the decrypted data holds a malformed string")  # json would say
+        raise PayloadFormatError(said("payload.bad_string"))  # json would say
     if not traits.other_escape:
         return _decode_chunked(name, buf, view, span, traits=traits, cancel=cancel)
     try:  # \uXXXX and friends: rare enough to unescape the plain way
@@ -208,14 +206,14 @@ class _ChunkDecoder:
                 whole = len(text) - len(text) % 4
                 part = _strict_decode(text[:whole])
             if part and ended:
-                raise Base64DecodeError("Base64 text continues after its end marker '='")
+                raise Base64DecodeError(said("base64.after_end"))
             out[self.write : self.write + len(part)] = part
             self.write += len(part)
             ended = ended or (whole > 0 and text[whole - 1] == ord("="))
             self.rest = text[whole:]
             self.read = stop
         if self.rest.translate(None, _WHITESPACE):
-            raise Base64DecodeError("Base64 text is cut short (its length is not a multiple of 4)")
+            raise Base64DecodeError(said("base64.cut_short"))
 
     def data(self) -> bytearray | memoryview:
         if self.in_place:  # a view of the plaintext
@@ -260,7 +258,7 @@ def _strict_decode(text: bytes) -> bytes:
     try:
         return pybase64.b64decode(text, validate=True)
     except (binascii.Error, ValueError) as exc:
-        raise Base64DecodeError(_NOT_BASE64) from exc
+        raise Base64DecodeError(said("base64.invalid")) from exc
 
 
 def _unescape(content: memoryview) -> str:
@@ -271,7 +269,7 @@ def _unescape(content: memoryview) -> str:
             return text
         value = json.loads(f'"{text}"')
     except (UnicodeDecodeError, ValueError) as exc:
-        raise PayloadFormatError("the decrypted data holds a malformed string") from exc
+        raise PayloadFormatError(said("payload.bad_string")) from exc
     assert isinstance(value, str)
     return value
 
@@ -349,43 +347,40 @@ def _load_text(data: bytes) -> Any:
     except _NotExactError as exc:
         raise PayloadFormatError(str(exc)) from None
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise PayloadFormatError("the decrypted data is not valid JSON") from exc
+        raise PayloadFormatError(said("payload.not_json")) from exc
 
 
 def _load_whole(buf: Buffer) -> dict[str, Any]:
     try:
         text = buf.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
-        raise PayloadFormatError("the decrypted data is not valid UTF-8 text") from None
+        raise PayloadFormatError(said("payload.not_utf8")) from None
     try:
         obj = _strict_loads(text)
     except _NotExactError as exc:
         raise PayloadFormatError(str(exc)) from None
     except json.JSONDecodeError as exc:
-        where = f"line {exc.lineno}, column {exc.colno}"
         raise PayloadFormatError(
-            f"the decrypted data is not valid JSON ({exc.msg}, {where})"
+            said("payload.not_json_at", reason=exc.msg, line=exc.lineno, column=exc.colno)
         ) from None
     except (ValueError, RecursionError):
-        raise PayloadFormatError("the decrypted data is not valid JSON") from None
+        raise PayloadFormatError(said("payload.not_json")) from None
     if not isinstance(obj, dict):
-        raise PayloadFormatError(
-            f"the decrypted data is JSON but not an object (it is {_json_kind(obj)})"
-        )
+        raise PayloadFormatError(said("payload.not_object_kind", kind=_json_kind(obj)))
     return obj
 
 
-def _json_kind(value: Any) -> str:
+def _json_kind(value: Any) -> Detail | str:
     if isinstance(value, bool):
-        return "true or false"
+        return said("json.kind.bool")
     if isinstance(value, int | float):
-        return "a number"
+        return said("json.kind.number")
     if isinstance(value, str):
-        return "a string"
+        return said("json.kind.string")
     if isinstance(value, list):
-        return "a list"
+        return said("json.kind.list")
     if isinstance(value, dict):
-        return "an object"
+        return said("json.kind.object")
     return "null"
 
 

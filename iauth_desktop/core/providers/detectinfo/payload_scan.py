@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TypeAlias
 
 from iauth_desktop.core.model.errors import PayloadFormatError
+from iauth_desktop.core.model.messages import said
 from iauth_desktop.core.providers.detectinfo.fields import MEDIA_FIELDS
 
 Buffer: TypeAlias = bytes | bytearray
@@ -39,7 +40,7 @@ class ScannedObject:
 
 
 def _malformed() -> PayloadFormatError:
-    return PayloadFormatError("the decrypted data is not a well-formed JSON object")
+    return PayloadFormatError(said("payload.not_well_formed"))
 
 
 def _skip_ws(buf: Buffer, pos: int) -> int:

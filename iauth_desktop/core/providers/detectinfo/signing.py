@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from iauth_desktop.core.model.errors import IauthError
+from iauth_desktop.core.model.messages import said
 
 API_NAME = "getdetectinfo"
 SCRIPT_SUFFIX = ".php"
@@ -88,16 +89,11 @@ def _digest(secret: str, original: bytes) -> bytes:
 def make_signature(appid: str, secret: str, api_name: str, expire: int, now: int) -> str:
     """Sign exactly as the document's Node reference code does (standard Base64)."""
     if not appid or not secret or not api_name:
-        raise SignatureFormatError("appid, secret key and apiName are all needed to sign")
+        raise SignatureFormatError(said("signature.needs_all"))
     if expire <= 0:
-        raise SignatureFormatError("the signature's validity (expire) must be a positive number")
+        raise SignatureFormatError(said("signature.expire"))
     original = _original(appid, api_name, int(now), int(expire)).encode("utf-8")
     return base64.b64encode(_digest(secret, original) + original).decode("ascii")
-
-
-_NOT_A_SIGNATURE = (
-    "this is not a signature (a signature is Base64 of an HMAC-SHA1 and a=…&m=…&t=…&e=…): "
-)
 
 
 def _is_url_safe_signature(text: str) -> bool:
@@ -144,22 +140,17 @@ def parse_signature(signature: str) -> SignatureInfo:
         raw = base64.b64decode(text, validate=True)
     except (binascii.Error, ValueError) as exc:
         if _is_url_safe_signature(text):
-            raise SignatureFormatError(
-                "the signature is in URL-safe Base64 ('-' and '_'); the service takes standard"
-                " Base64: put '+' for '-' and '/' for '_'"
-            ) from exc
-        raise SignatureFormatError(_NOT_A_SIGNATURE + "it is not Base64 text") from exc
+            raise SignatureFormatError(said("signature.url_safe")) from exc
+        raise SignatureFormatError(said("signature.not_base64")) from exc
     if len(raw) <= _DIGEST_BYTES:
-        raise SignatureFormatError(_NOT_A_SIGNATURE + "too short to hold an HMAC and its text")
+        raise SignatureFormatError(said("signature.too_short"))
     try:
         original = raw[_DIGEST_BYTES:].decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise SignatureFormatError(_NOT_A_SIGNATURE + "the text it holds is not UTF-8") from exc
+        raise SignatureFormatError(said("signature.not_utf8")) from exc
     match = _ORIGINAL.fullmatch(original)
     if match is None:
-        raise SignatureFormatError(
-            _NOT_A_SIGNATURE + "the text it holds is not of the form a=…&m=…&t=…&e=…"
-        )
+        raise SignatureFormatError(said("signature.bad_form"))
     for name in ("t", "e"):
         if len(match[name]) > MAX_NUMBER_DIGITS:
             raise SignatureFormatError(
@@ -188,7 +179,7 @@ def verify_signature(
     info = parse_signature(signature)
     expected = _digest(secret, info.original.encode("utf-8"))
     if not hmac.compare_digest(expected, info.digest):
-        raise SignatureForgedError("the signature does not verify against this secret key")
+        raise SignatureForgedError(said("signature.forged"))
     if info.expired(now):
         raise SignatureExpiredError(
             f"the signature {describe_expiry(info.expires_at, now)} (t={info.t}, e={info.e})"

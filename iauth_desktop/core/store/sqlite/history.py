@@ -27,6 +27,7 @@ from iauth_desktop.core.model.decision import (
     check_free_text,
     contains_personal_number,
 )
+from iauth_desktop.core.model.messages import said
 from iauth_desktop.core.model.result import review_status
 from iauth_desktop.core.model.timefmt import as_utc, to_db_text, token_likely_expired, utc_now
 from iauth_desktop.core.store.base import (
@@ -112,9 +113,9 @@ class CaseHistory:  # a CaseStore
     ) -> CaseSummary:
         """Add ``case`` or refresh it (a re-fetch); its notes, export and decisions stay."""
         if not case.token:
-            raise HistoryError("A case needs its token to be recorded.")
+            raise HistoryError(said("history.no_token"))
         if not reviewer.strip():
-            raise HistoryError("A case needs the reviewer's name to be recorded.")
+            raise HistoryError(said("history.no_reviewer"))
         values = case_values(case, reviewer.strip(), audit_head, self._now())
         with self._write() as db:
             db.execute(UPSERT_CASE, values)
@@ -131,7 +132,7 @@ class CaseHistory:  # a CaseStore
                 "SELECT verdict, evidence_complete FROM cases WHERE token = ?", (token,)
             ).fetchone()
             if row is None:
-                raise HistoryError(f"No case {token!r} in the history; record the case first.")
+                raise HistoryError(said("history.record_first", token=repr(token)))
             complete = row["evidence_complete"]
             check_decision(
                 decision,
@@ -156,10 +157,7 @@ class CaseHistory:  # a CaseStore
         """Remember where the case was last exported, and the audit head at that moment."""
         where = str(Path(path).absolute())
         if contains_personal_number(where):
-            raise HistoryError(
-                "The export path seems to hold a full ID or phone number, which the case history "
-                "never keeps; export under a name without it."
-            )
+            raise HistoryError(said("history.export_personal"))
         seq, sha = audit_head_values(audit_head)
         with self._write() as db:
             self._require(db, token)
@@ -176,7 +174,7 @@ class CaseHistory:  # a CaseStore
         """Remove every case with no activity (fetch, decision, notes, export) for ``older_than``,
         decisions included; the tokens removed, for the caller to audit."""
         if older_than < timedelta(0):
-            raise HistoryError("The retention period cannot be negative.")
+            raise HistoryError(said("history.negative_retention"))
         cutoff = to_db_text(as_utc(self._now() if now is None else now) - older_than)
         with self._write() as db:
             db.execute("DELETE FROM purge_permits")
@@ -270,7 +268,7 @@ class CaseHistory:  # a CaseStore
     @staticmethod
     def _require(db: sqlite3.Connection, token: str) -> None:
         if db.execute("SELECT 1 FROM cases WHERE token = ?", (token,)).fetchone() is None:
-            raise HistoryError(f"No case {token!r} in the history.")
+            raise HistoryError(said("history.no_case", token=repr(token)))
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
@@ -278,7 +276,7 @@ class CaseHistory:  # a CaseStore
             try:
                 yield self._db
             except sqlite3.Error as error:
-                raise HistoryError(f"The case history could not be read: {error}") from error
+                raise HistoryError(said("history.unreadable", reason=str(error))) from error
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -290,7 +288,7 @@ class CaseHistory:  # a CaseStore
                 self._db.execute("COMMIT")
             except sqlite3.Error as error:
                 self._rollback()
-                raise HistoryError(f"The case history could not be written: {error}") from error
+                raise HistoryError(said("history.unwritable", reason=str(error))) from error
             except BaseException:
                 self._rollback()
                 raise

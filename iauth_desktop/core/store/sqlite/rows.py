@@ -19,6 +19,7 @@ from iauth_desktop.core.model.decision import (
     RejectReason,
 )
 from iauth_desktop.core.model.masking import mask_name
+from iauth_desktop.core.model.messages import said
 from iauth_desktop.core.model.result import FetchMode, VerdictStatus
 from iauth_desktop.core.model.timefmt import from_db_text, to_db_text
 from iauth_desktop.core.net.hosts import endpoint_host
@@ -94,7 +95,7 @@ def audit_head_values(head: AuditHeadLike | None) -> tuple[int | None, str | Non
         or not isinstance(sha, str)
         or not _SHA256.fullmatch(sha)
     ):
-        raise HistoryError("The audit head must be a sequence number and a SHA-256 hex digest.")
+        raise HistoryError(said("history.bad_head"))
     return seq, sha
 
 

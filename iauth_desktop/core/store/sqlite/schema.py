@@ -15,6 +15,7 @@ from pathlib import Path
 
 from iauth_desktop.core.config.paths import ensure_private_dir
 from iauth_desktop.core.files import PRIVATE_FILE_MODE
+from iauth_desktop.core.model.messages import said
 from iauth_desktop.core.store.base import StoreError
 from iauth_desktop.core.store.sqlite.migrations import SCHEMA_V1, TO_V2, TO_V3
 
@@ -65,12 +66,9 @@ def ensure_schema(connection: sqlite3.Connection) -> int:
 def _usable_version(connection: sqlite3.Connection) -> int:
     version = schema_version(connection)
     if version > SCHEMA_VERSION:
-        raise HistoryError(
-            f"The case history was written by a newer iauth-desktop (schema {version}; "
-            f"this version reads up to {SCHEMA_VERSION})."
-        )
+        raise HistoryError(said("history.newer", version=version, supported=SCHEMA_VERSION))
     if version == 0 and user_tables(connection):
-        raise HistoryError("The file holds tables that are not a case history.")
+        raise HistoryError(said("history.foreign"))
     return version
 
 
@@ -98,7 +96,9 @@ def connect_history(path: Path) -> sqlite3.Connection:
         os.close(descriptor)
         path.chmod(PRIVATE_FILE_MODE)  # the umask may have loosened it; a copied file may be looser
     except OSError as error:
-        raise HistoryError(f"The case history {path} cannot be opened: {error.strerror}") from error
+        raise HistoryError(
+            said("history.cannot_open", path=str(path), reason=str(error.strerror))
+        ) from error
     db = sqlite3.connect(
         path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
     )
@@ -110,7 +110,7 @@ def connect_history(path: Path) -> sqlite3.Connection:
         ensure_schema(db)
     except sqlite3.DatabaseError as error:
         db.close()
-        raise HistoryError(f"{path} is not a usable case history: {error}") from error
+        raise HistoryError(said("history.unusable", path=str(path), reason=str(error))) from error
     except HistoryError:
         db.close()
         raise

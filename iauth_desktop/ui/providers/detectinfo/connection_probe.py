@@ -30,6 +30,7 @@ from iauth_desktop.core.model.errors import (
 from iauth_desktop.core.net.options import ClientOptions
 from iauth_desktop.core.providers.detectinfo.client import DetectInfoClient
 from iauth_desktop.core.providers.detectinfo.codes import api_error
+from iauth_desktop.ui.error_text import error_text
 from iauth_desktop.ui.i18n import current_language
 from iauth_desktop.ui.tasks import Progress, TaskFailure, TaskRunner
 
@@ -93,13 +94,13 @@ def _outcome_of(error: IauthError) -> ProbeOutcome:
     if isinstance(error, ServiceError):
         code = error.code
         kind: ProbeKind = "rejected" if code == 3 else "unsigned" if code == 4 else "accepted"
-        return ProbeOutcome(kind, code, error.errormsg, str(error))
+        return ProbeOutcome(kind, code, error.errormsg, error_text(error))
     if isinstance(error, HttpStatusError):
-        return ProbeOutcome("http", error.status, detail=str(error))
+        return ProbeOutcome("http", error.status, detail=error_text(error))
     for cls, found in _KIND_OF_ERROR:
         if isinstance(error, cls):
-            return ProbeOutcome(found, 0 if found == "accepted" else None, detail=str(error))
-    return ProbeOutcome("config", detail=str(error))
+            return ProbeOutcome(found, 0 if found == "accepted" else None, detail=error_text(error))
+    return ProbeOutcome("config", detail=error_text(error))
 
 
 def _code_meaning(code: int) -> str:

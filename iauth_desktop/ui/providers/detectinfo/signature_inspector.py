@@ -33,6 +33,7 @@ from iauth_desktop.core.providers.detectinfo.signing import (
     parse_signature,
     verify_signature,
 )
+from iauth_desktop.ui.error_text import error_text
 from iauth_desktop.ui.grow_to_fit import grow_to_fit
 from iauth_desktop.ui.i18n import Retranslating
 
@@ -159,7 +160,7 @@ class SignatureInspector(Retranslating, QDialog):
             try:
                 self._info = parse_signature(text)
             except SignatureFormatError as exc:
-                self._problem = str(exc)
+                self._problem = error_text(exc)
         self.refresh()
 
     def refresh(self) -> None:
