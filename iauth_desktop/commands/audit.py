@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from iauth_desktop.core.audit.log import AuditEntry, AuditHead, AuditLog
+from iauth_desktop.core.audit.trail import AuditTrail
 from iauth_desktop.core.model.errors import UsageError
+from iauth_desktop.core.store.select import open_audit_trail, team_database_url
 
 
 def add_audit_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -66,12 +68,20 @@ def _head_argument(text: str) -> AuditHead:
 
 
 def _log(args: argparse.Namespace) -> AuditLog:
+    """The workstation's file (for commands that only a file has, such as ``anchor``)."""
     log_path: Path | None = getattr(args, "log", None)
     return AuditLog(log_path) if log_path is not None else AuditLog.default()
 
 
+def _trail(args: argparse.Namespace) -> AuditTrail:
+    """``--log`` when given, else the team's chain in team mode, else the workstation's file."""
+    if getattr(args, "log", None) is not None:
+        return _log(args)
+    return open_audit_trail()
+
+
 def run_audit_verify(args: argparse.Namespace) -> int:
-    report = _log(args).verify(expected_head=args.expect_head)
+    report = _trail(args).verify(expected_head=args.expect_head)
     for note in report.notes:
         print(f"note: {note}")
     sys.stdout.flush()
@@ -81,18 +91,20 @@ def run_audit_verify(args: argparse.Namespace) -> int:
 
 
 def run_audit_anchor(args: argparse.Namespace) -> int:
+    if getattr(args, "log", None) is None and team_database_url() is not None:
+        raise UsageError("the team's audit trail lives in the database and has no anchor file")
     head, entry = _log(args).reanchor(expected_head=args.expect_head)
     print(f"audit log anchored at head {head}; recorded as entry {entry.seq}")
     return 0
 
 
 def run_audit_path(args: argparse.Namespace) -> int:
-    print(_log(args).path)
+    print(_trail(args).describe())
     return 0
 
 
 def run_audit_show(args: argparse.Namespace) -> int:
-    entries = _log(args).entries(token=args.token)
+    entries = _trail(args).entries(token=args.token)
     for entry in entries:
         print(format_entry(entry))
     if not entries:

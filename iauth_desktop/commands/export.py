@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING
 
 from iauth_desktop import __version__
 from iauth_desktop.commands.report import render_report
-from iauth_desktop.core.audit.log import AuditLog
 from iauth_desktop.core.evidence.report_data import ReportContext, load_bundle_for_report
 from iauth_desktop.core.export.place import is_zip_target
 from iauth_desktop.core.model.decision import default_reviewer
 from iauth_desktop.core.model.errors import UsageError
 from iauth_desktop.core.review.exporting import ExportService
 from iauth_desktop.core.review.reporting import recorded_decision
+from iauth_desktop.core.store.select import open_audit_trail
 
 if TYPE_CHECKING:
     from iauth_desktop.report.pdf_writer import ReportWritten
@@ -73,7 +73,7 @@ def run_export(args: argparse.Namespace) -> int:
     reviewer = (args.reviewer or default_reviewer()).strip() or "unknown"
     password = _read_password(from_stdin=args.password_stdin) if args.encrypt else None
 
-    audit = AuditLog.default()
+    audit = open_audit_trail()
 
     def render(path: Path) -> ReportWritten:
         loaded, manifest = load_bundle_for_report(bundle)

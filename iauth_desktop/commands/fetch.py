@@ -16,7 +16,6 @@ from iauth_desktop.commands.detectinfo.options import (
 )
 from iauth_desktop.commands.report import write_audited_report
 from iauth_desktop.commands.terminal import raw_stream
-from iauth_desktop.core.audit.log import AuditLog
 from iauth_desktop.core.evidence.bundle import check_bundle_target, write_case_bundle
 from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.decision import default_reviewer
@@ -25,6 +24,7 @@ from iauth_desktop.core.net.options import ClientOptions
 from iauth_desktop.core.providers.registry import get_spec
 from iauth_desktop.core.review.fetching import FetchService
 from iauth_desktop.core.review.summary import case_json, error_json
+from iauth_desktop.core.store.select import open_audit_trail
 
 JSON_ERROR_EXITS = (3, 4, 5)
 
@@ -118,7 +118,7 @@ def _fetch(args: argparse.Namespace) -> int:
         body_encoding="form" if args.form else "json", total_timeout=args.deadline
     )
     provider = get_spec().connect(creds, options)
-    service = FetchService(AuditLog.default())
+    service = FetchService(open_audit_trail())
     progress = ProgressLine(sys.stderr)
     written: list[Path] = []
 

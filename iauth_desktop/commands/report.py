@@ -12,7 +12,6 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from iauth_desktop.core.audit.log import AuditLog
 from iauth_desktop.core.evidence.read import LoadedBundle
 from iauth_desktop.core.evidence.report_data import (
     EvidenceManifest,
@@ -22,6 +21,7 @@ from iauth_desktop.core.evidence.report_data import (
 from iauth_desktop.core.model.decision import default_reviewer
 from iauth_desktop.core.model.errors import UsageError
 from iauth_desktop.core.review.reporting import PrintedReport, ReportService
+from iauth_desktop.core.store.select import open_audit_trail
 
 if TYPE_CHECKING:
     from iauth_desktop.report.pdf_writer import ReportWritten
@@ -62,7 +62,7 @@ def write_audited_report(
     bundle_dir: Path, out: Path, *, reviewer: str, full_ids: bool = False, force: bool = False
 ) -> PrintedReport:
     """The bundle's report, printed and audited by the review service (see ``ReportService``)."""
-    service = ReportService(AuditLog.default(), render_report)
+    service = ReportService(open_audit_trail(), render_report)
     return service.write(bundle_dir, out, reviewer=reviewer, full_ids=full_ids, force=force)
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import itertools
 import os
+from pathlib import Path
 
 import psycopg
 import pytest
 
-from tests.cli.conftest import run_cli
+from tests.cli.conftest import RunningEmulator, run_cli
 from tests.postgres_server import PostgresServer
 
 _numbers = itertools.count(1)
@@ -34,14 +35,14 @@ def test_a_team_database_is_set_up_from_the_command_line(
 ) -> None:
     owner = postgres.url("postgres", database)
     first = run_cli("db", "upgrade", "--url", owner, env=env())
-    assert (first.returncode, first.stdout.strip()) == (0, "schema 0 -> 1"), first.stderr
+    assert (first.returncode, first.stdout.strip()) == (0, "schema 0 -> 2"), first.stderr
     again = run_cli("db", "upgrade", env=env(IAUTH_DATABASE_URL=owner))
-    assert again.stdout.strip() == "schema 1: already up to date"
+    assert again.stdout.strip() == "schema 2: already up to date"
     assert run_cli("db", "grant", "erin", "--supervisor", "--url", owner, env=env()).returncode == 0
     status = run_cli("db", "status", env=env(IAUTH_DATABASE_URL=postgres.url("erin", database)))
     assert status.returncode == 0, status.stderr
     assert "you are: erin (supervisor)" in status.stdout
-    assert "schema: 1 (this version knows 1)" in status.stdout
+    assert "schema: 2 (this version knows 2)" in status.stdout
     assert run_cli("db", "revoke", "erin", "--url", owner, env=env()).returncode == 0
     gone = run_cli("db", "status", "--url", postgres.url("erin", database), env=env())
     assert "you are: erin (none)" in gone.stdout
@@ -63,3 +64,26 @@ def test_an_unreachable_database_is_exit_4(postgres: PostgresServer) -> None:
     done = run_cli("db", "status", "--url", "postgresql://x@127.0.0.1:9/none", env=env())
     assert done.returncode == 4
     assert "cannot be reached" in done.stderr
+
+
+def test_in_team_mode_every_fetch_goes_to_the_team_trail(
+    postgres: PostgresServer, database: str, emulator: RunningEmulator, tmp_path: Path
+) -> None:
+    owner = postgres.url("postgres", database)
+    assert run_cli("db", "upgrade", "--url", owner, env=env()).returncode == 0
+    assert run_cli("db", "grant", "erin", "--reviewer", "--url", owner, env=env()).returncode == 0
+    team = emulator.env(
+        IAUTH_DATABASE_URL=postgres.url("erin", database), IAUTH_DATA_DIR=str(tmp_path / "data")
+    )
+    fetched = run_cli("fetch", emulator.tokens["pass"], "--out", str(tmp_path / "a"), env=team)
+    assert fetched.returncode == 0, fetched.stderr
+    assert not (tmp_path / "data" / "audit.jsonl").exists()  # not the workstation's file
+    shown = run_cli("audit", "show", env=team)
+    assert shown.returncode == 0, shown.stderr
+    [line] = [ln for ln in shown.stdout.splitlines() if " fetch " in ln]
+    assert "erin" in line and emulator.tokens["pass"] in line
+    verified = run_cli("audit", "verify", env=team)
+    assert verified.returncode == 0, verified.stderr
+    assert "entries" in verified.stdout
+    where = run_cli("audit", "path", env=team)
+    assert "team database" in where.stdout

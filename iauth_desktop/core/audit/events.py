@@ -24,6 +24,7 @@ EXPORT = "export"
 PROFILE_CHANGE = "profile_change"
 RETENTION_PURGE = "retention_purge"
 ANCHOR_RESET = "anchor_reset"
+RIGHTS_CHANGE = "rights_change"
 EVENTS = (
     FETCH,
     REVEAL,
@@ -34,6 +35,7 @@ EVENTS = (
     PROFILE_CHANGE,
     RETENTION_PURGE,
     ANCHOR_RESET,
+    RIGHTS_CHANGE,
 )
 
 
@@ -124,3 +126,8 @@ def anchor_reset(previous: str | None, head: str) -> AuditEvent:
     """Someone looked at the log and anchored its head anew (``audit anchor``): the anchor it
     had (``SEQ:SHA256``, None when missing or unreadable) and the head anchored."""
     return AuditEvent(ANCHOR_RESET, {"previous": previous, "head": head})
+
+
+def rights_changed(role: str, action: str) -> AuditEvent:
+    """The team database: ``action`` grant_reviewer, grant_supervisor or revoke, on a login."""
+    return AuditEvent(RIGHTS_CHANGE, {"role": role, "action": action})

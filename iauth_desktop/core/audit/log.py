@@ -90,6 +90,9 @@ class AuditLog:
         """The log in the data folder (``IAUTH_DATA_DIR`` overrides it); created on first append."""
         return cls(default_log_path())
 
+    def describe(self) -> str:
+        return str(self.path)
+
     def record(self, event: AuditEvent, reviewer: str | None = None) -> AuditEntry:
         """Write one of the app's events (built in ``audit.events``); the entry written."""
         return self.append(event.name, reviewer, **event.data)

@@ -26,7 +26,7 @@ from pathlib import Path
 from iauth_desktop import __version__
 from iauth_desktop.core.audit.chain import AuditEntry, AuditHead
 from iauth_desktop.core.audit.events import AuditEvent, exported
-from iauth_desktop.core.audit.log import AuditLog
+from iauth_desktop.core.audit.trail import AuditTrail
 from iauth_desktop.core.export.archive import check_zip, write_zip
 from iauth_desktop.core.export.files import FileDigest, file_digest, write_bytes_private
 from iauth_desktop.core.export.place import Placement, Staging, check_target, is_zip_target
@@ -88,7 +88,7 @@ def export_case(
     encrypt_password: str | None = None,
     full_ids: bool = False,
     force: bool = False,
-    audit: AuditLog,
+    audit: AuditTrail,
     history: CaseStore | None = None,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
@@ -188,7 +188,7 @@ def _place_and_audit(
     target: Path,
     *,
     force: bool,
-    log: AuditLog,
+    log: AuditTrail,
     reviewer: str,
     event: AuditEvent,
 ) -> AuditEntry:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from iauth_desktop.core.audit.chain import AuditIntegrityError
 from iauth_desktop.core.audit.events import AuditEvent
 from iauth_desktop.core.audit.guard import PersonalDataError
-from iauth_desktop.core.audit.log import AuditEntry, AuditHead, AuditLog
+from iauth_desktop.core.audit.log import AuditEntry, AuditHead
+from iauth_desktop.core.audit.trail import AuditTrail
 from iauth_desktop.core.model.errors import IauthError
 from iauth_desktop.core.model.messages import Detail
 
@@ -26,7 +27,7 @@ class AuditRefusal(AuditIntegrityError):
         self.damaged = damaged
 
 
-def require_usable(log: AuditLog) -> AuditHead:
+def require_usable(log: AuditTrail) -> AuditHead:
     """The log's head; AuditRefusal, naming the first bad entry, when the log does not verify
     against its anchor (``head`` checks it cheaply from its checkpoint) or cannot be read."""
     try:
@@ -35,7 +36,7 @@ def require_usable(log: AuditLog) -> AuditHead:
         raise AuditRefusal(exc.detail) from exc
 
 
-def record(log: AuditLog, event: AuditEvent, reviewer: str | None) -> AuditEntry:
+def record(log: AuditTrail, event: AuditEvent, reviewer: str | None) -> AuditEntry:
     """Append ``event``; AuditRefusal when the log will not take it."""
     try:
         return log.record(event, reviewer)

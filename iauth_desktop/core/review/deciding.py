@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from iauth_desktop.core.audit import events
-from iauth_desktop.core.audit.log import AuditLog
+from iauth_desktop.core.audit.trail import AuditTrail
 from iauth_desktop.core.model.decision import Decision, superseding
 from iauth_desktop.core.review.auditing import AuditRefusal, record, require_usable
 from iauth_desktop.core.store.base import CaseStore
@@ -22,7 +22,7 @@ class UnauditedDecision(AuditRefusal):
 class DecisionService:
     """Decisions on the cases of one store, recorded in one audit log (both required)."""
 
-    def __init__(self, store: CaseStore, audit: AuditLog) -> None:
+    def __init__(self, store: CaseStore, audit: AuditTrail) -> None:
         self.store = store
         self.audit = audit
 

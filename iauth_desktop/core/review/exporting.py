@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from iauth_desktop.core.audit import events
-from iauth_desktop.core.audit.log import AuditLog
+from iauth_desktop.core.audit.trail import AuditTrail
 from iauth_desktop.core.evidence.read import read_manifest
 from iauth_desktop.core.export.case import ExportResult, ProgressCallback, export_case
 from iauth_desktop.core.export.place import is_zip_target
@@ -34,7 +34,7 @@ def report_place(target: Path) -> str:
 
 
 class ExportService:
-    def __init__(self, audit: AuditLog, store: CaseStore | None = None) -> None:
+    def __init__(self, audit: AuditTrail, store: CaseStore | None = None) -> None:
         self.audit = audit
         self.store = store
 

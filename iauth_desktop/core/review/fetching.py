@@ -11,7 +11,8 @@ import threading
 from collections.abc import Callable
 
 from iauth_desktop.core.audit import events
-from iauth_desktop.core.audit.log import AuditLog, describe_outcome
+from iauth_desktop.core.audit.log import describe_outcome
+from iauth_desktop.core.audit.trail import AuditTrail
 from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.errors import IauthError
 from iauth_desktop.core.model.result import FetchMode
@@ -24,7 +25,7 @@ __all__ = ["AuditRefusal", "FetchService"]
 class FetchService:
     """Fetches for one reviewer (``None``: the OS user) into one audit log."""
 
-    def __init__(self, audit: AuditLog, reviewer: str | None = None) -> None:
+    def __init__(self, audit: AuditTrail, reviewer: str | None = None) -> None:
         self.audit = audit
         self.reviewer = reviewer
 

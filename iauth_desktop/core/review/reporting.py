@@ -12,7 +12,7 @@ from typing import Protocol
 
 from iauth_desktop import __version__
 from iauth_desktop.core.audit import events
-from iauth_desktop.core.audit.log import AuditLog
+from iauth_desktop.core.audit.trail import AuditTrail
 from iauth_desktop.core.evidence.read import LoadedBundle
 from iauth_desktop.core.evidence.report_data import (
     EvidenceManifest,
@@ -43,7 +43,7 @@ Renderer = Callable[[LoadedBundle, EvidenceManifest, ReportContext, Path, bool],
 
 
 class ReportService:
-    def __init__(self, audit: AuditLog, render: Renderer) -> None:
+    def __init__(self, audit: AuditTrail, render: Renderer) -> None:
         self.audit = audit
         self.render = render
 

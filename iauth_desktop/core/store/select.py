@@ -10,6 +10,8 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from iauth_desktop.core.audit.log import AuditLog
+from iauth_desktop.core.audit.trail import AuditTrail
 from iauth_desktop.core.store.base import CaseStore
 from iauth_desktop.core.store.sqlite.history import CaseHistory, default_history_path
 
@@ -31,6 +33,17 @@ def open_case_store(path: Path | None = None, *, database_url: str | None = None
 
         return PostgresStore(url)
     return CaseHistory(path)
+
+
+def open_audit_trail() -> AuditTrail:
+    """The team's chain in the database when ``IAUTH_DATABASE_URL`` is set, else this
+    workstation's file in the data folder."""
+    url = team_database_url()
+    if url is not None:
+        from iauth_desktop.core.store.postgres.audit_trail import PostgresAuditTrail  # noqa: PLC0415
+
+        return PostgresAuditTrail(url)
+    return AuditLog.default()
 
 
 def case_store_exists() -> bool:

@@ -17,7 +17,8 @@ from PySide6.QtCore import QObject, Signal
 from iauth_desktop.core.audit import events
 from iauth_desktop.core.audit.chain import AuditHead
 from iauth_desktop.core.audit.events import AuditEvent
-from iauth_desktop.core.audit.log import AuditLog, PersonalDataError
+from iauth_desktop.core.audit.log import PersonalDataError
+from iauth_desktop.core.audit.trail import AuditTrail
 from iauth_desktop.core.model.errors import IauthError
 from iauth_desktop.ui.error_text import detail_text, error_text
 
@@ -30,7 +31,7 @@ class AuditHooks(QObject):
     problem = Signal(str)
 
     def __init__(
-        self, log: AuditLog, reviewer: Callable[[], str], parent: QObject | None = None
+        self, log: AuditTrail, reviewer: Callable[[], str], parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self.log = log

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from iauth_desktop import __version__
 from iauth_desktop.core.audit.chain import AuditHead
-from iauth_desktop.core.audit.log import AuditLog
+from iauth_desktop.core.audit.trail import AuditTrail
 from iauth_desktop.core.config.paths import scratch_dir
 from iauth_desktop.core.evidence.bundle import write_case_bundle
 from iauth_desktop.core.evidence.report_data import (
@@ -61,7 +61,7 @@ def prepare_export(case: ReviewCase) -> StillsResult | None:
 
 def run_export(
     request: ExportRequest,
-    audit: AuditLog,
+    audit: AuditTrail,
     history: CaseStore | None,
     progress: Progress,
     cancel: threading.Event,
@@ -79,7 +79,7 @@ def run_export(
 def _export(
     request: ExportRequest,
     bundle: Path,
-    audit: AuditLog,
+    audit: AuditTrail,
     history: CaseStore | None,
     control: tuple[Progress, threading.Event],
 ) -> ExportResult:

@@ -9,12 +9,13 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
 from iauth_desktop import __version__
-from iauth_desktop.core.audit.log import AuditLog
+from iauth_desktop.core.audit.trail import AuditTrail
 from iauth_desktop.core.config.profiles import ProfileStore
 from iauth_desktop.core.config.secrets import KeyringStatus, SecretStore
 from iauth_desktop.core.model.errors import IauthError, UsageError
 from iauth_desktop.core.model.result import FetchMode
 from iauth_desktop.core.store.base import CaseStore
+from iauth_desktop.core.store.select import open_audit_trail
 from iauth_desktop.ui.audit.audit_hooks import AuditHooks
 from iauth_desktop.ui.case.case_view import CaseView
 from iauth_desktop.ui.case.open_case import open_case_folder
@@ -56,7 +57,7 @@ class MainWindow(Retranslating, QMainWindow):
         problem: str = "",
         profile_store: ProfileStore | None = None,
         endpoint_override: str | None = None,
-        audit_log: AuditLog | None = None,
+        audit_log: AuditTrail | None = None,
         history: CaseStore | None = None,
     ) -> None:
         super().__init__()
@@ -66,7 +67,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._endpoint_override = endpoint_override
         self.resize(MIN_WIDTH, MIN_HEIGHT)
 
-        self.audit = AuditHooks(audit_log or AuditLog.default(), self.settings.reviewer_name, self)
+        self.audit = AuditHooks(audit_log or open_audit_trail(), self.settings.reviewer_name, self)
         self.controller = FetchController(self.audit, self, settings=lambda: self.settings)
         self.token_bar = TokenBar()
         self.message_strip = MessageStrip()

@@ -46,6 +46,7 @@ def test_every_builder_makes_its_own_event() -> None:
         events.profile_changed("prod", "set_default"),
         events.retention_purged(["{A}", "{B}"], 180),
         events.anchor_reset(None, "7:" + "ef" * 32),
+        events.rights_changed("reviewer1", "revoke"),
     ]
     assert tuple(event.name for event in built) == EVENTS
     assert all(isinstance(event, AuditEvent) for event in built)

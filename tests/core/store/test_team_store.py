@@ -53,7 +53,7 @@ def team(postgres: PostgresServer) -> Iterator[TeamDatabase]:
             if exists.fetchone() is None:
                 conn.execute(f'CREATE ROLE "{login}" LOGIN')
     database = TeamDatabase(postgres, name)
-    assert admin.upgrade_database(database.url()) == (0, 1)
+    assert admin.upgrade_database(database.url()) == (0, 2)
     admin.grant(database.url(), "alice", supervisor=False)
     admin.grant(database.url(), "bob", supervisor=False)
     admin.grant(database.url(), "carol", supervisor=True)
@@ -82,10 +82,10 @@ def alice(team: TeamDatabase) -> Iterator[PostgresStore]:
 
 
 def test_upgrade_is_idempotent_and_status_says_who(team: TeamDatabase) -> None:
-    assert admin.upgrade_database(team.url()) == (1, 1)
+    assert admin.upgrade_database(team.url()) == (2, 2)
     status = admin.database_status(team.url("carol"))
     assert status.backend.startswith("PostgreSQL 1")
-    assert (status.schema_version, status.known_version) == (1, 1)
+    assert (status.schema_version, status.known_version) == (2, 2)
     assert (status.user, status.role) == ("carol", "supervisor")
     assert admin.database_status(team.url("alice")).role == "reviewer"
     nobody = admin.database_status(team.url("dave"))
@@ -273,3 +273,63 @@ def test_in_team_mode_the_login_is_the_reviewer_whatever_is_typed(
     assert stored.reviewer == "alice"
     [entry] = [e for e in log.entries() if e.event == "decision"]
     assert entry.reviewer == "alice"
+
+
+def test_the_team_audit_trail_is_one_chain_checked_by_the_database(
+    team: TeamDatabase,
+) -> None:
+    from iauth_desktop.core.audit import events
+    from iauth_desktop.core.store.postgres.audit_trail import PostgresAuditTrail
+
+    alice_trail = PostgresAuditTrail(team.url("alice"))
+    bob_trail = PostgresAuditTrail(team.url("bob"))
+    first = alice_trail.record(events.fetched("{A}", None, "127.0.0.1", "fetched: passed"), "x")
+    second = bob_trail.record(events.copied("{A}", "ID"))
+    granted = 4  # the fixture's grants and revocation come first
+    assert (first.seq, first.reviewer) == (granted + 1, "alice")  # the login, not the name given
+    assert (second.seq, second.reviewer, second.prev) == (granted + 2, "bob", first.sha256)
+    report = alice_trail.verify()
+    assert report.ok and report.head == second.head == bob_trail.head()
+    assert [e.event for e in alice_trail.entries("{A}")] == ["fetch", "copy"]
+    for statement in (
+        "UPDATE audit_entries SET line = line",
+        "DELETE FROM audit_entries",
+        "TRUNCATE audit_entries",
+        "INSERT INTO audit_entries (seq, line, sha256) VALUES (3, '{}', repeat('0', 64))",
+    ):
+        with pytest.raises(psycopg.Error):
+            sql_as(team, "alice", statement)
+    assert len(alice_trail.entries()) == granted + 2
+
+
+def test_a_superuser_edit_behind_the_triggers_is_named_by_verify(team: TeamDatabase) -> None:
+    from iauth_desktop.core.audit import events
+    from iauth_desktop.core.audit.chain import AuditIntegrityError
+    from iauth_desktop.core.store.postgres.audit_trail import PostgresAuditTrail
+
+    trail = PostgresAuditTrail(team.url("alice"))
+    for field in ("ID", "phone", "name"):
+        trail.record(events.revealed("{A}", field))
+    with team.superuser() as conn:
+        conn.execute("ALTER TABLE audit_entries DISABLE TRIGGER USER")
+        conn.execute(
+            """UPDATE audit_entries SET line = replace(line, '"phone"', '"other"') WHERE seq = 6"""
+        )
+        conn.execute("ALTER TABLE audit_entries ENABLE TRIGGER USER")
+    report = trail.verify()
+    assert not report.ok and report.problem_seq == 6  # after 4 grants: ID 5, phone 6, name 7
+    with pytest.raises(AuditIntegrityError, match="entry 6"):
+        trail.head()  # fail closed: nothing more is recorded on a damaged trail
+
+
+def test_grants_and_revocations_are_in_the_team_trail(team: TeamDatabase) -> None:
+    from iauth_desktop.core.store.postgres.audit_trail import PostgresAuditTrail
+
+    entries = PostgresAuditTrail(team.url("alice")).entries()
+    changes = [(e.reviewer, e.data["role"], e.data["action"]) for e in entries]
+    assert changes == [
+        ("postgres", "alice", "grant_reviewer"),
+        ("postgres", "bob", "grant_reviewer"),
+        ("postgres", "carol", "grant_supervisor"),
+        ("postgres", "dave", "revoke"),
+    ]

@@ -1,5 +1,6 @@
 """The team database's administration: create or migrate its schema, grant and revoke the app's
-rights, say who is connected and with which role. Run by the database owner (``db`` commands)."""
+rights (each change recorded in the team's audit trail), say who is connected and with which
+role. Run by the database owner (``db`` commands)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from dataclasses import dataclass
 import psycopg
 from psycopg import sql
 
+from iauth_desktop.core.audit import events
 from iauth_desktop.core.model.errors import UsageError
 from iauth_desktop.core.store.base import StoreError, StoreUnreachableError
+from iauth_desktop.core.store.postgres.audit_trail import PostgresAuditTrail
 from iauth_desktop.core.store.postgres.schema import (
     REVIEWER_ROLE,
     SCHEMA_VERSION,
@@ -94,6 +97,8 @@ def grant(url: str, login: str, *, supervisor: bool) -> None:
     with _connect(url) as conn:
         _require_role(conn, login)
         _admin(conn, sql.SQL("GRANT {} TO {}"), group, login)
+    action = "grant_supervisor" if supervisor else "grant_reviewer"
+    PostgresAuditTrail(url).record(events.rights_changed(login, action))
 
 
 def revoke(url: str, login: str) -> None:
@@ -102,6 +107,7 @@ def revoke(url: str, login: str) -> None:
         _require_role(conn, login)
         for group in (SUPERVISOR_ROLE, REVIEWER_ROLE):
             _admin(conn, sql.SQL("REVOKE {} FROM {}"), group, login)
+    PostgresAuditTrail(url).record(events.rights_changed(login, "revoke"))
 
 
 def _admin(

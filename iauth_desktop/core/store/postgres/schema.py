@@ -18,7 +18,7 @@ from typing import Any
 
 from psycopg.rows import tuple_row
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 REVIEWER_ROLE = "iauth_reviewer"
 SUPERVISOR_ROLE = "iauth_supervisor"
 
@@ -183,8 +183,63 @@ GRANT UPDATE (fetched_at, verdict, failed_stages, final_code, final_message, liv
 GRANT EXECUTE ON FUNCTION iauth_purge(interval) TO {SUPERVISOR_ROLE};
 """  # noqa: S608 - only this module's own role names are put in
 
+_V2 = f"""
+-- One audit trail for the team: the same canonical lines as a workstation's file, chained.
+CREATE TABLE audit_entries (
+    seq         bigint PRIMARY KEY CHECK (seq >= 1),
+    line        text NOT NULL,
+    sha256      text NOT NULL CHECK (sha256 ~ '^[0-9a-f]{{64}}$'),
+    reviewer    text NOT NULL DEFAULT session_user,
+    recorded_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE FUNCTION iauth_audit_append() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    entry jsonb := NEW.line::jsonb;
+    last  record;
+BEGIN
+    IF NEW.reviewer IS DISTINCT FROM session_user
+       OR entry->>'reviewer' IS DISTINCT FROM session_user THEN
+        RAISE EXCEPTION 'an audit entry is written as its author, %', session_user
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    SELECT seq, sha256 INTO last FROM audit_entries ORDER BY seq DESC LIMIT 1;
+    IF NEW.seq IS DISTINCT FROM coalesce(last.seq, 0) + 1
+       OR (entry->>'seq')::bigint IS DISTINCT FROM NEW.seq
+       OR entry->>'prev' IS DISTINCT FROM coalesce(last.sha256, repeat('0', 64)) THEN
+        RAISE EXCEPTION 'an audit entry must follow the chain''s last entry'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NEW.sha256 IS DISTINCT FROM encode(sha256(convert_to(NEW.line || E'\n', 'UTF8')), 'hex')
+    THEN
+        RAISE EXCEPTION 'an audit entry''s hash must be its line''s'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER audit_entries_append BEFORE INSERT ON audit_entries
+    FOR EACH ROW EXECUTE FUNCTION iauth_audit_append();
+
+CREATE FUNCTION iauth_audit_never_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'an audit entry is never changed or removed'
+        USING ERRCODE = 'insufficient_privilege';
+END $$;
+CREATE TRIGGER audit_entries_never_changed BEFORE UPDATE OR DELETE ON audit_entries
+    FOR EACH ROW EXECUTE FUNCTION iauth_audit_never_changed();
+CREATE TRIGGER audit_entries_never_truncated BEFORE TRUNCATE ON audit_entries
+    FOR EACH STATEMENT EXECUTE FUNCTION iauth_audit_never_changed();
+
+ALTER TABLE audit_entries ENABLE ROW LEVEL SECURITY;
+ALTER TABLE audit_entries FORCE ROW LEVEL SECURITY;
+CREATE POLICY audit_read ON audit_entries FOR SELECT USING (true);
+CREATE POLICY audit_insert ON audit_entries FOR INSERT WITH CHECK (reviewer = session_user);
+
+GRANT SELECT, INSERT ON audit_entries TO {REVIEWER_ROLE};
+"""  # noqa: S608 - only this module's own role names are put in
+
 # Index = the version a script upgrades from.
-MIGRATIONS: tuple[str, ...] = (_V1,)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
