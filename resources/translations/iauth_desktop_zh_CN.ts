@@ -1699,6 +1699,17 @@
     </message>
 </context>
 <context>
+    <name>FieldFinder</name>
+    <message>
+        <source>Find a field (Ctrl+F)</source>
+        <translation>查找字段（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Find a field</source>
+        <translation>查找字段</translation>
+    </message>
+</context>
+<context>
     <name>FieldsModel</name>
     <message>
         <source>Field</source>

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from iauth_desktop.core.model.result import FieldRole
 from iauth_desktop.ui.case.consistency_view import ConsistencyView
 from iauth_desktop.ui.case.evidence_panel import EvidencePanel
+from iauth_desktop.ui.case.field_finder import FieldFinder
 from iauth_desktop.ui.case.fields_view import FieldsTable
 from iauth_desktop.ui.case.prepared_case import PreparedCase, evidence_problems
 from iauth_desktop.ui.case.verdict_banner import VerdictBanner
@@ -126,8 +127,10 @@ class CaseView(Retranslating, QWidget):
         reveal.setDefaultAction(self.fields.reveal_action)
         copy = QToolButton(pane)
         copy.setDefaultAction(self.fields.copy_action)
+        self.field_finder = FieldFinder(self.fields, pane)
         head = QHBoxLayout()
-        head.addWidget(self._fields_title, 1)
+        head.addWidget(self._fields_title)
+        head.addWidget(self.field_finder, 1)
         head.addWidget(reveal)
         head.addWidget(copy)
         layout = QVBoxLayout(pane)

@@ -141,6 +141,26 @@ class FieldsModel(QAbstractTableModel):
         """The rows that head a section (they span the table)."""
         return [row for row, item in enumerate(self._rows) if item.section == "header"]
 
+    def find(self, text: str, *, after: int = -1) -> int:
+        """The first row after ``after`` (wrapping round) whose label, key or value as shown
+        holds ``text`` (case-insensitive); -1 when none does. A masked value is searched as
+        masked: a search never reveals what is hidden."""
+        needle = text.casefold()
+        count = len(self._rows)
+        for step in range(1, count + 1):
+            row = (after + step) % count
+            item = self._rows[row]
+            if item.key is None:
+                continue
+            shown = (
+                self._display(item, FieldColumn.LABEL),
+                item.key,
+                self._display(item, FieldColumn.VALUE),
+            )
+            if any(needle in part.casefold() for part in shown):
+                return row
+        return -1
+
     def row_of(self, key: str) -> int:
         """The row of field ``key``; -1 when the model has no such row."""
         return next((row for row, item in enumerate(self._rows) if item.key == key), -1)

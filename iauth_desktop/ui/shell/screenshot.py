@@ -2,7 +2,8 @@
 
 Prints exactly one JSON line to stdout: ``startup_ms`` (process start to the window's first
 paint), ``load_ms`` (fetch start to every image shown and the video's poster painted) and
-``max_gui_stall_ms`` (the longest gap between ticks of a 5 ms heartbeat while the case loaded).
+``max_gui_stall_ms`` (the longest gap between ticks of a 5 ms heartbeat from the fetch's start
+until the case is fully shown: fields, images, poster and the whole window painted once more).
 The exit code follows the CLI's table: 0 shown, 3 service error code, 4 network, 5 decryption;
 1 when nothing was shown within the time limit.
 """
@@ -109,7 +110,7 @@ class ScreenshotRun(QObject):
     @Slot(object)
     def _on_case_shown(self, prepared: PreparedCase) -> None:
         self._prepared = prepared
-        if prepared.video is None or self._media_ready:
+        if self._media_ready:  # images and poster (or their placeholders) already painted
             self._loaded(0)
 
     @Slot()
@@ -132,14 +133,15 @@ class ScreenshotRun(QObject):
             return
         self._done = True
         self._load_ms = round((time.perf_counter() - self._fetch_started) * 1000)
-        self.heartbeat.stop()
         self.exit_code = exit_code
         QTimer.singleShot(0, self._finish)  # let the last state paint first
 
     @Slot()
     def _finish(self) -> None:
         self._timeout.stop()
-        if not self._window.grab().save(str(self._path), "PNG"):
+        picture = self._window.grab()  # the whole window painted: the last step of showing it
+        self.heartbeat.stop()
+        if not picture.save(str(self._path), "PNG"):
             print(f"iauth-desktop: cannot write {self._path}", file=sys.stderr)
             self.exit_code = EXIT_GAVE_UP
         else:

@@ -127,3 +127,27 @@ def test_context_menu_offers_reveal_and_copy(qtbot: QtBot) -> None:
     assert table.current_row() == model.row_of("ID")
     header_row = model.row_of("sim") - 1
     assert table.context_menu(table.visualRect(model.index(header_row, 0)).center()) is None
+
+
+def test_a_field_among_thousands_is_found_and_a_masked_value_stays_masked(qtbot: QtBot) -> None:
+    from iauth_desktop.core.providers.detectinfo.fields import interpret
+    from iauth_desktop.ui.case.field_finder import FieldFinder
+
+    raw: dict[str, object] = {"ID": "990101199005171231", "name": "欧阳演示"}
+    raw.update({f"extra_{n:04d}": f"value {n}" for n in range(3000)})
+    table = FieldsTable()
+    qtbot.addWidget(table)
+    table.fields_model().load(interpret(raw))
+    finder = FieldFinder(table)
+    qtbot.addWidget(finder)
+    finder.setText("extra_2999")
+    assert finder.find_next(from_start=True)
+    assert table.fields_model().index(table.current_row(), 2).data() == "extra_2999"
+    finder.setText("value 1234")
+    assert finder.find_next(from_start=True)
+    assert table.fields_model().index(table.current_row(), 2).data() == "extra_1234"
+    finder.setText("19900517")  # the hidden middle of the masked ID number
+    assert not finder.find_next(from_start=True)
+    finder.setText("1231")  # its last four, which the masked value shows
+    assert finder.find_next(from_start=True)
+    assert table.fields_model().index(table.current_row(), 2).data() == "ID"
