@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from iauth_desktop.core.config.paths import clear_scratch
-from iauth_desktop.core.model.errors import UsageError
+from iauth_desktop.core.model.errors import IauthError, UsageError
 from iauth_desktop.core.store.base import CaseStore, CaseSummary
 from iauth_desktop.core.store.select import open_case_store
 from iauth_desktop.ui.audit.audit_alarm import AuditAlarm
@@ -65,7 +65,7 @@ def open_history(path: Path | None = None) -> tuple[CaseStore | None, str]:
     """The case history, or None and why it cannot be opened (the console works without it)."""
     try:
         return open_case_store(path), ""
-    except UsageError as exc:  # StoreError: unreadable, newer schema, not a database
+    except IauthError as exc:  # unreadable, newer schema, not a database, unreachable server
         _log.error("case history unavailable: %s", exc)
         return None, error_text(exc)
 

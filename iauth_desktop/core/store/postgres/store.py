@@ -83,6 +83,28 @@ class PostgresStore:
 
     def __init__(self, url: str, *, max_connections: int = 4) -> None:
         self.target = check_database_url(url)
+        # One direct connection first: a refused or unknown server is said at once, in words,
+        # rather than after the pool has retried for its whole timeout.
+        try:
+            with psycopg.connect(
+                self.target.conninfo,
+                connect_timeout=CONNECT_TIMEOUT_S,
+                application_name="iauth-desktop",
+                row_factory=dict_row,
+            ) as conn:
+                version = current_version(conn)
+                who = _one(conn.execute("SELECT session_user AS who"))["who"]
+        except psycopg.OperationalError as exc:
+            raise StoreUnreachableError(
+                f"the team database {self._where()} cannot be reached: {_first_line(exc)}"
+            ) from None
+        except psycopg.errors.InsufficientPrivilege as exc:
+            raise StorePermissionError(_first_line(exc)) from None
+        except psycopg.Error as exc:
+            raise StoreError(f"the team database refused: {_first_line(exc)}") from None
+        if version != SCHEMA_VERSION:
+            raise StoreError(_version_problem(version))
+        self.identity: str | None = str(who)
         self._pool = ConnectionPool(
             self.target.conninfo,
             min_size=1,
@@ -90,25 +112,7 @@ class PostgresStore:
             kwargs={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "iauth-desktop"},
             open=False,
         )
-        try:
-            self._pool.open(wait=True, timeout=CONNECT_TIMEOUT_S + 2)
-        except PoolTimeout as exc:
-            self._pool.close()
-            raise StoreUnreachableError(
-                f"the team database {self._where()} cannot be reached: {exc}"
-            ) from None
-        try:
-            with self._conn() as conn:
-                version = current_version(conn)
-                self.identity: str | None = str(
-                    _one(conn.execute("SELECT session_user AS who"))["who"]
-                )
-        except BaseException:
-            self._pool.close()
-            raise
-        if version != SCHEMA_VERSION:
-            self._pool.close()
-            raise StoreError(_version_problem(version))
+        self._pool.open(wait=False)
 
     def _where(self) -> str:
         return f"{self.target.dbname or '(default)'} on {self.target.host or 'this machine'}"
