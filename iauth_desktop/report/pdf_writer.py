@@ -166,5 +166,8 @@ class _Footer:
             notes.append("Contains FULL identity numbers 含完整证件号码")
         if notes:
             painter.setPen(RED)
-        note = " · ".join(notes) or "Identity numbers masked 证件号已脱敏 · confidential 机密"
+        note = (
+            " · ".join(notes)
+            or "Identity values and card images masked 身份信息与证件图片已脱敏 · confidential 机密"
+        )
         painter.drawText(line.translated(0, flow.mm(3.5)), int(Qt.AlignmentFlag.AlignLeft), note)

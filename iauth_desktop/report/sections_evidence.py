@@ -7,6 +7,7 @@ from PySide6.QtGui import QImage, QPainter
 
 from iauth_desktop.core.evidence.report_data import ReportData, ReportMedium
 from iauth_desktop.core.model.result import MediaRole
+from iauth_desktop.report.card_redaction import mask_card_image
 from iauth_desktop.report.labels import format_ms, format_time, media_label
 from iauth_desktop.report.layout import GREY, Picture
 from iauth_desktop.report.stills import StillsResult
@@ -131,6 +132,11 @@ def _picture(medium: ReportMedium, width_mm: float, aspect: float) -> Picture:
     caption = f"{medium.field} · {label} · {image.width()}×{image.height()} px"
     if medium.note:
         caption += f" · {medium.note}"
+    if medium.mask_card:
+        masked = mask_card_image(image)
+        if masked.image is None:  # never printed whole in a masked report
+            return Picture(None, f"{caption} · {masked.caption}", width_mm, masked.caption, aspect)
+        return Picture(masked.image, f"{caption} · {masked.caption}", width_mm)
     return Picture(_opaque(image), caption, width_mm)
 
 
