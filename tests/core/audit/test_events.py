@@ -45,6 +45,7 @@ def test_every_builder_makes_its_own_event() -> None:
         ),
         events.profile_changed("prod", "set_default"),
         events.retention_purged(["{A}", "{B}"], 180),
+        events.idle_close_changed(None),
     ]
     assert tuple(event.name for event in built) == EVENTS
     assert all(isinstance(event, AuditEvent) for event in built)
