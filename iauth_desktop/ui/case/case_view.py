@@ -203,6 +203,7 @@ class CaseView(Retranslating, QWidget):
             prepared.result.media,
             text_only=text_only,
             slots=prepared.result.media_slots,
+            masked=prepared.masked,
         )
         self._apply_default_sizes()
 
