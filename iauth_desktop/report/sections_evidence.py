@@ -119,6 +119,23 @@ def provenance(w: Writer, data: ReportData) -> None:
     )
 
 
+def outside_font_section(w: Writer, characters: list[str], texts: list[str]) -> None:
+    """Each character the embedded font lacks, its code point and the texts that hold it."""
+    w.heading("Characters outside the embedded font 嵌入字体以外的字符")
+    w.paragraph(
+        "character outside the embedded font: the report's font covers GB 18030's mandatory Han "
+        "(U+4E00–U+9FA5, U+3400–U+4DB5); the characters below were printed with a system font "
+        "where the machine has one, else as a box. Compare them with the evidence. "
+        "以下字符不在嵌入字体中，已用系统字体打印（若无则显示为方框），请与证据核对。",
+        RED,
+    )
+    rows = []
+    for char in characters:
+        where = next((t for t in texts if char in t), "")
+        rows.append([w.cell(char), w.cell(f"U+{ord(char):04X}"), w.cell(where)])
+    w.table(("Character 字符", "Code point 码位", "In 所在文字"), rows, (24, 30, w.content_mm - 54))
+
+
 def _picture(medium: ReportMedium, width_mm: float, aspect: float) -> Picture:
     label = media_label(medium.role, medium.index)
     if medium.data is None:

@@ -97,7 +97,7 @@ def test_images_embedded_at_their_pixel_sizes(pass_report: Path) -> None:
 
 def test_cjk_font_embedded(pass_report: Path) -> None:
     fonts = pdf_fonts(pass_report)
-    assert any("WenQuanYi" in f["name"] for f in fonts)
+    assert any("iauthSansSC-GB18030" in f["name"] for f in fonts)
     assert all(f["emb"] == "yes" and f["uni"] == "yes" for f in fonts)
 
 
@@ -137,3 +137,28 @@ def test_a_changed_case_says_tampered_on_every_page(qapp: object, tmp_path: Path
     assert "missing: video.mp4" in text
     pages = len(re.findall(r"page \d+ of \d+", text))
     assert text.count("TAMPERED EVIDENCE 证据已被改动 — see page 1") == pages
+
+
+RARE_NAME = "欧阳喆堃"
+RARE_ADDRESS = "演示省样本市虚构区昇玥路1号珺镕赟烜䶮小区"
+
+
+def test_names_beyond_gb2312_print_in_the_embedded_font(render_report: RenderReport) -> None:
+    """Issue #10: 喆 堃 昇 玥 珺 镕 赟 烜 and Ext-A 䶮 print from the bundled font, not a
+    system fallback, and nothing is flagged."""
+    pdf = render_report("pass", full_ids=True, name=RARE_NAME, ID_address=RARE_ADDRESS)
+    text = flat(pdf_text(pdf))
+    assert RARE_NAME in text
+    assert flat(RARE_ADDRESS) in text
+    fonts = pdf_fonts(pdf)
+    assert fonts and all("iauthSansSC-GB18030" in f["name"] for f in fonts), fonts
+    assert "outsidetheembeddedfont" not in text
+
+
+def test_a_character_no_shipped_font_has_is_flagged(render_report: RenderReport) -> None:
+    """An Extension B character is never silently lost: the report names it."""
+    pdf = render_report("pass", name="欧阳\U00020000")
+    text = pdf_text(pdf)
+    assert "character outside the embedded font" in text
+    assert "U+20000" in text
+    assert "Characters outside the embedded font" in text
