@@ -157,5 +157,5 @@ def longest_run_of(secret: str, text: str) -> int:
 
 def hidden_digits_read(text: str, id_number: str = SPECIMEN_ID) -> int:
     """How many consecutive characters of the ID number's hidden part (all but the last 4)
-    appear in ``text`` — 0 to 3 happen by chance in any number; 5 or more would be a leak."""
+    appear in ``text`` — 0 to 3 happen by chance in any noise; 4 or more would be a leak."""
     return longest_run_of(id_number[:-4], text)

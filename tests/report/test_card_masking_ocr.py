@@ -89,7 +89,7 @@ def test_ocr_reads_the_whole_number_unmasked_and_at_most_the_last_four_masked(
 ) -> None:
     unmasked, masked = readings[f"{number}-unmasked"], readings[f"{number}-masked"]
     assert longest_run_of(SPECIMEN_ID, unmasked) == 18, unmasked  # positive control
-    assert hidden_digits_read(masked) <= 4, masked
+    assert hidden_digits_read(masked) <= 3, masked  # 0-3 happen by chance in any noise
     assert "19900517" not in masked
 
 
@@ -173,4 +173,4 @@ def test_ocr_of_images_extracted_from_the_pdf(specimen_reports: dict[str, list[P
     texts = _ocr_all(masked + unmasked + specimen_reports["masked page"])
     assert max(longest_run_of(SPECIMEN_ID, texts[p]) for p in unmasked) == 18  # control
     for path in masked + specimen_reports["masked page"]:
-        assert hidden_digits_read(texts[path]) <= 4, (path.name, texts[path])
+        assert hidden_digits_read(texts[path]) <= 3, (path.name, texts[path])

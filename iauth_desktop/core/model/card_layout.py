@@ -148,19 +148,21 @@ def _card_bounds(grid: GreyGrid) -> tuple[int, int, int, int, float] | None:
     the card is the run of rows (columns) at least half of whose pixels differ from the
     background — half, so that a card rotated a few degrees is measured at its middle.
     """
-    w, h = grid.width, grid.height
-    centre = [grid.at(x, y) for y in range(h // 4, h - h // 4) for x in range(w // 4, w - w // 4)]
-    ring = [grid.at(x, y) for y in (0, 1, h - 2, h - 1) for x in range(w)]
-    ring += [grid.at(x, y) for x in (0, 1, w - 2, w - 1) for y in range(2, h - 2)]
+    w, h, pixels = grid.width, grid.height, grid.pixels
+    centre = b"".join(
+        pixels[y * w + w // 4 : y * w + w - w // 4] for y in range(h // 4, h - h // 4)
+    )
+    ring = pixels[: 2 * w] + pixels[(h - 2) * w : h * w]
+    ring += b"".join(
+        bytes(pixels[y * w + x] for x in (0, 1, w - 2, w - 1)) for y in range(2, h - 2)
+    )
     fill, background = float(median(centre)), float(median(ring))
     if abs(fill - background) < BACKGROUND_DIFFERENCE:
         return 0, 0, w, h, fill
-
-    def card_like(value: int) -> bool:
-        return abs(value - background) >= BACKGROUND_DIFFERENCE
-
-    rows = [sum(card_like(grid.at(x, y)) for x in range(w)) / w for y in range(h)]
-    columns = [sum(card_like(grid.at(x, y)) for y in range(h)) / h for x in range(w)]
+    # One byte per grey level: 1 where it differs enough from the background (counted in C).
+    card_like = bytes(int(abs(v - background) >= BACKGROUND_DIFFERENCE) for v in range(256))
+    rows = [pixels[y * w : (y + 1) * w].translate(card_like).count(1) / w for y in range(h)]
+    columns = [pixels[x : w * h : w].translate(card_like).count(1) / h for x in range(w)]
     vertical, horizontal = _longest_run(rows), _longest_run(columns)
     if vertical is None or horizontal is None:
         return None
@@ -190,9 +192,10 @@ def _ink_share(grid: GreyGrid, rect: Rect, fill: float) -> float:
     bottom = min(grid.height, int(rect.top + rect.height + 0.5))
     if right <= left or bottom <= top:
         return 0.0
+    ink = bytes(int(fill - v >= INK_DIFFERENCE) for v in range(256))
+    w = grid.width
     dark = sum(
-        fill - grid.at(x, y) >= INK_DIFFERENCE
+        grid.pixels[y * w + left : y * w + right].translate(ink).count(1)
         for y in range(top, bottom)
-        for x in range(left, right)
     )
     return dark / ((right - left) * (bottom - top))
