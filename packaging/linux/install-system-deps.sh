@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Debian 12 / Ubuntu packages the app and its tests need on a fresh machine.
 # Qt runtime libraries, libpulse0 (QtMultimedia will not import without it), a CJK font,
-# poppler (PDF checks), tesseract-ocr (the masked card images are checked with OCR),
+# poppler (PDF checks), tesseract-ocr and DejaVu Sans Mono (the masked card images are checked
+# with OCR on drawn specimens),
 # gnome-keyring + dbus + libsecret-tools (real Secret Service in tests),
 # xvfb, openssl (test vectors), p7zip (encrypted exports open in 7-Zip), the desktop-file and
 # AppStream validators, shellcheck, and python3-venv.
@@ -13,7 +14,7 @@ packages=(
   libxcb-xinerama0 libxcb-randr0 libxcb-shape0 libxcb-xkb1
   libpulse0 libasound2
   fonts-wqy-microhei
-  poppler-utils tesseract-ocr
+  poppler-utils tesseract-ocr fonts-dejavu-core
   gnome-keyring dbus dbus-x11 libsecret-tools
   xvfb openssl
   p7zip-full
