@@ -18,6 +18,7 @@ from iauth_desktop.core.config.resources import resource_path
 from iauth_desktop.core.config.secrets import KeyringStatus
 from iauth_desktop.core.model.messages import Detail
 from iauth_desktop.core.providers.registry import default_endpoint, get_spec
+from iauth_desktop.report.fonts import register_console_font
 from iauth_desktop.ui.error_text import detail_text
 from iauth_desktop.ui.i18n import LANGUAGES, install_language, system_language
 from iauth_desktop.ui.settings.app_settings import AppSettings
@@ -85,6 +86,7 @@ def build_window(
     settings: AppSettings | None = None,
 ) -> MainWindow:
     """The console for ``creds`` (None: not configured, ``problem`` says why)."""
+    register_console_font()
     demo = bool(demo_tokens)
     endpoint_override = None
     if creds is not None and creds.sources.get("endpoint") == "option":

@@ -1,10 +1,12 @@
 """``iauth-desktop export``: a saved case as a folder or a zip for an auditor, offline.
 
-The export holds the PDF report (rendered from the bundle, as ``report`` does), the evidence
-bundle byte for byte and the case's audit entries, and is recorded in the audit log. With
-``--encrypt`` the zip is AES-256 encrypted; the password comes from a hidden prompt or, for
-scripts, from the first line of standard input (``--password-stdin``) — never from the command
-line, where other users and shell histories could read it.
+By default a summary: the masked PDF report, the evidence manifest and the case's audit entries
+— no evidence, no full identity value, no password needed. ``--evidence`` (``--full-ids`` is its
+alias here) exports the evidence bundle byte for byte with the unmasked report, for a
+``--purpose`` and a ``--recipient`` (both audited), as an AES-256 zip unless ``--no-encrypt`` is
+given. The password comes from a hidden prompt or, for scripts, from the first line of standard
+input (``--password-stdin``) — never from the command line, where other users and shell
+histories could read it.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from iauth_desktop.core.evidence.report_data import ReportContext, load_bundle_f
 from iauth_desktop.core.export.place import is_zip_target
 from iauth_desktop.core.model.decision import default_reviewer
 from iauth_desktop.core.model.errors import UsageError
-from iauth_desktop.core.review.exporting import ExportService
+from iauth_desktop.core.review.exporting import ExportService, check_export_options
 from iauth_desktop.core.review.reporting import recorded_decision
 from iauth_desktop.core.store.select import open_audit_trail
 
@@ -32,7 +34,7 @@ if TYPE_CHECKING:
 def add_export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "export",
-        help="export a saved case (report, evidence bundle, audit entries) to a folder or a zip",
+        help="export a saved case: a masked summary, or the evidence with --evidence",
     )
     parser.add_argument("bundle", type=Path, metavar="BUNDLE_DIR", help="an evidence bundle")
     parser.add_argument(
@@ -43,19 +45,30 @@ def add_export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="a name ending in .zip for a zip file, anything else for a folder",
     )
     parser.add_argument(
+        "--evidence",
+        "--full-ids",
+        dest="evidence",
+        action="store_true",
+        help="export the evidence bundle and the unmasked report (needs --purpose and "
+        "--recipient; an AES-256 zip unless --no-encrypt; recorded in the audit log)",
+    )
+    parser.add_argument("--purpose", metavar="TEXT", help="with --evidence: why it is exported")
+    parser.add_argument("--recipient", metavar="TEXT", help="with --evidence: who receives it")
+    parser.add_argument(
         "--encrypt",
         action="store_true",
-        help="encrypt the zip with AES-256 (asks for the password, or see --password-stdin)",
+        help="encrypt the zip with AES-256 (asks for the password, or see --password-stdin); "
+        "an evidence export is encrypted anyway",
+    )
+    parser.add_argument(
+        "--no-encrypt",
+        action="store_true",
+        help="with --evidence: write the evidence unencrypted (an explicit, audited choice)",
     )
     parser.add_argument(
         "--password-stdin",
         action="store_true",
-        help="with --encrypt: read the password from the first line of standard input",
-    )
-    parser.add_argument(
-        "--full-ids",
-        action="store_true",
-        help="the report shows ID and phone numbers in full (recorded in the audit log)",
+        help="read the zip's password from the first line of standard input",
     )
     parser.add_argument("--reviewer", metavar="NAME", help="who exports it (default: OS user)")
     parser.add_argument("--force", action="store_true", help="replace an existing TARGET")
@@ -66,19 +79,29 @@ def run_export(args: argparse.Namespace) -> int:
     bundle, out = Path(args.bundle), Path(args.out)
     if not bundle.is_dir():
         raise UsageError(f"{bundle} is not a folder: give an evidence bundle's folder")
-    if args.password_stdin and not args.encrypt:
-        raise UsageError("--password-stdin goes with --encrypt")
-    if args.encrypt and not is_zip_target(out):
-        raise UsageError("only a zip can be encrypted: give an --out name ending in .zip")
+    evidence = bool(args.evidence)
+    if args.no_encrypt and (args.encrypt or args.password_stdin):
+        raise UsageError("--no-encrypt contradicts --encrypt and --password-stdin")
+    encrypt = args.encrypt or (evidence and not args.no_encrypt)
+    if args.password_stdin and not encrypt:
+        raise UsageError("--password-stdin goes with --encrypt or --evidence")
+    if (args.purpose or args.recipient) and not evidence:
+        raise UsageError("--purpose and --recipient go with --evidence")
+    if evidence and not (args.purpose or "").strip():
+        raise UsageError("--evidence needs --purpose: why the evidence leaves the console")
+    if evidence and not (args.recipient or "").strip():
+        raise UsageError("--evidence needs --recipient: who receives the evidence")
+    check_export_options(out, evidence=evidence, password="?" if encrypt else None,
+                         no_encrypt=args.no_encrypt)  # fmt: skip
     reviewer = (args.reviewer or default_reviewer()).strip() or "unknown"
-    password = _read_password(from_stdin=args.password_stdin) if args.encrypt else None
+    password = _read_password(from_stdin=args.password_stdin) if encrypt else None
 
     audit = open_audit_trail()
 
     def render(path: Path) -> ReportWritten:
         loaded, manifest = load_bundle_for_report(bundle)
         decision = recorded_decision(loaded.token)
-        context = ReportContext(reviewer, __version__, decision, audit.head(), args.full_ids)
+        context = ReportContext(reviewer, __version__, decision, audit.head(), evidence)
         return render_report(loaded, manifest, context, path, False)
 
     result = ExportService(audit).export(
@@ -87,14 +110,21 @@ def run_export(args: argparse.Namespace) -> int:
         reviewer=reviewer,
         report=render,
         password=password,
-        full_ids=args.full_ids,
+        evidence=evidence,
+        purpose=args.purpose,
+        recipient=args.recipient,
+        no_encrypt=args.no_encrypt,
         force=args.force,
     )
     kind = (
         "AES-256 encrypted zip" if result.encrypted else ("zip" if is_zip_target(out) else "folder")
     )
-    ids = "FULL identity numbers" if args.full_ids else "identity numbers masked"
-    print(f"case exported to {result.path} ({kind}, {len(result.files)} files, {ids})")
+    what = (
+        "EVIDENCE: the bundle and the report with FULL identity values"
+        if evidence
+        else "summary: masked report, evidence manifest, audit entries; it cannot reopen the case"
+    )
+    print(f"case exported to {result.path} ({kind}, {len(result.files)} files; {what})")
     print(f"SHA-256 {result.sha256}; audit entry {result.audit_entry.seq}")
     return 0
 

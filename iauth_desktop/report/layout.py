@@ -96,6 +96,7 @@ class PageFlow:
         self.body_height = self.full_height - self.mm(footer_mm)
         self.pages: list[list[DrawOp]] = [[]]
         self.y = 0.0
+        self.texts: list[str] = []  # every text laid out (the report checks its font covers it)
 
     # --- units and pages -------------------------------------------------------------------
 
@@ -122,6 +123,7 @@ class PageFlow:
     def text(self, text: str, font: QFont, color: QColor = BLACK, indent_mm: float = 0) -> None:
         """A paragraph; it may continue on the next page between lines."""
         x = self.mm(indent_mm)
+        self.texts.append(text)
         block = TextBlock(text, font, self.width - x, self.device)
         for line in block.lines:
             self.ensure(line.height())
@@ -144,6 +146,7 @@ class PageFlow:
         page, so the caller can fall back to paragraphs."""
         pad = self.mm(1.0)
         widths = [self.mm(w) for w in widths_mm]
+        self.texts.extend(c.text for c in cells)
         blocks = [
             TextBlock(c.text, c.font, w - 2 * pad, self.device)
             for c, w in zip(cells, widths, strict=True)
@@ -167,6 +170,7 @@ class PageFlow:
     def pictures(self, items: Sequence[Picture], caption_font: QFont, gap_mm: float) -> None:
         """Images side by side, captions below; the row stays together on one page."""
         heights = [self.mm(p.width_mm) * _aspect(p) for p in items]
+        self.texts.extend(p.caption + p.note for p in items)
         captions = [
             TextBlock(p.caption, caption_font, self.mm(p.width_mm), self.device) for p in items
         ]

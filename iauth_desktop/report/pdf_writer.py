@@ -12,7 +12,10 @@ What a test (or an auditor's tooling) can rely on:
   transparency are flattened onto white first, so no soft-mask images appear; video stills wider
   than ``stills.MAX_STILL_WIDTH`` are scaled down to it;
 - the order of images is: ID front, ID back, video frames 1-3, then the stills;
-- each page's footer says "page N of M".
+- each page's footer says "page N of M";
+- a character the embedded font lacks (CJK Extension B and beyond) is drawn by Qt's fallback from
+  a system font when one has it, and is always flagged: on every page's footer and in a closing
+  section naming each such character and where it is ("character outside the embedded font").
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from iauth_desktop.core.evidence.report_data import ReportData
 from iauth_desktop.core.files import write_atomically
 from iauth_desktop.core.model.errors import OutputError, TargetExistsError, UsageError
 from iauth_desktop.report import sections_case, sections_evidence
+from iauth_desktop.report.fonts import outside_font
 from iauth_desktop.report.layout import GREY, RULE, PageFlow
 from iauth_desktop.report.stills import StillsResult, sample_stills
 from iauth_desktop.report.style import RED, Fonts, Writer
@@ -77,12 +81,16 @@ def render_pdf(data: ReportData, stills: StillsResult | None = None) -> tuple[by
     writer.setCreator(f"iauth-desktop {data.tool_version}")
     flow = PageFlow(writer, FOOTER_MM)
     fonts = Fonts()
-    lay_out(Writer(flow, fonts), data, stills)
+    w = Writer(flow, fonts)
+    lay_out(w, data, stills)
+    outside = outside_font("".join(flow.texts))
+    if outside:
+        sections_evidence.outside_font_section(w, outside, flow.texts)
     painter = QPainter()
     if not painter.begin(writer):
         raise OutputError("the PDF report could not be started (QPdfWriter refused)")
     try:
-        flow.paint(painter, _Footer(flow, fonts, data))
+        flow.paint(painter, _Footer(flow, fonts, data, bool(outside)))
     finally:
         painter.end()
     buffer.close()
@@ -139,10 +147,11 @@ class _Footer:
     """Rule, "iauth-desktop case report · TOKEN", "page N of M", and a line on what the report
     holds (masked, full identity numbers, or tampered evidence)."""
 
-    def __init__(self, flow: PageFlow, fonts: Fonts, data: ReportData) -> None:
+    def __init__(self, flow: PageFlow, fonts: Fonts, data: ReportData, outside: bool) -> None:
         self._flow = flow
         self._font = fonts.small
         self._data = data
+        self._outside = outside
 
     def __call__(self, painter: QPainter, number: int, count: int) -> None:
         flow, data = self._flow, self._data
@@ -164,7 +173,12 @@ class _Footer:
             notes.append("TAMPERED EVIDENCE 证据已被改动 — see page 1")
         if data.full_ids:
             notes.append("Contains FULL identity numbers 含完整证件号码")
+        if self._outside:
+            notes.append("character outside the embedded font 含字体外字符 — see the last page")
         if notes:
             painter.setPen(RED)
-        note = " · ".join(notes) or "Identity numbers masked 证件号已脱敏 · confidential 机密"
+        note = (
+            " · ".join(notes)
+            or "Identity values and card images masked 身份信息与证件图片已脱敏 · confidential 机密"
+        )
         painter.drawText(line.translated(0, flow.mm(3.5)), int(Qt.AlignmentFlag.AlignLeft), note)

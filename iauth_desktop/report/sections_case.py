@@ -45,8 +45,10 @@ def title(w: Writer, data: ReportData) -> None:
         )
     else:
         w.paragraph(
-            "ID and phone numbers are masked (ID: first 6 and last 4; phone: first 3 and last 4). "
-            "证件号与手机号已脱敏。",
+            "Identity values are masked: ID number last 4 only, birth date year only, address "
+            "to the district or county, phone first 3 and last 4; the checks print no dates; the "
+            "ID card's number, birth date and address are covered. 证件号仅显示后4位，出生日期仅"
+            "显示年份，住址仅显示到区县，手机号显示前3后4；证件图片的号码、出生日期、住址已遮盖。",
             GREY,
             small=True,
         )

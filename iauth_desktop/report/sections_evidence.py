@@ -7,6 +7,7 @@ from PySide6.QtGui import QImage, QPainter
 
 from iauth_desktop.core.evidence.report_data import ReportData, ReportMedium
 from iauth_desktop.core.model.result import MediaRole
+from iauth_desktop.report.card_redaction import mask_card_image
 from iauth_desktop.report.labels import format_ms, format_time, media_label
 from iauth_desktop.report.layout import GREY, Picture
 from iauth_desktop.report.stills import StillsResult
@@ -118,6 +119,23 @@ def provenance(w: Writer, data: ReportData) -> None:
     )
 
 
+def outside_font_section(w: Writer, characters: list[str], texts: list[str]) -> None:
+    """Each character the embedded font lacks, its code point and the texts that hold it."""
+    w.heading("Characters outside the embedded font 嵌入字体以外的字符")
+    w.paragraph(
+        "character outside the embedded font: the report's font covers GB 18030's mandatory Han "
+        "(U+4E00–U+9FA5, U+3400–U+4DB5); the characters below were printed with a system font "
+        "where the machine has one, else as a box. Compare them with the evidence. "
+        "以下字符不在嵌入字体中，已用系统字体打印（若无则显示为方框），请与证据核对。",
+        RED,
+    )
+    rows = []
+    for char in characters:
+        where = next((t for t in texts if char in t), "")
+        rows.append([w.cell(char), w.cell(f"U+{ord(char):04X}"), w.cell(where)])
+    w.table(("Character 字符", "Code point 码位", "In 所在文字"), rows, (24, 30, w.content_mm - 54))
+
+
 def _picture(medium: ReportMedium, width_mm: float, aspect: float) -> Picture:
     label = media_label(medium.role, medium.index)
     if medium.data is None:
@@ -131,6 +149,11 @@ def _picture(medium: ReportMedium, width_mm: float, aspect: float) -> Picture:
     caption = f"{medium.field} · {label} · {image.width()}×{image.height()} px"
     if medium.note:
         caption += f" · {medium.note}"
+    if medium.mask_card:
+        masked = mask_card_image(image)
+        if masked.image is None:  # never printed whole in a masked report
+            return Picture(None, f"{caption} · {masked.caption}", width_mm, masked.caption, aspect)
+        return Picture(masked.image, f"{caption} · {masked.caption}", width_mm)
     return Picture(_opaque(image), caption, width_mm)
 
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Debian 12 / Ubuntu packages the app and its tests need on a fresh machine.
 # Qt runtime libraries, libpulse0 (QtMultimedia will not import without it), a CJK font,
-# poppler (PDF checks), gnome-keyring + dbus + libsecret-tools (real Secret Service in tests),
+# poppler (PDF checks), tesseract-ocr and DejaVu Sans Mono (the masked card images are checked
+# with OCR on drawn specimens),
+# gnome-keyring + dbus + libsecret-tools (real Secret Service in tests),
 # xvfb, openssl (test vectors), p7zip (encrypted exports open in 7-Zip), postgresql (the team
 # store's tests start a private server from its binaries), the desktop-file and
 # AppStream validators, shellcheck, and python3-venv.
@@ -13,7 +15,7 @@ packages=(
   libxcb-xinerama0 libxcb-randr0 libxcb-shape0 libxcb-xkb1
   libpulse0 libasound2
   fonts-wqy-microhei
-  poppler-utils
+  poppler-utils tesseract-ocr fonts-dejavu-core
   gnome-keyring dbus dbus-x11 libsecret-tools
   xvfb openssl
   p7zip-full

@@ -25,6 +25,7 @@ REQUIRED = [
     "iauth_desktop/resources/demo/video.mp4",
     "iauth_desktop/resources/demo/idcard-a-front.jpg",
     "iauth_desktop/resources/fonts/*.ttf",
+    "iauth_desktop/resources/fonts/LICENSE-OFL-1.1.txt",
     "iauth_desktop-*.dist-info/METADATA",
     "keyring-*.dist-info/entry_points.txt",
     "PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so",

@@ -1458,6 +1458,14 @@
 <context>
     <name>EvidencePanel</name>
     <message>
+        <source>Number, birth date and address covered</source>
+        <translation>号码、出生日期和住址已遮盖</translation>
+    </message>
+    <message>
+        <source>Withheld while masked: the card could not be placed on its standard layout (%1). Reveal shows it (recorded).</source>
+        <translation>脱敏时不显示：无法按证件标准版式定位此图片（%1）。点击“显示”可查看（操作会被记录）。</translation>
+    </message>
+    <message>
         <source>Not sent by the service.</source>
         <translation>服务未返回。</translation>
     </message>
@@ -1503,6 +1511,14 @@
     <message>
         <source>Choose where to export the case.</source>
         <translation>请选择案件的导出位置。</translation>
+    </message>
+    <message>
+        <source>Say why the evidence is exported (purpose).</source>
+        <translation>请说明导出证据的用途。</translation>
+    </message>
+    <message>
+        <source>Say who receives the evidence (recipient).</source>
+        <translation>请说明证据的接收方。</translation>
     </message>
     <message>
         <source>Only a .zip can be encrypted: end the name with .zip.</source>
@@ -1612,12 +1628,48 @@
         <translation>从不保存</translation>
     </message>
     <message>
-        <source>Include full &amp;identity numbers in the report</source>
-        <translation>报告中包含完整的身份号码(&amp;I)</translation>
+        <source>By default the export is a summary: the masked report, the evidence manifest (file names, sizes, SHA-256) and the case&apos;s audit entries. It holds no full identity value and cannot reopen the case.</source>
+        <translation>默认导出摘要：脱敏报告、证据清单（文件名、大小、SHA-256）以及本案件的审计记录。摘要不含任何完整身份信息，无法用于重新打开案件。</translation>
     </message>
     <message>
-        <source>The report will show ID and phone numbers in full. This choice is recorded in the audit log.</source>
-        <translation>报告将完整显示身份证号和手机号。此选择会记入审计日志。</translation>
+        <source>Export the &amp;evidence: the bundle and the report with full identity values</source>
+        <translation>导出证据(&amp;E)：证据包及含完整身份信息的报告</translation>
+    </message>
+    <message>
+        <source>The evidence leaves as a password-protected AES-256 zip unless you untick the password. The purpose, the recipient and the choice are recorded in the audit log.</source>
+        <translation>证据将以密码保护的 AES-256 zip 导出，除非您取消密码选项。用途、接收方和此选择都会记入审计日志。</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose</source>
+        <translation>用途(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Recipient</source>
+        <translation>接收方(&amp;R)</translation>
+    </message>
+    <message>
+        <source>who receives the evidence</source>
+        <translation>证据的接收方</translation>
+    </message>
+    <message>
+        <source>Audit request</source>
+        <translation>审计要求</translation>
+    </message>
+    <message>
+        <source>Regulator request</source>
+        <translation>监管要求</translation>
+    </message>
+    <message>
+        <source>Fraud investigation</source>
+        <translation>欺诈调查</translation>
+    </message>
+    <message>
+        <source>Legal proceedings</source>
+        <translation>法律程序</translation>
+    </message>
+    <message>
+        <source>choose or type why</source>
+        <translation>选择或输入用途</translation>
     </message>
     <message>
         <source>Written to:</source>
@@ -1763,8 +1815,8 @@
         <translation>脱敏</translation>
     </message>
     <message>
-        <source>Show the selected ID or phone number in full (recorded) — Ctrl+R</source>
-        <translation>完整显示所选的身份证号或手机号（操作会被记录）— Ctrl+R</translation>
+        <source>Show the selected masked value in full (asks why; recorded) — Ctrl+R</source>
+        <translation>完整显示所选的脱敏信息（需说明原因；操作会被记录）— Ctrl+R</translation>
     </message>
     <message>
         <source>Mask the selected value again — Ctrl+R</source>
@@ -1806,8 +1858,8 @@
         <translation>重新打开(&amp;R)</translation>
     </message>
     <message>
-        <source>Open the case from its last export, or fetch its token again</source>
-        <translation>从上次的导出打开案件，或重新获取其 Token</translation>
+        <source>Open the case from its last evidence export, or fetch its token again</source>
+        <translation>从最近一次证据导出中打开案件，或重新获取其令牌</translation>
     </message>
     <message>
         <source>Cases shown: {count}</source>
@@ -1858,6 +1910,22 @@
     <message>
         <source>possibly damaged</source>
         <translation>可能已损坏</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>Show the whole card image (asks why; recorded in the audit log)</source>
+        <translation>显示完整证件图片（需说明原因；记入审计日志）</translation>
+    </message>
+    <message>
+        <source>Cover the number, birth date and address again</source>
+        <translation>重新遮盖号码、出生日期和住址</translation>
     </message>
     <message>
         <source>Double-click or press Enter to open the viewer.</source>
@@ -2154,6 +2222,10 @@
 <context>
     <name>OpenCase</name>
     <message>
+        <source>{folder} is a summary export: it holds no evidence, so it cannot reopen a case. Open an evidence export (Export → Export the evidence) instead.</source>
+        <translation>{folder} 是摘要导出：不含证据，无法重新打开案件。请改为打开证据导出（导出 → 导出证据）。</translation>
+    </message>
+    <message>
         <source>cannot read the folder {folder}: {reason}</source>
         <translation>无法读取文件夹 {folder}：{reason}</translation>
     </message>
@@ -2337,6 +2409,53 @@
     </message>
 </context>
 <context>
+    <name>PurposeDialog</name>
+    <message>
+        <source>Why reveal?</source>
+        <translation>为何显示？</translation>
+    </message>
+    <message>
+        <source>Showing or copying a masked value is recorded in the audit log with its purpose. The purpose is asked once for this case.</source>
+        <translation>显示或复制脱敏信息会连同用途记入审计日志。本案件只需说明一次用途。</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose</source>
+        <translation>用途(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>说明(&amp;D)</translation>
+    </message>
+    <message>
+        <source>optional; no numbers from the case</source>
+        <translation>可选；请勿填写案件中的号码</translation>
+    </message>
+    <message>
+        <source>Compare with the card</source>
+        <translation>与证件核对</translation>
+    </message>
+    <message>
+        <source>Check with the customer</source>
+        <translation>与客户核实</translation>
+    </message>
+    <message>
+        <source>Fraud investigation</source>
+        <translation>欺诈调查</translation>
+    </message>
+    <message>
+        <source>Supervisor request</source>
+        <translation>主管要求</translation>
+    </message>
+    <message>
+        <source>Leave numbers from the case out of the details: they go into the log.</source>
+        <translation>说明中请勿包含案件中的号码：说明会写入审计日志。</translation>
+    </message>
+    <message>
+        <source>The details are too long.</source>
+        <translation>说明太长。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>the proxy URL is not usable: {reason}</source>
@@ -2425,6 +2544,10 @@
     <message>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <source>Not saved: the audit log cannot record it: {reason}</source>
+        <translation>未保存：审计日志无法记录此项：{reason}</translation>
     </message>
 </context>
 <context>

@@ -45,10 +45,12 @@ def render_report(qapp: object, tmp_path_factory: pytest.TempPathFactory) -> Ren
         *,
         decision: Decision | None = None,
         full_ids: bool = False,
+        media: dict[str, bytes] | None = None,
         **overrides: object,
     ) -> Path:
         folder = tmp_path_factory.mktemp(f"report-{case_name}")
-        loaded, manifest = load_bundle_for_report(demo_bundle(folder, case_name, **overrides))
+        bundle = demo_bundle(folder, case_name, media, **overrides)
+        loaded, manifest = load_bundle_for_report(bundle)
         context = ReportContext("alice", "9.9.9-test", decision, AUDIT_HEAD, full_ids)
         return write_report(report_from_bundle(loaded, manifest, context), folder / "r.pdf").path
 

@@ -137,3 +137,30 @@ def test_the_report_judges_the_evidence() -> None:
         manifest=in_memory_manifest(complete),
     )  # fmt: skip
     assert text_only.evidence_complete is None
+
+
+def test_masked_report_data_holds_no_recoverable_identity_value() -> None:
+    """Issue #10: birth year only, address to the county, checks without dates, ID- and
+    phone-shaped numbers in unnamed fields masked, the card's portrait side marked for covering."""
+    result = demo_result("pass", operator_note="call 13800138000 re 990101199005171231")
+    case = ReviewCase(result, "{T}", ENDPOINT, FetchMode.FULL, FETCHED_AT)
+    data = report_from_case(case, CONTEXT)
+    shown = values(data.fields)
+    assert shown["ID_birth"] == "1990-**-**"
+    assert shown["ID_address"] == "演示省样本市虚构区" + "*" * 11
+    assert shown["operator_note"] == "call 138****8000 re **************1231"
+    everything = " ".join(
+        [*shown.values(), *(c.message for c in data.checks), *(c.message_zh for c in data.checks)]
+    )
+    for secret in (FULL_ID, "13800138000", "1990-05-17", "1990.05.17", "示例路"):
+        assert secret not in everything
+    assert "the birth date matches the ID number" in everything
+    assert "age " in everything  # the age stays
+    fronts = [m for m in data.images if m.role.value == "id_front"]
+    assert fronts and all(m.mask_card for m in fronts)
+    assert not any(m.mask_card for m in data.images if m.role.value != "id_front")
+
+    full = report_from_case(case, replace(CONTEXT, full_ids=True))
+    assert values(full.fields)["operator_note"] == "call 13800138000 re 990101199005171231"
+    assert "birth date 1990-05-17 matches the ID number" in [c.message for c in full.checks]
+    assert not any(m.mask_card for m in full.images)

@@ -49,7 +49,9 @@ def test_identity_masked_by_default(pass_report: Path) -> None:
     assert MASKED_PHONE in text
     assert FULL_ID not in flat(text)
     assert FULL_PHONE not in flat(text)
-    assert "Identity numbers masked" in text
+    assert "Identity values and card images masked" in text
+    assert "1990-05-17" not in flat(text) and "19900517" not in flat(text)
+    assert "示例路" not in text  # the address stops at the district
 
 
 def test_verdict_codes_checks_and_fields(pass_report: Path) -> None:
@@ -61,7 +63,7 @@ def test_verdict_codes_checks_and_fields(pass_report: Path) -> None:
     assert "通过" in text  # the service's yt_errormsg
     assert "GB 11643 check digit is correct" in text
     assert "GB 11643 校验位正确" in text
-    assert "birth date 1990-05-17 matches the ID number" in text
+    assert "the birth date matches the ID number" in text  # masked: no date printed
     assert "性别 男 与身份证号一致" in text
     assert re.search(r"sim\s+92\.5", text)
     assert re.search(r"liveness_engine\s+yt-demo-2\.4", text)
@@ -98,7 +100,7 @@ def test_images_embedded_at_their_pixel_sizes(pass_report: Path) -> None:
 
 def test_cjk_font_embedded(pass_report: Path) -> None:
     fonts = pdf_fonts(pass_report)
-    assert any("WenQuanYi" in f["name"] for f in fonts)
+    assert any("iauthSansSC-GB18030" in f["name"] for f in fonts)
     assert all(f["emb"] == "yes" and f["uni"] == "yes" for f in fonts)
 
 
@@ -127,7 +129,7 @@ def test_failed_verdict_shows_the_failed_stage(render_report: RenderReport) -> N
     flat = " ".join(text.split())  # table cells wrap
     assert "语音识别失败" in flat and "per the engine's" in flat and "documentation" in flat
     assert "声音识别失败" in text  # livemsg, verbatim
-    assert "990203********0460" in text
+    assert "**************0460" in text
 
 
 def test_a_changed_case_says_tampered_on_every_page(qapp: object, tmp_path: Path) -> None:
@@ -159,3 +161,28 @@ def test_incomplete_evidence_is_printed(qapp: object, tmp_path: Path) -> None:
         pdf_text(write_report(complete, tmp_path / "c.pdf", stills=no_stills).path).split()
     )
     assert "Evidence: complete." in flat and "EVIDENCE INCOMPLETE" not in flat
+
+
+RARE_NAME = "欧阳喆堃"
+RARE_ADDRESS = "演示省样本市虚构区昇玥路1号珺镕赟烜䶮小区"
+
+
+def test_names_beyond_gb2312_print_in_the_embedded_font(render_report: RenderReport) -> None:
+    """Issue #10: 喆 堃 昇 玥 珺 镕 赟 烜 and Ext-A 䶮 print from the bundled font, not a
+    system fallback, and nothing is flagged."""
+    pdf = render_report("pass", full_ids=True, name=RARE_NAME, ID_address=RARE_ADDRESS)
+    text = flat(pdf_text(pdf))
+    assert RARE_NAME in text
+    assert flat(RARE_ADDRESS) in text
+    fonts = pdf_fonts(pdf)
+    assert fonts and all("iauthSansSC-GB18030" in f["name"] for f in fonts), fonts
+    assert "outsidetheembeddedfont" not in text
+
+
+def test_a_character_no_shipped_font_has_is_flagged(render_report: RenderReport) -> None:
+    """An Extension B character is never silently lost: the report names it."""
+    pdf = render_report("pass", name="欧阳\U00020000")
+    text = pdf_text(pdf)
+    assert "character outside the embedded font" in text
+    assert "U+20000" in text
+    assert "Characters outside the embedded font" in text

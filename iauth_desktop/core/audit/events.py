@@ -25,6 +25,7 @@ PROFILE_CHANGE = "profile_change"
 RETENTION_PURGE = "retention_purge"
 ANCHOR_RESET = "anchor_reset"
 RIGHTS_CHANGE = "rights_change"
+SETTING_CHANGE = "setting_change"
 EVENTS = (
     FETCH,
     REVEAL,
@@ -36,6 +37,7 @@ EVENTS = (
     RETENTION_PURGE,
     ANCHOR_RESET,
     RIGHTS_CHANGE,
+    SETTING_CHANGE,
 )
 
 
@@ -55,12 +57,24 @@ def fetched(token: str, profile: str | None, endpoint: str, outcome: str) -> Aud
     )
 
 
-def revealed(token: str | None, field: str) -> AuditEvent:
-    return AuditEvent(REVEAL, {"token": token, "field": field})
+def revealed(token: str | None, field: str, purpose: str | None = None) -> AuditEvent:
+    """``purpose``: why the reviewer revealed it (asked before the first reveal of a case)."""
+    data: dict[str, Any] = {"token": token, "field": field}
+    if purpose is not None:
+        data["purpose"] = purpose
+    return AuditEvent(REVEAL, data)
 
 
-def copied(token: str | None, field: str) -> AuditEvent:
-    return AuditEvent(COPY, {"token": token, "field": field})
+def copied(token: str | None, field: str, purpose: str | None = None) -> AuditEvent:
+    data: dict[str, Any] = {"token": token, "field": field}
+    if purpose is not None:
+        data["purpose"] = purpose
+    return AuditEvent(COPY, data)
+
+
+def idle_close_changed(minutes: int | None) -> AuditEvent:
+    """The idle auto-close of an open case set to ``minutes``; None is "never"."""
+    return AuditEvent(SETTING_CHANGE, {"setting": "idle_close_minutes", "value": minutes})
 
 
 def decided(token: str, decision: Decision) -> AuditEvent:
@@ -94,20 +108,26 @@ def exported(
     full_ids: bool,
     report: bool,
     audit_head: str,
+    evidence: bool = False,
+    purpose: str | None = None,
+    recipient: str | None = None,
 ) -> AuditEvent:
-    return AuditEvent(
-        EXPORT,
-        {
-            "token": token,
-            "path": path,
-            "sha256": sha256,
-            "format": format,
-            "encrypted": encrypted,
-            "full_ids": full_ids,
-            "report": report,
-            "audit_head": audit_head,
-        },
-    )
+    """An evidence export carries the purpose and recipient the reviewer gave."""
+    data: dict[str, Any] = {
+        "token": token,
+        "path": path,
+        "sha256": sha256,
+        "format": format,
+        "encrypted": encrypted,
+        "full_ids": full_ids,
+        "report": report,
+        "audit_head": audit_head,
+        "evidence": evidence,
+    }
+    if evidence:
+        data["purpose"] = purpose
+        data["recipient"] = recipient
+    return AuditEvent(EXPORT, data)
 
 
 def profile_changed(profile: str, action: str) -> AuditEvent:

@@ -2,8 +2,10 @@
 
 The renderer (``iauth_desktop.report``) only lays this out: every decision about what a report
 says — which codes, which checks, which values are masked — is made here, where it can be tested
-without a paint device. Identity numbers are masked unless ``full_ids`` is asked for explicitly
-(the caller writes that choice to the audit log).
+without a paint device. Identity values are masked (``core.model.masking``: ID last 4, birth year,
+address to the county, phone 3+4; the checks worded without dates; the ID card's portrait side
+covered by its layout, ``mask_card``) unless ``full_ids`` is asked for explicitly (the caller
+writes that choice to the audit log).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.codes import CodeInfo
 from iauth_desktop.core.model.consistency import Check, run_checks
 from iauth_desktop.core.model.decision import Decision
-from iauth_desktop.core.model.masking import is_masked_field, mask_field
+from iauth_desktop.core.model.masking import is_masked_field, mask_field, mask_free_text
 from iauth_desktop.core.model.result import (
     FetchMode,
     FieldRole,
@@ -66,6 +68,9 @@ class ReportMedium:
     note: str | None = None  # why it is missing or damaged
     role: MediaRole = MediaRole.FRAME
     index: int = 0
+    # The portrait side in a masked report: printed only with its number band, birth line and
+    # address covered by the card's layout, or withheld when it cannot be placed on it.
+    mask_card: bool = False
 
 
 @dataclass(frozen=True)
@@ -161,12 +166,17 @@ def build_report_data(
         evidence_complete=None if mode is None else result.evidence_complete(mode),
         evidence_problems=tuple(result.evidence_problems(mode)) if mode is not None else (),
         codes=code_lines(result),
-        checks=tuple(run_checks(result.identity, moment.astimezone().date())),
+        checks=tuple(
+            run_checks(result.identity, moment.astimezone().date(), masked=not context.full_ids)
+        ),
         fields=field_rows(result, full_ids=context.full_ids),
         verification_type=result.verification_type,
         challenge_key=_challenge_key(result),
         challenge=result.challenge,
-        images=tuple(_medium(result, slot) for slot in result.slots(*IMAGE_ROLES)),
+        images=tuple(
+            _medium(result, slot, mask_card=not context.full_ids)
+            for slot in result.slots(*IMAGE_ROLES)
+        ),
         video=_video(result),
         manifest=manifest,
         integrity_warnings=integrity_warnings,
@@ -277,8 +287,9 @@ def bounded_text(text: str, limit: int = REPORT_VALUE_CHARS) -> str:
 
 
 def field_rows(result: VerificationResult, *, full_ids: bool) -> tuple[FieldRow, ...]:
-    """Identity fields in the document's order (ID and phone masked unless ``full_ids``), then
-    the fields the document does not name, as sent — values and the list bounded."""
+    """Identity fields in the document's order (masked unless ``full_ids``), then the fields
+    the document does not name, as sent (ID- and phone-shaped numbers in them masked unless
+    ``full_ids``) — values and the list bounded."""
     rows: list[FieldRow] = []
     for field in result.fields:
         if not field.sent or field.role is FieldRole.CHALLENGE:
@@ -294,16 +305,21 @@ def field_rows(result: VerificationResult, *, full_ids: bool) -> tuple[FieldRow,
                 FieldRow("…", f"{more} more fields not listed (see case.json)", False, False)
             )
             break
-        rows.append(FieldRow(bounded_text(key, 200), bounded_text(as_text(value)), False, False))
+        text = as_text(value)
+        shown = text if full_ids else mask_free_text(text)
+        rows.append(FieldRow(bounded_text(key, 200), bounded_text(shown), shown != text, False))
     return tuple(rows)
 
 
-def _medium(result: VerificationResult, slot: MediaSlot) -> ReportMedium:
+def _medium(
+    result: VerificationResult, slot: MediaSlot, *, mask_card: bool = False
+) -> ReportMedium:
     item = result.media.get(slot.key)
     if item is None:
         return ReportMedium(slot.key, None, None, "not sent by the service", slot.role, slot.index)
     note = item.error or item.warning
-    return ReportMedium(slot.key, item.data, item.sha256, note, slot.role, slot.index)
+    masked = mask_card and slot.role is MediaRole.ID_FRONT
+    return ReportMedium(slot.key, item.data, item.sha256, note, slot.role, slot.index, masked)
 
 
 def _video(result: VerificationResult) -> ReportMedium:

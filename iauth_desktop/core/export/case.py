@@ -1,7 +1,9 @@
-"""Export a case for an auditor: the report, the evidence bundle and the case's audit entries.
+"""Export a case: a masked summary by default, the evidence itself by explicit choice.
 
 ``export_case`` writes a folder or a ``.zip`` (optionally AES-256 encrypted) laid out as
-``export_record`` describes. It is all or nothing: everything is built beside the target and
+``export_record`` describes: a summary (masked report, evidence manifest, audit entries) unless
+``evidence`` is asked for (the bundle and the unmasked report, with the purpose and recipient
+the reviewer gives, both audited). It is all or nothing: everything is built beside the target and
 renamed into place at the end, and any failure, cancellation or interruption leaves neither
 output nor temporary files. The evidence bundle is checked against its manifest before it is
 copied, while it is copied and once copied; the zip is read back before it takes its place.
@@ -33,6 +35,7 @@ from iauth_desktop.core.export.place import Placement, Staging, check_target, is
 from iauth_desktop.core.export.record import (
     AUDIT_FILE,
     BUNDLE_FOLDER,
+    EVIDENCE_MANIFEST_FILE,
     EXPORT_FILE,
     REPORT_FILE,
     case_audit_lines,
@@ -43,6 +46,7 @@ from iauth_desktop.core.export.stage import (
     Steps,
     WrittenReport,
     stage_bundle,
+    stage_manifest,
     stage_report,
     verified_source,
 )
@@ -68,14 +72,19 @@ class ExportResult:
     sha256: str
     files: dict[str, str] = field(repr=False)
     encrypted: bool
+    evidence: bool  # the bundle and the unmasked report (else a masked summary)
     audit_head: AuditHead  # the head recorded in export.json, before the export's own entry
     audit_entry: AuditEntry = field(repr=False)  # the ``export`` entry
     history_recorded: bool
 
 
-def count_steps(bundle_files: int, *, with_report: bool, as_zip: bool) -> int:
+def count_steps(
+    bundle_files: int, *, with_report: bool, as_zip: bool, evidence: bool = True
+) -> int:
     """How many progress steps an export of a bundle listing ``bundle_files`` files takes."""
-    staged = bundle_files + 1 + int(with_report) + 2  # manifest.json, audit.jsonl, export.json
+    # the bundle's files and its manifest.json, or that manifest alone; report; audit.jsonl and
+    # export.json
+    staged = (bundle_files if evidence else 0) + 1 + int(with_report) + 2
     return 1 + staged + 1 + (staged + 1 if as_zip else 0) + 1
 
 
@@ -86,7 +95,9 @@ def export_case(
     reviewer: str,
     report: ReportSource,
     encrypt_password: str | None = None,
-    full_ids: bool = False,
+    evidence: bool = False,
+    purpose: str | None = None,
+    recipient: str | None = None,
     force: bool = False,
     audit: AuditTrail,
     history: CaseStore | None = None,
@@ -98,8 +109,10 @@ def export_case(
     """Export the bundle at ``bundle_dir`` to ``target`` (a ``.zip`` file, else a folder).
 
     ``report`` is a callable that writes the PDF report to the path it is given (and returns
-    its path and SHA-256), an existing PDF to include, or None for no report. ``full_ids`` says
-    whether that report shows full identity numbers; it is recorded, not acted on.
+    its path and SHA-256), an existing PDF to include, or None for no report: masked for a
+    summary, unmasked for an evidence export (the caller renders it; this records which).
+    ``evidence`` (with a ``purpose`` and a ``recipient``, both required) puts the bundle in;
+    otherwise the export holds the bundle's manifest only.
     ``progress(step, total)`` is called after each step; the last call comes just before the
     export takes its place. Raises TargetExistsError (target exists, no ``force``),
     IntegrityError (the bundle does not match its manifest), OutputError, UsageError,
@@ -110,20 +123,35 @@ def export_case(
     password = _password_bytes(encrypt_password, as_zip=as_zip)
     if not reviewer.strip():
         raise UsageError(said("export.no_reviewer"))
+    if evidence and not (purpose or "").strip():
+        raise UsageError("an evidence export needs its purpose (--purpose)")
+    if evidence and not (recipient or "").strip():
+        raise UsageError("an evidence export needs its recipient (--recipient)")
     check_target(target, bundle_dir, force=force)
     log = audit
     steps = Steps(progress, cancel)
     steps.check()
     loaded, manifest_sha256 = verified_source(bundle_dir)
     steps.total = count_steps(
-        len(loaded.manifest["files"]), with_report=report is not None, as_zip=as_zip
+        len(loaded.manifest["files"]),
+        with_report=report is not None,
+        as_zip=as_zip,
+        evidence=evidence,
     )
     steps.done()
     token = loaded.token
     try:
         with Staging(target) as staging:
             folder = staging.folder
-            files = stage_bundle(loaded, manifest_sha256, folder / BUNDLE_FOLDER, steps)
+            if evidence:
+                files = stage_bundle(loaded, manifest_sha256, folder / BUNDLE_FOLDER, steps)
+            else:
+                files = {
+                    EVIDENCE_MANIFEST_FILE: stage_manifest(
+                        loaded, manifest_sha256, folder / EVIDENCE_MANIFEST_FILE
+                    )
+                }
+                steps.done()
             if report is not None:
                 files[REPORT_FILE] = stage_report(report, folder / REPORT_FILE)
                 steps.done()
@@ -137,7 +165,9 @@ def export_case(
                 exported_at=exported_at,
                 reviewer=reviewer,
                 token=token,
-                full_ids=full_ids,
+                evidence=evidence,
+                purpose=purpose.strip() if evidence and purpose else None,
+                recipient=recipient.strip() if evidence and recipient else None,
                 encrypted=password is not None,
                 audit_head=head,
                 audit_entries=lines.count(b"\n"),
@@ -159,9 +189,12 @@ def export_case(
                 sha256=sha256,
                 format="zip" if as_zip else "folder",
                 encrypted=password is not None,
-                full_ids=full_ids,
+                full_ids=evidence,
                 report=report is not None,
                 audit_head=str(head),
+                evidence=evidence,
+                purpose=purpose.strip() if evidence and purpose else None,
+                recipient=recipient.strip() if evidence and recipient else None,
             )
             entry = _place_and_audit(
                 staging, built, target, force=force, log=log, reviewer=reviewer, event=event
@@ -170,12 +203,14 @@ def export_case(
         raise OutputError(
             said("export.failed", path=str(target), reason=str(exc.strerror or exc))
         ) from exc
-    recorded = _record_in_history(history, token, target, entry.head)
+    # Only an evidence export can reopen the case: a summary is audited, not remembered as one.
+    recorded = evidence and _record_in_history(history, token, target, entry.head)
     return ExportResult(
         path=target,
         sha256=sha256,
         files={name: digest.sha256 for name, digest in members.items()},
         encrypted=password is not None,
+        evidence=evidence,
         audit_head=head,
         audit_entry=entry,
         history_recorded=recorded,
@@ -221,7 +256,8 @@ def _password_bytes(password: str | None, *, as_zip: bool) -> bytes | None:
 
 
 def _member_order(files: dict[str, FileDigest]) -> dict[str, FileDigest]:
-    """Report and audit lines first, then the bundle's files (as an auditor would read them)."""
+    """Report and audit lines first, then the manifest or the bundle's files (as an auditor
+    would read them)."""
     first = [name for name in (REPORT_FILE, AUDIT_FILE) if name in files]
     return {name: files[name] for name in first + sorted(set(files) - set(first))}
 

@@ -85,6 +85,14 @@ def stage_bundle(
     return files
 
 
+def stage_manifest(loaded: LoadedBundle, manifest_sha256: str, copy: Path) -> FileDigest:
+    """The bundle's manifest.json alone, byte for byte (a summary export's evidence manifest)."""
+    digest = copy_private(loaded.path / MANIFEST_FILE, copy)
+    if digest.sha256 != manifest_sha256:
+        raise IntegrityError(f"the bundle's {MANIFEST_FILE} changed while it was being exported")
+    return digest
+
+
 def stage_report(report: Callable[[Path], WrittenReport] | Path, out: Path) -> FileDigest:
     if isinstance(report, os.PathLike):
         source = Path(report)

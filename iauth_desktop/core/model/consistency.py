@@ -4,6 +4,10 @@
 - birth date and sex encoded in the ID number against ``ID_birth`` and ``sex``;
 - the card's validity (``ID_valid_date``, "长期" = long-term) against today;
 - age.
+
+Checks are worded in masked form unless ``masked=False`` is asked for (the unmasked report): the
+birth-date check says "matches" / "does not match" without printing a date, and any date derived
+from the ID number shows its year only, so the checks never give away the ID number's middle.
 """
 
 from __future__ import annotations
@@ -62,7 +66,9 @@ def _age(born: date, today: date) -> int:
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
-def check_digit(id_number: str) -> Check:
+def check_digit(id_number: str, *, masked: bool = False) -> Check:
+    """``masked``: a wrong check digit is reported without the digit GB 11643 expects (that
+    digit is a sum over the hidden 14)."""
     value = id_number.strip().upper()
     if len(value) == 15 and value.isdigit():
         return Check(
@@ -79,6 +85,13 @@ def check_digit(id_number: str) -> Check:
             "身份证号不是17位数字加1位校验位",
         )
     expected = gb11643_check_char(value[:17])
+    if value[17] != expected and masked:
+        return Check(
+            "check_digit",
+            "warning",
+            "the check digit does not match GB 11643: the number is mistyped",
+            "校验位与 GB 11643 不符：号码有误",
+        )
     if value[17] != expected:
         return Check(
             "check_digit",
@@ -89,7 +102,11 @@ def check_digit(id_number: str) -> Check:
     return Check("check_digit", "ok", "GB 11643 check digit is correct", "GB 11643 校验位正确")
 
 
-def check_birth(id_number: str, id_birth: str) -> Check:
+def _shown(day: date, masked: bool) -> str:
+    return f"{day.year}-**-**" if masked else day.isoformat()
+
+
+def check_birth(id_number: str, id_birth: str, *, masked: bool = True) -> Check:
     encoded = _id_birth(id_number.strip())
     if encoded is None:
         return Check(
@@ -107,11 +124,22 @@ def check_birth(id_number: str, id_birth: str) -> Check:
             "出生日期字段缺失或不是日期",
         )
     if stated != encoded:
+        if masked:
+            return Check(
+                "birth_date",
+                "warning",
+                "the birth date does not match the ID number",
+                "出生日期与身份证号不一致",
+            )
         return Check(
             "birth_date",
             "warning",
             f"ID_birth {stated.isoformat()} differs from the ID number's {encoded.isoformat()}",
             f"出生日期 {stated.isoformat()} 与身份证号中的 {encoded.isoformat()} 不一致",
+        )
+    if masked:
+        return Check(
+            "birth_date", "ok", "the birth date matches the ID number", "出生日期与身份证号一致"
         )
     return Check(
         "birth_date",
@@ -188,7 +216,7 @@ def check_validity(valid_date: str, today: date) -> Check:
     )
 
 
-def check_age(id_number: str, id_birth: str, today: date) -> Check:
+def check_age(id_number: str, id_birth: str, today: date, *, masked: bool = True) -> Check:
     born = _id_birth(id_number.strip()) or parse_date(id_birth)
     if born is None:
         return Check(
@@ -198,8 +226,8 @@ def check_age(id_number: str, id_birth: str, today: date) -> Check:
         return Check(
             "age",
             "warning",
-            f"birth date {born.isoformat()} is in the future",
-            f"出生日期 {born.isoformat()} 在未来",
+            f"birth date {_shown(born, masked)} is in the future",
+            f"出生日期 {_shown(born, masked)} 在未来",
         )
     age = _age(born, today)
     if age < 18:
@@ -207,13 +235,15 @@ def check_age(id_number: str, id_birth: str, today: date) -> Check:
     return Check("age", "ok", f"age {age}", f"年龄 {age}")
 
 
-def run_checks(fields: dict[str, str], today: date) -> list[Check]:
-    """All checks for identity ``fields`` by role (as strings; missing ones give "unknown")."""
+def run_checks(fields: dict[str, str], today: date, *, masked: bool = True) -> list[Check]:
+    """All checks for identity ``fields`` by role (as strings; missing ones give "unknown"),
+    worded in masked form unless ``masked`` is False."""
     id_number = fields.get(FieldRole.ID_NUMBER, "")
+    birth = fields.get(FieldRole.BIRTH_DATE, "")
     return [
-        check_digit(id_number),
-        check_birth(id_number, fields.get(FieldRole.BIRTH_DATE, "")),
+        check_digit(id_number, masked=masked),
+        check_birth(id_number, birth, masked=masked),
         check_sex(id_number, fields.get(FieldRole.SEX, "")),
         check_validity(fields.get(FieldRole.VALID_PERIOD, ""), today),
-        check_age(id_number, fields.get(FieldRole.BIRTH_DATE, ""), today),
+        check_age(id_number, birth, today, masked=masked),
     ]

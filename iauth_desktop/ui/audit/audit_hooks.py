@@ -2,7 +2,9 @@
 
 One ``AuditHooks`` is made per window and passed to the widgets that act (no global): it knows
 the log, how to name the reviewer, and the token of the case on screen. Every entry holds keys,
-tokens, codes and counts, never a value. The log is fail-closed: once it cannot be verified or
+tokens, codes and counts, never a value. Revealing or copying a masked value asks for a purpose
+(``ask_purpose``, set by the window) once per open case; it is written into each such entry.
+The log is fail-closed: once it cannot be verified or
 written, ``problem`` fires (the window shows it and stops fetching) and every later action that
 needs an entry is refused.
 """
@@ -36,9 +38,32 @@ class AuditHooks(QObject):
         super().__init__(parent)
         self.log = log
         self.reviewer = reviewer
-        self.token: str | None = None  # the case on screen, named by reveal and copy entries
+        self._token: str | None = None  # the case on screen, named by reveal and copy entries
+        self.purpose: str | None = None  # why values of the open case are revealed
+        # Asks the reviewer why (None: cancelled); None here records reveals without a purpose.
+        self.ask_purpose: Callable[[], str | None] | None = None
         self.damage: str | None = None  # why the log may no longer be written
         self.last_refusal = ""  # why the last entry was not written
+
+    @property
+    def token(self) -> str | None:
+        return self._token
+
+    @token.setter
+    def token(self, token: str | None) -> None:
+        """Another case (or none): its reveals need their own purpose."""
+        if token != self._token:
+            self.purpose = None
+        self._token = token
+
+    def reveal_purpose(self) -> str | None:
+        """The open case's purpose, asked for the first time it is needed; None when the
+        reviewer cancels (the reveal or copy must then not happen)."""
+        if self.purpose is None and self.ask_purpose is not None:
+            self.purpose = self.ask_purpose()
+            if self.purpose is None:
+                self.last_refusal = "no purpose given"
+        return self.purpose
 
     @property
     def usable(self) -> bool:
@@ -86,10 +111,18 @@ class AuditHooks(QObject):
             self._refuse(why)
 
     def revealed(self, field: str) -> bool:
-        return self.record(events.revealed(self.token, field))
+        """Record the reveal of ``field`` (a text field's key or an image's); False when the
+        reviewer gave no purpose or the log refused."""
+        purpose = self.reveal_purpose()
+        if purpose is None and self.ask_purpose is not None:
+            return False
+        return self.record(events.revealed(self.token, field, purpose))
 
     def copied(self, field: str) -> bool:
-        return self.record(events.copied(self.token, field))
+        purpose = self.reveal_purpose()
+        if purpose is None and self.ask_purpose is not None:
+            return False
+        return self.record(events.copied(self.token, field, purpose))
 
     def profile_changed(self, name: str, action: str) -> bool:
         """``action``: add, edit, remove or set_default. Never a secret."""

@@ -29,6 +29,7 @@ from iauth_desktop.ui.case.consistency_view import ConsistencyView
 from iauth_desktop.ui.case.evidence_panel import EvidencePanel
 from iauth_desktop.ui.case.field_finder import FieldFinder
 from iauth_desktop.ui.case.fields_view import FieldsTable
+from iauth_desktop.ui.case.fit_area import FitArea
 from iauth_desktop.ui.case.prepared_case import PreparedCase, evidence_problems
 from iauth_desktop.ui.case.verdict_banner import VerdictBanner
 from iauth_desktop.ui.i18n import Retranslating
@@ -140,7 +141,7 @@ class CaseView(Retranslating, QWidget):
         return pane
 
     def _evidence_pane(self, parent: QWidget) -> QWidget:
-        return _scrolled(self.evidence, parent)
+        return FitArea(self.evidence, parent)
 
     def _video_pane(self, parent: QWidget) -> QWidget:
         pane = QWidget(parent)
@@ -206,6 +207,7 @@ class CaseView(Retranslating, QWidget):
             prepared.result.media,
             text_only=text_only,
             slots=prepared.result.media_slots,
+            masked=prepared.masked,
         )
         self._apply_default_sizes()
 

@@ -1,7 +1,9 @@
 """The evidence images: the ID card's sides side by side, then the video frames.
 
 A medium that failed to decode shows a placeholder with the reason; the other tiles stay usable.
-``images_shown`` fires once per load, when every tile on screen has painted its content.
+``images_shown`` fires once per load, when every tile on screen has painted its content. The ID
+card's portrait side shows masked (number, birth line and address covered; withheld when it
+cannot be placed on the card's layout) until Reveal, which asks why and is audited.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from PySide6.QtWidgets import (
 from iauth_desktop.core.model.media import MediaItem
 from iauth_desktop.core.model.result import MediaRole, MediaSlot
 from iauth_desktop.core.providers.registry import get_spec
+from iauth_desktop.report.card_redaction import MaskedCard
+from iauth_desktop.ui.audit.audit_hooks import AuditHooks
 from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.labels import media_label
 from iauth_desktop.ui.media.image_tile import ImageTile
@@ -56,6 +60,9 @@ class EvidencePanel(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tiles: dict[str, ImageTile] = {}
+        self.audit: AuditHooks | None = None  # image reveals go to its audit log
+        self._originals: dict[str, QImage] = {}  # masked images' originals, shown on Reveal
+        self._masked: dict[str, MaskedCard] = {}
         self._viewers: list[ImageViewer] = []
         self._waiting = False
         # field -> what a placeholder explains (no decrypted bytes), to re-word it on LanguageChange
@@ -110,6 +117,7 @@ class EvidencePanel(Retranslating, QWidget):
         tile = ImageTile(field, parent, label=lambda: media_label(slot))
         tile.activated.connect(self.open_viewer)
         tile.painted.connect(self._check_shown)
+        tile.reveal_requested.connect(self.toggle_reveal)
         self.tiles[field] = tile
         return tile
 
@@ -122,10 +130,14 @@ class EvidencePanel(Retranslating, QWidget):
         *,
         text_only: bool = False,
         slots: tuple[MediaSlot, ...] | None = None,
+        masked: Mapping[str, MaskedCard] | None = None,
     ) -> None:
         """``images`` holds what decoded; ``media`` says why anything else did not; ``slots``
-        are the provider's (default: as laid out)."""
+        are the provider's (default: as laid out); ``masked`` the masked form of the images
+        that are shown masked until revealed."""
         self._close_viewers()
+        self._masked = dict(masked or {})
+        self._originals = {}
         if slots is not None:
             self.set_slots(slots)
         self._stack.setCurrentIndex(1 if text_only else 0)
@@ -134,6 +146,9 @@ class EvidencePanel(Retranslating, QWidget):
             item = media.get(field)
             if text_only:
                 tile.clear()
+            elif image is not None and not image.isNull() and field in self._masked:
+                self._originals[field] = image
+                self._show_masked(field)
             elif image is not None and not image.isNull():
                 tile.set_image(image, item.warning if item is not None else None)
             else:
@@ -142,9 +157,43 @@ class EvidencePanel(Retranslating, QWidget):
         self._waiting = True
         QTimer.singleShot(0, self, self._check_shown)
 
+    # --- masked images ---------------------------------------------------------------------------
+
+    def _show_masked(self, field: str) -> None:
+        tile, masked = self.tiles[field], self._masked[field]
+        if masked.image is not None:
+            tile.set_image(masked.image)
+            tile.set_masked(True, self.tr("Number, birth date and address covered"))
+        else:
+            reason = masked.refused.reason if masked.refused is not None else ""
+            tile.set_placeholder(
+                self.tr(
+                    "Withheld while masked: the card could not be placed on its standard "
+                    "layout (%1). Reveal shows it (recorded)."
+                ).replace("%1", reason)
+            )
+            tile.set_masked(True, "")
+
+    def toggle_reveal(self, field: str) -> bool:
+        """Reveal a masked image (asks why; recorded), or cover it again; False when the
+        reveal was refused or cancelled."""
+        tile, original = self.tiles.get(field), self._originals.get(field)
+        if tile is None or original is None:
+            return False
+        if not tile.masked():
+            self._show_masked(field)
+            return True
+        if self.audit is not None and not self.audit.revealed(field):
+            return False
+        tile.set_image(original)
+        tile.set_masked(False)
+        return True
+
     def clear(self) -> None:
         """Drop every image (and close the viewers holding copies)."""
         self._close_viewers()
+        self._originals.clear()
+        self._masked.clear()
         self._waiting = False
         self._missing.clear()
         for tile in self.tiles.values():
@@ -225,3 +274,6 @@ class EvidencePanel(Retranslating, QWidget):
         self._no_media.setText(self.tr("No media requested: this case was fetched as text only."))
         for field, missing in self._missing.items():
             self.tiles[field].set_placeholder(self._reason(missing))
+        for field in self._originals:
+            if self.tiles[field].masked():
+                self._show_masked(field)

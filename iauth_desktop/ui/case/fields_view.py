@@ -109,7 +109,7 @@ class FieldsTable(Retranslating, QTableView):
         self.reveal_action.setEnabled(maskable)
         self.reveal_action.setText(self.tr("Reveal") if masked else self.tr("Hide"))
         self.reveal_action.setToolTip(
-            self.tr("Show the selected ID or phone number in full (recorded) — Ctrl+R")
+            self.tr("Show the selected masked value in full (asks why; recorded) — Ctrl+R")
             if masked
             else self.tr("Mask the selected value again — Ctrl+R")
         )

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from iauth_desktop.core.evidence.bundle import BundleCheck, read_bundle
 from iauth_desktop.core.evidence.format import MANIFEST_FILE
+from iauth_desktop.core.export.record import BUNDLE_FOLDER, EXPORT_FILE
 from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.errors import UsageError
 from iauth_desktop.core.model.result import FetchMode
@@ -45,6 +46,16 @@ def load_case_folder(path: Path) -> tuple[ReviewCase, BundleCheck]:
     when the folder cannot be read.
     """
     path = Path(path)
+    if (path / EXPORT_FILE).is_file():
+        if not (path / BUNDLE_FOLDER).is_dir():
+            raise UsageError(
+                QCoreApplication.translate(
+                    "OpenCase",
+                    "{folder} is a summary export: it holds no evidence, so it cannot reopen a "
+                    "case. Open an evidence export (Export → Export the evidence) instead.",
+                ).format(folder=path)
+            )
+        path = path / BUNDLE_FOLDER  # an evidence export: its bundle
     try:
         loaded = read_bundle(path)
         modified = (path / MANIFEST_FILE).stat().st_mtime

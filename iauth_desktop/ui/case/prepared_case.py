@@ -3,6 +3,7 @@
 Decoding JPEGs and copying a 50 MiB video into a ``QByteArray`` are done by ``prepare_case`` in
 the background task, so the GUI thread only paints. The video is copied in 1 MiB pieces: one
 ``QByteArray(bytes)`` of 50 MiB holds the GIL for ~30 ms, which the GUI thread would feel.
+The ID card's portrait side is masked here too (its number, birth line and address covered).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtGui import QImage
 from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.errors import CancelledError
 from iauth_desktop.core.model.result import MediaRole, VerificationResult
+from iauth_desktop.report.card_redaction import MaskedCard, mask_card_image
 
 VIDEO_FIELD = "video"
 _COPY_CHUNK = 1 << 20
@@ -24,11 +26,13 @@ _COPY_CHUNK = 1 << 20
 @dataclass(frozen=True)
 class PreparedCase:
     """``images`` holds every image field that decoded (a failed one has no entry: the view
-    shows ``MediaItem.error`` or "could not be decoded"); ``video`` the video's bytes or None."""
+    shows ``MediaItem.error`` or "could not be decoded"); ``video`` the video's bytes or None;
+    ``masked`` the masked form of each ID card portrait side (shown until an audited Reveal)."""
 
     case: ReviewCase
     images: dict[str, QImage] = field(default_factory=dict, repr=False)
     video: QByteArray | None = field(default=None, repr=False)
+    masked: dict[str, MaskedCard] = field(default_factory=dict, repr=False)
 
     @property
     def result(self) -> VerificationResult:
@@ -38,7 +42,9 @@ class PreparedCase:
 def prepare_case(case: ReviewCase, cancel: threading.Event | None = None) -> PreparedCase:
     """Decode every image medium and copy the video; meant for a worker thread."""
     images: dict[str, QImage] = {}
+    masked: dict[str, MaskedCard] = {}
     video: QByteArray | None = None
+    fronts = {slot.key for slot in case.result.slots(MediaRole.ID_FRONT)}
     for name, item in case.result.media.items():
         if cancel is not None and cancel.is_set():
             raise CancelledError("the fetch was cancelled")
@@ -50,7 +56,9 @@ def prepare_case(case: ReviewCase, cancel: threading.Event | None = None) -> Pre
         image = QImage.fromData(bytes(item.data))  # small; Qt refuses memoryviews
         if not image.isNull():
             images[name] = image
-    return PreparedCase(case=case, images=images, video=video)
+            if name in fronts:
+                masked[name] = mask_card_image(image)
+    return PreparedCase(case=case, images=images, video=video, masked=masked)
 
 
 def _byte_array(data: bytes | bytearray | memoryview, cancel: threading.Event | None) -> QByteArray:

@@ -1,7 +1,10 @@
-"""File → Export…: the case's report, evidence bundle and audit entries to a folder or a .zip.
+"""File → Export…: a masked summary of the case, or its evidence, to a folder or a .zip.
 
-An encrypted zip takes a password typed twice; it is handed to the export and never stored.
-"Include full identity numbers" is an explicit choice, recorded in the export's audit entry.
+The summary (masked report, evidence manifest, audit entries) is the default. "Export the
+evidence" (the bundle and the unmasked report) is an explicit choice with a purpose and a
+recipient, recorded in the export's audit entry; it is an encrypted zip unless the reviewer
+unticks the password. An encrypted zip takes a password typed twice; it is handed to the export
+and never stored.
 The export runs in the background with progress and Cancel (which leaves nothing behind); the
 result shows the path and SHA-256, a failure its reason in plain words.
 """
@@ -106,6 +109,13 @@ class ExportDialog(Retranslating, ExportForm):
             raise UsageError(self.tr("Choose where to export the case."))
         target = Path(text).expanduser().absolute()
         password: str | None = None
+        evidence = self.evidence_check.isChecked()
+        purpose = self.purpose_edit.currentText().strip()
+        recipient = self.recipient_edit.text().strip()
+        if evidence and not purpose:
+            raise UsageError(self.tr("Say why the evidence is exported (purpose)."))
+        if evidence and not recipient:
+            raise UsageError(self.tr("Say who receives the evidence (recipient)."))
         if self.encrypt_check.isChecked():
             if not is_zip_target(target):
                 raise UsageError(self.tr("Only a .zip can be encrypted: end the name with .zip."))
@@ -130,11 +140,14 @@ class ExportDialog(Retranslating, ExportForm):
             target=target,
             reviewer=self._audit.reviewer(),
             password=password,
-            full_ids=self.full_ids_check.isChecked(),
+            evidence=evidence,
             force=force or _occupied(target),
             decision=decision,
             audit_head=self._audit.head(),
             stills=None,
+            purpose=purpose if evidence else None,
+            recipient=recipient if evidence else None,
+            no_encrypt=evidence and password is None,
         )
 
     def _confirm_replace(self, target: Path) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -54,13 +55,23 @@ class ExportForm(QDialog):
             edit.setEnabled(False)
             label.setBuddy(edit)
             self.encrypt_check.toggled.connect(edit.setEnabled)
-        self.full_ids_check = QCheckBox(self)
-        self.full_ids_check.setObjectName("fullIds")
-        self.full_ids_hint = QLabel(self)
-        self.full_ids_hint.setWordWrap(True)
-        self.full_ids_hint.setStyleSheet(WARNING_STYLE)
-        self.full_ids_check.toggled.connect(self.full_ids_hint.setVisible)
-        self.full_ids_hint.hide()
+        self.contents_hint = QLabel(self)
+        self.contents_hint.setWordWrap(True)
+        self.evidence_check = QCheckBox(self)
+        self.evidence_check.setObjectName("evidence")
+        self.evidence_hint = QLabel(self)
+        self.evidence_hint.setWordWrap(True)
+        self.evidence_hint.setStyleSheet(WARNING_STYLE)
+        self.purpose_label, self.recipient_label = QLabel(self), QLabel(self)
+        self.purpose_edit = QComboBox(self)
+        self.purpose_edit.setEditable(True)
+        self.purpose_edit.setObjectName("exportPurpose")
+        self.recipient_edit = QLineEdit(self)
+        self.recipient_edit.setObjectName("exportRecipient")
+        self.purpose_label.setBuddy(self.purpose_edit)
+        self.recipient_label.setBuddy(self.recipient_edit)
+        self.evidence_check.toggled.connect(self._evidence_toggled)
+        self._evidence_toggled(False)
 
         self._make_outcome()
         self._lay_out(target_row)
@@ -93,8 +104,11 @@ class ExportForm(QDialog):
         form.addRow(self.encrypt_check)
         form.addRow(self.password_label, self.password_edit)
         form.addRow(self.confirm_label, self.confirm_edit)
-        form.addRow(self.full_ids_check)
-        form.addRow(self.full_ids_hint)
+        form.addRow(self.contents_hint)
+        form.addRow(self.evidence_check)
+        form.addRow(self.evidence_hint)
+        form.addRow(self.purpose_label, self.purpose_edit)
+        form.addRow(self.recipient_label, self.recipient_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(self.case_label)
         layout.addLayout(form)
@@ -106,13 +120,28 @@ class ExportForm(QDialog):
         layout.addStretch(1)
         layout.addLayout(buttons)
 
+    def _evidence_toggled(self, on: bool) -> None:
+        """Evidence leaves encrypted unless the reviewer unticks it; purpose and recipient."""
+        for widget in (
+            self.evidence_hint,
+            self.purpose_label,
+            self.purpose_edit,
+            self.recipient_label,
+            self.recipient_edit,
+        ):
+            widget.setVisible(on)
+        if on:
+            self.encrypt_check.setChecked(True)
+
     def inputs(self) -> list[QWidget]:
         return [
             self.target_edit,
             self.folder_button,
             self.zip_button,
             self.encrypt_check,
-            self.full_ids_check,
+            self.evidence_check,
+            self.purpose_edit,
+            self.recipient_edit,
             self.export_button,
         ]
 
@@ -149,13 +178,37 @@ class ExportForm(QDialog):
         self.password_label.setText(self.tr("Pass&word"))
         self.confirm_label.setText(self.tr("C&onfirm password"))
         self.password_edit.setPlaceholderText(self.tr("never stored"))
-        self.full_ids_check.setText(self.tr("Include full &identity numbers in the report"))
-        self.full_ids_hint.setText(
+        self.contents_hint.setText(
             self.tr(
-                "The report will show ID and phone numbers in full. This choice is recorded in "
-                "the audit log."
+                "By default the export is a summary: the masked report, the evidence manifest "
+                "(file names, sizes, SHA-256) and the case's audit entries. It holds no full "
+                "identity value and cannot reopen the case."
             )
         )
+        self.evidence_check.setText(
+            self.tr("Export the &evidence: the bundle and the report with full identity values")
+        )
+        self.evidence_hint.setText(
+            self.tr(
+                "The evidence leaves as a password-protected AES-256 zip unless you untick the "
+                "password. The purpose, the recipient and the choice are recorded in the audit log."
+            )
+        )
+        self.purpose_label.setText(self.tr("&Purpose"))
+        self.recipient_label.setText(self.tr("&Recipient"))
+        self.recipient_edit.setPlaceholderText(self.tr("who receives the evidence"))
+        purposes = [
+            self.tr("Audit request"),
+            self.tr("Regulator request"),
+            self.tr("Fraud investigation"),
+            self.tr("Legal proceedings"),
+        ]
+        typed = self.purpose_edit.currentText()
+        self.purpose_edit.clear()
+        self.purpose_edit.addItems(purposes)
+        self.purpose_edit.setCurrentIndex(-1)
+        self.purpose_edit.setEditText(typed)
+        self.purpose_edit.lineEdit().setPlaceholderText(self.tr("choose or type why"))
         self.result_title.setText(self.tr("Written to:"))
         self.export_button.setText(self.tr("E&xport"))
         running = not self.export_button.isEnabled()

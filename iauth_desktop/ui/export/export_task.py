@@ -43,11 +43,14 @@ class ExportRequest:
     target: Path
     reviewer: str
     password: str | None
-    full_ids: bool
+    evidence: bool  # the bundle and the unmasked report (else a masked summary)
     force: bool
     decision: Decision | None
     audit_head: AuditHead | None
     stills: StillsResult | None
+    purpose: str | None = None
+    recipient: str | None = None
+    no_encrypt: bool = False
 
 
 def prepare_export(case: ReviewCase) -> StillsResult | None:
@@ -92,7 +95,7 @@ def _export(
             __version__,
             request.decision,
             request.audit_head,
-            request.full_ids,
+            request.evidence,
         )
         data = report_from_bundle(loaded, manifest, context)
         return write_report(data, out, stills=request.stills or _NO_STILLS)
@@ -103,7 +106,10 @@ def _export(
         reviewer=request.reviewer,
         report=report,
         password=request.password,
-        full_ids=request.full_ids,
+        evidence=request.evidence,
+        purpose=request.purpose,
+        recipient=request.recipient,
+        no_encrypt=request.no_encrypt,
         force=request.force,
         progress=progress,
         cancel=cancel,

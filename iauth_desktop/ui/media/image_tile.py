@@ -1,7 +1,9 @@
 """One evidence image: scaled with its aspect kept, a caption, or a placeholder saying why not.
 
 Double-click or Enter asks for the full viewer (``activated``). ``painted`` fires on the first
-paint after each change, which is how the case view knows the image is really on screen.
+paint after each change, which is how the case view knows the image is really on screen. A tile
+showing a masked image (the ID card's portrait side) has a Reveal button (``reveal_requested``;
+the panel asks why and records it) and says what was covered.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
 )
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from iauth_desktop.ui.i18n import Retranslating
 
@@ -70,6 +72,7 @@ class _Picture(QWidget):
 class ImageTile(Retranslating, QFrame):
     activated = Signal(str)  # field name
     painted = Signal(str)  # field name
+    reveal_requested = Signal(str)  # field name: Reveal (or Hide) pressed on a masked image
 
     def __init__(
         self,
@@ -85,6 +88,8 @@ class ImageTile(Retranslating, QFrame):
         self._image: QImage | None = None
         self._warning: str | None = None
         self._reason = ""
+        self._masked: bool | None = None  # None: nothing to mask; True masked; False revealed
+        self._mask_note = ""
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._picture = _Picture(self)
@@ -96,8 +101,13 @@ class ImageTile(Retranslating, QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(2)
+        self.reveal_button = QToolButton(self)
+        self.reveal_button.setObjectName("revealImage")
+        self.reveal_button.clicked.connect(lambda: self.reveal_requested.emit(self.field))
+        self.reveal_button.hide()
         layout.addWidget(self._picture, 1)
         layout.addWidget(self._caption)
+        layout.addWidget(self.reveal_button, 0, Qt.AlignmentFlag.AlignHCenter)
         self.retranslate_ui()
 
     # --- content -----------------------------------------------------------------------------
@@ -119,10 +129,24 @@ class ImageTile(Retranslating, QFrame):
         self._picture.placeholder = reason
         self._changed()
 
+    def set_masked(self, masked: bool | None, note: str = "") -> None:
+        """``masked`` True: what is shown is the masked form (``note`` says what was covered or
+        why the image is withheld); False: revealed; None: not a masked medium."""
+        self._masked = masked
+        self._mask_note = note
+        self.reveal_button.setVisible(masked is not None)
+        self._update_caption()
+
+    def masked(self) -> bool | None:
+        return self._masked
+
     def clear(self) -> None:
         self._image = None
         self._warning = None
         self._reason = ""
+        self._masked = None
+        self._mask_note = ""
+        self.reveal_button.hide()
         self._picture.pixmap = None
         self._picture.placeholder = ""
         self._changed()
@@ -162,7 +186,15 @@ class ImageTile(Retranslating, QFrame):
             caption += f"  ({self._image.width()}×{self._image.height()})"
         if self._warning:
             caption += "  ⚠ " + self.tr("possibly damaged")
+        if self._masked:
+            caption += "\n" + self._mask_note
         self._caption.setText(caption)
+        self.reveal_button.setText(self.tr("Reveal") if self._masked else self.tr("Hide"))
+        self.reveal_button.setToolTip(
+            self.tr("Show the whole card image (asks why; recorded in the audit log)")
+            if self._masked
+            else self.tr("Cover the number, birth date and address again")
+        )
         # only our own texts go into the tooltip: Qt would render a service value as rich text
         tip = self.tr("Double-click or press Enter to open the viewer.") if self._image else ""
         if self._warning:

@@ -102,6 +102,7 @@ class CaseWorkflow(QObject):
         self._reopening: str | None = None  # the token a history reopen is fetching
 
         window.case_view.fields.fields_model().audit = self.audit
+        window.case_view.evidence.audit = self.audit
         self.audit.problem.connect(self._on_audit_problem)
         window.case_shown.connect(self._on_case_shown)
         window.fetch_failed.connect(self._on_fetch_failed)

@@ -2,7 +2,8 @@
 
 Sorting is the view's (a ``QSortFilterProxyModel`` over ``HistoryModel``); filtering is the case
 history's own search. Double-click (or Enter, or Reopen) asks the window to reopen a case:
-from its last export when there is one, else by fetching the token again.
+from its last evidence export when there is one (a summary export holds no evidence and is
+never remembered for this), else by fetching the token again.
 """
 
 from __future__ import annotations
@@ -161,7 +162,7 @@ class HistoryDialog(Retranslating, QDialog):
         self.until_check.setText(self.tr("&To"))
         self.reopen_button.setText(self.tr("&Reopen"))
         self.reopen_button.setToolTip(
-            self.tr("Open the case from its last export, or fetch its token again")
+            self.tr("Open the case from its last evidence export, or fetch its token again")
         )
         self.model.retranslate_ui()
         self._update_count()

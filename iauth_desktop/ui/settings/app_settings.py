@@ -24,15 +24,17 @@ from iauth_desktop.core.store.sqlite.history import DEFAULT_RETENTION
 
 FILE_NAME = "console.json"
 FORMAT_VERSION = 1
+DEFAULT_IDLE_MINUTES = 15  # an open case holds decrypted personal data: closed when left alone
 _log = logging.getLogger(__name__)
 
 
 @dataclass
 class AppSettings:
-    """``idle_close_minutes`` 0 means never; ``language`` None follows the system locale;
+    """``idle_close_minutes`` 0 means never (a choice the settings dialog audits; the default
+    is 15); ``language`` None follows the system locale;
     ``reviewer`` None is the OS user; the case history forgets cases after ``retention_days``."""
 
-    idle_close_minutes: int = 0
+    idle_close_minutes: int = DEFAULT_IDLE_MINUTES
     language: str | None = None
     proxy: str | None = None
     ca_bundle: str | None = None

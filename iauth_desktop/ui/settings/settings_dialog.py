@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iauth_desktop.core.audit import events
 from iauth_desktop.core.config.profiles import ProfileStore
 from iauth_desktop.core.config.secrets import SecretStore
 from iauth_desktop.core.model.errors import UsageError
@@ -110,6 +111,7 @@ class SettingsDialog(Retranslating, QDialog):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.settings = settings
+        self._audit = audit
         self.tabs = QTabWidget(self)
         self.profiles_page = ProfilesPage(self, profiles, secrets, self.client_options, audit)
         self.profiles_page.profiles_changed.connect(self.profiles_changed)
@@ -252,6 +254,9 @@ class SettingsDialog(Retranslating, QDialog):
             language=language,
             **workflow,
         )
+        never = updated.idle_close_minutes == 0 and self.settings.idle_close_minutes != 0
+        if never and not self._audit_never():
+            return False
         try:
             updated.save()
         except UsageError as exc:
@@ -266,6 +271,19 @@ class SettingsDialog(Retranslating, QDialog):
                 install_language(app, language or system_language())
         self.settings_changed.emit()
         return True
+
+    def _audit_never(self) -> bool:
+        """Never closing an idle case leaves decrypted data on screen: recorded, or refused."""
+        if self._audit is None:
+            return True
+        if self._audit.record(events.idle_close_changed(None)):
+            return True
+        self._show_error(
+            self.tr("Not saved: the audit log cannot record it: {reason}").format(
+                reason=self._audit.last_refusal
+            )
+        )
+        return False
 
     def _show_error(self, text: str) -> None:
         self.error_label.setText(text)

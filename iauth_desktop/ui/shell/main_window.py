@@ -17,6 +17,7 @@ from iauth_desktop.core.model.result import FetchMode
 from iauth_desktop.core.store.base import CaseStore
 from iauth_desktop.core.store.select import open_audit_trail
 from iauth_desktop.ui.audit.audit_hooks import AuditHooks
+from iauth_desktop.ui.audit.reveal_purpose import ask_purpose
 from iauth_desktop.ui.case.case_view import CaseView
 from iauth_desktop.ui.case.open_case import open_case_folder
 from iauth_desktop.ui.case.prepared_case import PreparedCase
@@ -68,6 +69,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.resize(MIN_WIDTH, MIN_HEIGHT)
 
         self.audit = AuditHooks(audit_log or open_audit_trail(), self.settings.reviewer_name, self)
+        self.audit.ask_purpose = lambda: ask_purpose(self)
         self.controller = FetchController(self.audit, self, settings=lambda: self.settings)
         self.token_bar = TokenBar()
         self.message_strip = MessageStrip()

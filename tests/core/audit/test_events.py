@@ -47,6 +47,7 @@ def test_every_builder_makes_its_own_event() -> None:
         events.retention_purged(["{A}", "{B}"], 180),
         events.anchor_reset(None, "7:" + "ef" * 32),
         events.rights_changed("reviewer1", "revoke"),
+        events.idle_close_changed(None),
     ]
     assert tuple(event.name for event in built) == EVENTS
     assert all(isinstance(event, AuditEvent) for event in built)

@@ -16,7 +16,16 @@ def sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+PURPOSE = "Audit request"
+RECIPIENT = "Internal audit"
+
+
 def export(bundle: Path, target: Path, report: Any, **options: Any) -> ExportResult:
-    """``export_case`` into the default audit log (the data folder's), unless one is given."""
+    """``export_case`` into the default audit log (the data folder's), unless one is given; an
+    evidence export (the bundle inside) unless ``evidence=False`` is given."""
     options.setdefault("audit", AuditLog.default())
+    options.setdefault("evidence", True)
+    if options["evidence"]:
+        options.setdefault("purpose", PURPOSE)
+        options.setdefault("recipient", RECIPIENT)
     return export_case(bundle, target, reviewer="alice", report=report, **options)

@@ -14,7 +14,7 @@ import pyzipper
 
 from iauth_desktop.core.audit.log import AuditLog
 from iauth_desktop.core.evidence.bundle import read_bundle, verify_bundle
-from tests.core.export.support import STAND_IN_PDF, export, sha
+from tests.core.export.support import PURPOSE, RECIPIENT, STAND_IN_PDF, export, sha
 
 PASSWORD = "canary-Pw-7f3a9e-导出"  # a canary: must never appear in a log or a record
 BUNDLE_FILES = [
@@ -29,7 +29,9 @@ def expected_files(bundle: Path) -> dict[str, bytes]:
 
 
 def check_record(record: dict[str, Any], contents: dict[str, bytes], bundle: Path) -> None:
-    assert record["format"] == 1
+    assert record["format"] == 2
+    assert record["kind"] == "evidence" and record["can_reopen"] is True
+    assert record["purpose"] == PURPOSE and record["recipient"] == RECIPIENT
     assert record["token"] == read_bundle(bundle).token
     assert record["exported_by"] == "alice"
     assert record["exported_at"].endswith("Z")
@@ -62,7 +64,7 @@ def test_folder_export_holds_the_bundle_report_audit_lines_and_hashes(
     check_record(record, contents, bundle)
     assert record["audit"]["head"] == {"seq": head_before.seq, "sha256": head_before.sha256}
     assert record["audit"]["entries"] == 1
-    assert record["full_ids"] is False
+    assert record["full_ids"] is True  # an evidence export's report is unmasked
     assert record["encrypted"] is False
     verify_bundle(target / "bundle")
     assert all((p.stat().st_mode & 0o777) == 0o600 for p in target.rglob("*") if p.is_file())
@@ -73,7 +75,7 @@ def test_zip_export_holds_the_same_files_and_its_hash_is_audited(
     bundle: Path, stand_in: Path, out_dir: Path
 ) -> None:
     target = out_dir / "case-1.ZIP"  # the suffix is matched whatever its case
-    result = export(bundle, target, stand_in, full_ids=True)
+    result = export(bundle, target, stand_in)
     assert sorted(p.name for p in out_dir.iterdir()) == ["case-1.ZIP"]
     assert result.sha256 == sha(target.read_bytes())
     assert (target.stat().st_mode & 0o777) == 0o600
@@ -101,6 +103,9 @@ def test_zip_export_holds_the_same_files_and_its_hash_is_audited(
         "full_ids": True,
         "report": True,
         "audit_head": f"{result.audit_head.seq}:{result.audit_head.sha256}",
+        "evidence": True,
+        "purpose": PURPOSE,
+        "recipient": RECIPIENT,
     }
     assert AuditLog.default().verify().ok
 

@@ -14,7 +14,7 @@ from iauth_desktop.core.audit.log import AuditLog
 from iauth_desktop.core.export import files as export_files
 from iauth_desktop.core.export.case import count_steps, export_case
 from iauth_desktop.core.model.errors import IntegrityError, OutputError, TargetExistsError
-from tests.core.export.support import STAND_IN_PDF
+from tests.core.export.support import PURPOSE, RECIPIENT, STAND_IN_PDF
 
 PASSWORD = "atomic-canary-Pw-41d2"  # a test password
 TARGETS = {"folder": ("case", None), "zip": ("case.zip", None), "aes": ("case.zip", PASSWORD)}
@@ -35,6 +35,9 @@ def export_entries() -> list[Any]:
 def run(bundle: Path, out_dir: Path, kind: str, report: Any, **options: Any) -> Path:
     name, password = TARGETS[kind]
     options.setdefault("audit", AuditLog.default())
+    options.setdefault("evidence", True)  # the longest export: every bundle file is a step
+    options.setdefault("purpose", PURPOSE)
+    options.setdefault("recipient", RECIPIENT)
     export_case(
         bundle,
         out_dir / name,

@@ -113,3 +113,20 @@ def test_run_checks_covers_every_check_in_both_languages() -> None:
     checks = run_checks({"ID": make_id("990101", "19900517", "123")}, TODAY)
     assert [c.key for c in checks] == ["check_digit", "birth_date", "sex", "validity", "age"]
     assert all(c.text("zh_CN") and c.text("en") for c in checks)
+
+
+def test_checks_in_masked_form_print_no_date_and_keep_the_age() -> None:
+    """Issue #10: "matches" / "does not match" without the date; age stays; the unmasked
+    report keeps the dates."""
+    id_number = make_id("990101", "19900517", "123")
+    fields = {"id_number": id_number, "birth_date": "1990.05.18", "sex": "男"}
+    masked = {c.key: c for c in run_checks(fields, TODAY)}
+    assert masked["birth_date"].message == "the birth date does not match the ID number"
+    assert masked["birth_date"].message_zh == "出生日期与身份证号不一致"
+    assert masked["age"].message.startswith("age ")
+    texts = " ".join(c.message + c.message_zh for c in masked.values())
+    assert "1990-05" not in texts and "05-17" not in texts and "05-18" not in texts
+    wrong = {c.key: c for c in run_checks({"id_number": id_number[:-1] + "0"}, TODAY)}
+    assert "expects" not in wrong["check_digit"].message  # the expected digit is not given
+    full = {c.key: c for c in run_checks(fields, TODAY, masked=False)}
+    assert "1990-05-18 differs from the ID number's 1990-05-17" in full["birth_date"].message

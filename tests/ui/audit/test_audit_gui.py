@@ -51,6 +51,8 @@ def events(token: str | None = None) -> list[tuple[str, dict[str, object]]]:
 
 
 def reveal_and_copy(qtbot: QtBot, console: MainWindow, key: str) -> None:
+    if console.audit.ask_purpose is not None and console.audit.purpose is None:
+        console.audit.ask_purpose = lambda: "compare with the card"  # the dialog's answer
     table = console.case_view.fields
     table.select_row(table.fields_model().row_of(key))
     table.reveal_action.trigger()
@@ -103,7 +105,7 @@ def test_reveal_copy_and_decision_are_audited(
     assert panel.error() == ""
     assert [name for name, _ in events(PASS)] == ["fetch", "reveal", "copy", "decision"]
     _, reveal = events(PASS)[1]
-    assert reveal == {"token": PASS, "field": "ID"}
+    assert reveal == {"token": PASS, "field": "ID", "purpose": "compare with the card"}
     _, decision = events(PASS)[3]
     assert decision["action"] == "escalate" and decision["decision_id"] == 1
     assert "screen photo" not in AuditLog.default().path.read_text(encoding="utf-8")
@@ -240,7 +242,10 @@ def test_canary_no_personal_value_or_secret_at_rest(
     dialog = console.workflow.export_case()
     assert dialog is not None
     dialog.target_edit.setText(str(tmp_path / "export.zip"))
-    dialog.full_ids_check.setChecked(True)
+    dialog.evidence_check.setChecked(True)
+    dialog.purpose_edit.setEditText("Audit request")
+    dialog.recipient_edit.setText("Internal audit")
+    dialog.encrypt_check.setChecked(False)
     with qtbot.waitSignal(dialog.exported, timeout=25_000):
         assert dialog.start()
     dialog.close()

@@ -137,6 +137,9 @@ def _visible_rect(widget: QWidget, top: QWidget) -> QRect:
 
 
 def test_layout_at_1280x800_nothing_clipped_or_overlapping(qtbot: QtBot, view: CaseView) -> None:
+    from iauth_desktop.report.fonts import register_console_font
+
+    register_console_font()  # as the app does: its CJK font sets the line heights
     view.resize(1280, 700)  # the window's 800 less menu, token bar and status bar
     show(qtbot, view, demo_case("liveness-602"))
     panes = [view.banner, view.consistency, view.fields, view.evidence, view.video]

@@ -108,14 +108,17 @@ def test_missing_identity_field_is_marked_not_sent() -> None:
     assert value_of(model, "name", FieldRole.PRESENT) is True
 
 
-def test_id_and_phone_masked_by_default_nothing_else() -> None:
+def test_id_birth_address_and_phone_masked_by_default_nothing_else() -> None:
     model = loaded(pass_fields())
-    assert value_of(model, "ID") == "990101********1231"
+    assert value_of(model, "ID") == "**************1231"
     assert value_of(model, "phone") == "138****8000"
     assert value_of(model, "ID", FieldRole.MASKED) is True
     assert value_of(model, "ID", FieldRole.UNMASKED_VALUE) is None
     assert value_of(model, "name") == "欧阳演示"
-    assert value_of(model, "ID_address") == CASES["pass"].fields["ID_address"]
+    assert value_of(model, "ID_address") == "演示省样本市虚构区" + "*" * 11
+    assert value_of(model, "ID_birth") == "1990-**-**"
+    assert value_of(model, "ID_address", FieldRole.MASKABLE) is True
+    assert value_of(model, "nation") == CASES["pass"].fields["nation"]
     assert value_of(model, "name", FieldRole.MASKED) is False
     assert value_of(model, "name", FieldRole.MASKABLE) is False
 
@@ -140,7 +143,7 @@ def test_reveal_shows_full_value_and_hide_masks_again(
     assert ID_NUMBER not in caplog.text
     assert value_of(model, "phone") == "138****8000"  # one row at a time
     assert model.hide(row)
-    assert value_of(model, "ID") == "990101********1231"
+    assert value_of(model, "ID") == "**************1231"
     assert not model.hide(row)
 
 
@@ -160,7 +163,7 @@ def test_hide_all_and_clear_drop_revealed_state() -> None:
     model.reveal(model.row_of("ID"))
     model.clear()
     model.load(result_of(pass_fields()))
-    assert value_of(model, "ID") == "990101********1231"
+    assert value_of(model, "ID") == "**************1231"
 
 
 def test_hostile_values_are_plain_text() -> None:

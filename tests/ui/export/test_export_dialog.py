@@ -50,7 +50,13 @@ def test_encrypted_zip_end_to_end(
     assert not dialog.start()
     assert dialog.error_label.text() == "The two passwords differ: type them again."
     dialog.confirm_edit.setText(PASSWORD)
-    dialog.full_ids_check.setChecked(True)
+    dialog.evidence_check.setChecked(True)
+    assert not dialog.start()  # the dialog asks why, and for whom
+    assert dialog.error_label.text() == "Say why the evidence is exported (purpose)."
+    dialog.purpose_edit.setCurrentIndex(0)
+    assert not dialog.start()
+    assert dialog.error_label.text() == "Say who receives the evidence (recipient)."
+    dialog.recipient_edit.setText("Internal audit")
     run(qtbot, dialog)
 
     result = dialog.export_result
@@ -76,6 +82,9 @@ def test_encrypted_zip_end_to_end(
     assert len(export) == 1
     assert export[0].data["sha256"] == result.sha256
     assert export[0].data["full_ids"] is True and export[0].data["encrypted"] is True
+    assert export[0].data["evidence"] is True
+    assert export[0].data["purpose"] == "Audit request"
+    assert export[0].data["recipient"] == "Internal audit"
     assert PASSWORD not in log.path.read_text(encoding="utf-8")
     assert log.verify().ok
     summary = console.workflow.history.get(PASS)  # type: ignore[union-attr]
@@ -90,7 +99,8 @@ def test_plain_zip_of_an_opened_folder_export(
     folder = tmp_path / "case-folder"
     dialog.target_edit.setText(str(folder))
     run(qtbot, dialog)
-    assert (folder / "report.pdf").is_file() and (folder / "bundle" / "manifest.json").is_file()
+    assert (folder / "report.pdf").is_file() and (folder / "evidence-manifest.json").is_file()
+    assert not (folder / "bundle").exists()  # a summary by default: no evidence
     assert dialog.export_result is not None and not dialog.export_result.encrypted
     dialog.close()
 
@@ -103,6 +113,27 @@ def test_plain_zip_of_an_opened_folder_export(
         record = json.loads(archive.read("export.json"))
     assert names[:3] == ["export.json", "report.pdf", "audit.jsonl"]
     assert record["full_ids"] is False and not record["encrypted"]
+    assert record["kind"] == "summary" and record["can_reopen"] is False
+
+
+def test_evidence_turns_the_password_on_and_unticking_it_is_explicit(
+    qtbot: QtBot, console: MainWindow, fetch_case: Fetch, tmp_path: Path
+) -> None:
+    fetch_case(console, PASS)
+    dialog = open_dialog(console, qtbot)
+    assert not dialog.encrypt_check.isChecked() and not dialog.purpose_edit.isVisibleTo(dialog)
+    dialog.evidence_check.setChecked(True)
+    assert dialog.encrypt_check.isChecked() and dialog.purpose_edit.isVisibleTo(dialog)
+    dialog.encrypt_check.setChecked(False)  # the reviewer's explicit choice
+    dialog.purpose_edit.setEditText("Court order 2026-17")
+    dialog.recipient_edit.setText("Legal department")
+    folder = tmp_path / "evidence"
+    dialog.target_edit.setText(str(folder))
+    run(qtbot, dialog)
+    assert (folder / "bundle" / "case.json").is_file()
+    [entry] = [e for e in AuditLog.default().entries(PASS) if e.event == "export"]
+    assert entry.data["evidence"] is True and entry.data["encrypted"] is False
+    assert entry.data["purpose"] == "Court order 2026-17"
 
 
 def test_refusals_are_said_in_the_dialog(

@@ -43,7 +43,7 @@ def test_workflow_widgets_switch_to_chinese_and_back(
     history = console.workflow.show_history()
     export = console.workflow.export_case()
     assert history is not None and export is not None
-    export.full_ids_check.setChecked(True)
+    export.evidence_check.setChecked(True)
     export.encrypt_check.setChecked(True)
 
     _switch(qtbot, "zh_CN")

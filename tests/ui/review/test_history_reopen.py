@@ -49,17 +49,33 @@ def double_click(dialog: HistoryDialog, token: str) -> None:
     dialog.table.doubleClicked.emit(dialog.proxy.index(row, HistoryColumn.TOKEN))
 
 
-def export_to(qtbot: QtBot, console: MainWindow, target: Path, password: str = "") -> None:
+def export_to(
+    qtbot: QtBot, console: MainWindow, target: Path, password: str = "", *, evidence: bool = True
+) -> None:
+    """An evidence export (the only kind that can reopen a case) unless ``evidence`` is False."""
     dialog = console.workflow.export_case()
     assert isinstance(dialog, ExportDialog)
     dialog.target_edit.setText(str(target))
+    if evidence:
+        dialog.evidence_check.setChecked(True)
+        dialog.purpose_edit.setEditText("Audit request")
+        dialog.recipient_edit.setText("Internal audit")
+    dialog.encrypt_check.setChecked(bool(password))
     if password:
-        dialog.encrypt_check.setChecked(True)
         dialog.password_edit.setText(password)
         dialog.confirm_edit.setText(password)
     with qtbot.waitSignal(dialog.exported, timeout=25_000):
         assert dialog.start()
     dialog.close()
+
+
+def test_a_summary_export_is_not_remembered_for_reopening(
+    qtbot: QtBot, console: MainWindow, fetch_case: Fetch, tmp_path: Path
+) -> None:
+    """A summary holds no evidence: reopening the case fetches its token again."""
+    fetch_case(console, PASS)
+    export_to(qtbot, console, tmp_path / "summary", evidence=False)
+    assert history_of(console).get(PASS).export_path is None  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize("name", ["folder", "plain.zip", "secret.zip"])

@@ -23,7 +23,7 @@ from iauth_desktop.ui.shell.status_bar import ConnectionStatusBar
 
 def test_settings_default_when_missing(isolated_dirs: dict[str, Path]) -> None:
     settings = AppSettings.load()
-    assert settings == AppSettings(0, None, None, None)
+    assert settings == AppSettings(15, None, None, None)  # issue #10: 15 idle minutes
     assert not AppSettings.path().exists()
 
 
