@@ -8,13 +8,19 @@ follow live in ``core/model/decision``; a store enforces them and may add its ow
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, ClassVar, Literal, Protocol
+from typing import Any, ClassVar, Literal, Protocol, cast
 
 from iauth_desktop.core.model.case import ReviewCase
-from iauth_desktop.core.model.decision import Decision, DecisionAction, redact_personal_numbers
+from iauth_desktop.core.model.decision import (
+    Decision,
+    DecisionAction,
+    RejectReason,
+    redact_personal_numbers,
+)
 from iauth_desktop.core.model.errors import IauthError, UsageError
 from iauth_desktop.core.model.result import FetchMode, Stage, VerdictStatus, VerificationResult
 from iauth_desktop.core.model.timefmt import token_likely_expired
@@ -84,6 +90,12 @@ class CaseSummary:
         return token_likely_expired(self.fetched_at, now)
 
 
+class RowLike(Protocol):
+    """A database row read by column name (``sqlite3.Row``, psycopg's dict rows)."""
+
+    def __getitem__(self, key: str, /) -> Any: ...
+
+
 class CaseStore(Protocol):
     """The record of reviewed cases: one per reviewer (SQLite) or one per team."""
 
@@ -149,3 +161,58 @@ def stage_values(result: VerificationResult) -> dict[str, Any]:
 def short_message(text: str) -> str:
     """A service message fit for the history: one line, short, no identity numbers."""
     return redact_personal_numbers(_SPACE.sub(" ", text).strip())[:MAX_MESSAGE]
+
+
+def decision_from_mapping(
+    row: RowLike, prefix: str = "", *, when: Callable[[Any], datetime]
+) -> Decision | None:
+    """The decision in a store's row (columns ``prefix + name``; ``when`` reads its times);
+    None when its id is NULL (a case without decisions)."""
+    if row[prefix + "id"] is None:
+        return None
+    reason = row[prefix + "reason"]
+    return Decision(
+        id=int(row[prefix + "id"]),
+        action=DecisionAction(row[prefix + "action"]),
+        reason=None if reason is None else RejectReason(reason),
+        reason_text=row[prefix + "reason_text"],
+        justification=row[prefix + "justification"],
+        notes=row[prefix + "notes"],
+        reviewer=row[prefix + "reviewer"],
+        decided_at=when(row[prefix + "decided_at"]),
+        supersedes=row[prefix + "supersedes"],
+    )
+
+
+def summary_from_mapping(row: RowLike, *, when: Callable[[Any], datetime]) -> CaseSummary:
+    """A case row of either store, with its latest decision's columns prefixed ``d_``."""
+    head = None
+    if row["audit_seq"] is not None and row["audit_sha256"] is not None:
+        head = RecordedAuditHead(int(row["audit_seq"]), str(row["audit_sha256"]))
+    stages = str(row["failed_stages"])
+    complete = row["evidence_complete"]
+    return CaseSummary(
+        token=row["token"],
+        fetched_at=when(row["fetched_at"]),
+        verdict=cast(VerdictStatus, row["verdict"]),
+        failed_stages=tuple(stages.split(",")) if stages else (),
+        final_code=row["final_code"],
+        final_message=row["final_message"],
+        liveness_code=row["liveness_code"],
+        liveness_message=row["liveness_message"],
+        compare_code=row["compare_code"],
+        compare_message=row["compare_message"],
+        mode=None if row["mode"] is None else FetchMode(row["mode"]),
+        provider=row["provider"],
+        evidence_complete=None if complete is None else bool(complete),
+        masked_name=row["masked_name"],
+        profile_name=row["profile_name"],
+        endpoint_host=row["endpoint_host"],
+        reviewer=row["reviewer"],
+        notes=row["notes"],
+        export_path=None if row["export_path"] is None else Path(row["export_path"]),
+        audit_head=head,
+        created_at=when(row["created_at"]),
+        updated_at=when(row["updated_at"]),
+        latest_decision=decision_from_mapping(row, "d_", when=when),
+    )

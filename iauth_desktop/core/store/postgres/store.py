@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import psycopg
 from psycopg.rows import dict_row
@@ -23,14 +23,13 @@ from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.decision import (
     Decision,
     DecisionAction,
-    RejectReason,
     check_chain,
     check_decision,
     check_free_text,
     contains_personal_number,
 )
 from iauth_desktop.core.model.masking import mask_name
-from iauth_desktop.core.model.result import FetchMode, VerdictStatus, review_status
+from iauth_desktop.core.model.result import review_status
 from iauth_desktop.core.net.hosts import endpoint_host
 from iauth_desktop.core.store.base import (
     UNDECIDED,
@@ -38,10 +37,11 @@ from iauth_desktop.core.store.base import (
     CaseStore,
     CaseSummary,
     DecisionFilter,
-    RecordedAuditHead,
     StoreError,
     StoreUnreachableError,
+    decision_from_mapping,
     stage_values,
+    summary_from_mapping,
 )
 from iauth_desktop.core.store.postgres.schema import SCHEMA_VERSION, current_version
 from iauth_desktop.core.store.postgres.url import check_database_url
@@ -354,53 +354,16 @@ def _one(cursor: psycopg.Cursor[Any]) -> Any:
     return row
 
 
+def _same(value: Any) -> Any:
+    return value  # psycopg reads timestamptz as aware datetimes already
+
+
 def _decision(row: dict[str, Any], prefix: str = "") -> Decision | None:
-    if row[prefix + "id"] is None:
-        return None
-    reason = row[prefix + "reason"]
-    return Decision(
-        id=int(row[prefix + "id"]),
-        action=DecisionAction(row[prefix + "action"]),
-        reason=None if reason is None else RejectReason(reason),
-        reason_text=row[prefix + "reason_text"],
-        justification=row[prefix + "justification"],
-        notes=row[prefix + "notes"],
-        reviewer=row[prefix + "reviewer"],
-        decided_at=row[prefix + "decided_at"],
-        supersedes=row[prefix + "supersedes"],
-    )
+    return decision_from_mapping(row, prefix, when=_same)
 
 
 def _summary(row: dict[str, Any]) -> CaseSummary:
-    head = None
-    if row["audit_seq"] is not None and row["audit_sha256"] is not None:
-        head = RecordedAuditHead(int(row["audit_seq"]), str(row["audit_sha256"]))
-    stages = str(row["failed_stages"])
-    return CaseSummary(
-        token=row["token"],
-        fetched_at=row["fetched_at"],
-        verdict=cast(VerdictStatus, row["verdict"]),
-        failed_stages=tuple(stages.split(",")) if stages else (),
-        final_code=row["final_code"],
-        final_message=row["final_message"],
-        liveness_code=row["liveness_code"],
-        liveness_message=row["liveness_message"],
-        compare_code=row["compare_code"],
-        compare_message=row["compare_message"],
-        mode=None if row["mode"] is None else FetchMode(row["mode"]),
-        provider=row["provider"],
-        evidence_complete=row["evidence_complete"],
-        masked_name=row["masked_name"],
-        profile_name=row["profile_name"],
-        endpoint_host=row["endpoint_host"],
-        reviewer=row["reviewer"],
-        notes=row["notes"],
-        export_path=None if row["export_path"] is None else Path(row["export_path"]),
-        audit_head=head,
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-        latest_decision=_decision(row, "d_"),
-    )
+    return summary_from_mapping(row, when=_same)
 
 
 def _conforms(store: PostgresStore) -> CaseStore:

@@ -9,25 +9,22 @@ from __future__ import annotations
 import re
 import sqlite3
 from datetime import datetime
-from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.decision import (
     Decision,
-    DecisionAction,
-    RejectReason,
 )
 from iauth_desktop.core.model.masking import mask_name
 from iauth_desktop.core.model.messages import said
-from iauth_desktop.core.model.result import FetchMode, VerdictStatus
 from iauth_desktop.core.model.timefmt import from_db_text, to_db_text
 from iauth_desktop.core.net.hosts import endpoint_host
 from iauth_desktop.core.store.base import (
     AuditHeadLike,
     CaseSummary,
-    RecordedAuditHead,
+    decision_from_mapping,
     stage_values,
+    summary_from_mapping,
 )
 from iauth_desktop.core.store.sqlite.schema import HistoryError
 
@@ -148,51 +145,8 @@ def decision_values(token: str, decision: Decision) -> dict[str, Any]:
 
 def decision_from_row(row: sqlite3.Row, prefix: str = "") -> Decision | None:
     """The decision in ``row`` (columns named ``prefix + name``); None when its id is NULL."""
-    if row[prefix + "id"] is None:
-        return None
-    reason = row[prefix + "reason"]
-    return Decision(
-        id=int(row[prefix + "id"]),
-        action=DecisionAction(row[prefix + "action"]),
-        reason=None if reason is None else RejectReason(reason),
-        reason_text=row[prefix + "reason_text"],
-        justification=row[prefix + "justification"],
-        notes=row[prefix + "notes"],
-        reviewer=row[prefix + "reviewer"],
-        decided_at=from_db_text(row[prefix + "decided_at"]),
-        supersedes=row[prefix + "supersedes"],
-    )
+    return decision_from_mapping(row, prefix, when=from_db_text)
 
 
 def summary_from_row(row: sqlite3.Row) -> CaseSummary:
-    head = None
-    if row["audit_seq"] is not None and row["audit_sha256"] is not None:
-        head = RecordedAuditHead(int(row["audit_seq"]), str(row["audit_sha256"]))
-    stages = str(row["failed_stages"])
-    return CaseSummary(
-        token=row["token"],
-        fetched_at=from_db_text(row["fetched_at"]),
-        verdict=cast(VerdictStatus, row["verdict"]),
-        failed_stages=tuple(stages.split(",")) if stages else (),
-        final_code=row["final_code"],
-        final_message=row["final_message"],
-        liveness_code=row["liveness_code"],
-        liveness_message=row["liveness_message"],
-        compare_code=row["compare_code"],
-        compare_message=row["compare_message"],
-        mode=None if row["mode"] is None else FetchMode(row["mode"]),
-        provider=row["provider"],
-        evidence_complete=None
-        if row["evidence_complete"] is None
-        else bool(row["evidence_complete"]),
-        masked_name=row["masked_name"],
-        profile_name=row["profile_name"],
-        endpoint_host=row["endpoint_host"],
-        reviewer=row["reviewer"],
-        notes=row["notes"],
-        export_path=None if row["export_path"] is None else Path(row["export_path"]),
-        audit_head=head,
-        created_at=from_db_text(row["created_at"]),
-        updated_at=from_db_text(row["updated_at"]),
-        latest_decision=decision_from_row(row, "d_"),
-    )
+    return summary_from_mapping(row, when=from_db_text)
