@@ -100,6 +100,12 @@ class CaseStore(Protocol):
     """The record of reviewed cases: one per reviewer (SQLite) or one per team."""
 
     @property
+    def audits_itself(self) -> bool:
+        """True when recording a decision or a purge also appends its audit entry, in the same
+        transaction (a team store); the caller then records nothing more."""
+        ...
+
+    @property
     def identity(self) -> str | None:
         """Who the store knows the reviewer as (a team store: the database login); None when
         the reviewer names themself (the embedded store)."""

@@ -41,6 +41,10 @@ class BackgroundStore:
     # --- CaseStore --------------------------------------------------------------------------
 
     @property
+    def audits_itself(self) -> bool:
+        return self.store.audits_itself
+
+    @property
     def identity(self) -> str | None:
         return self.store.identity
 

@@ -271,8 +271,13 @@ def test_in_team_mode_the_login_is_the_reviewer_whatever_is_typed(
     typed = make_decision("escalate", verdict="passed", reviewer="the settings' name")
     stored = DecisionService(alice, log).record("{T-9}", typed, reviewer="--reviewer value")
     assert stored.reviewer == "alice"
-    [entry] = [e for e in log.entries() if e.event == "decision"]
-    assert entry.reviewer == "alice"
+    from iauth_desktop.core.store.postgres.audit_trail import PostgresAuditTrail
+
+    [entry] = [
+        e for e in PostgresAuditTrail(alice.target.conninfo).entries() if e.event == "decision"
+    ]
+    assert entry.reviewer == "alice"  # in the team's trail, written with the decision
+    assert [e for e in log.entries() if e.event == "decision"] == []
 
 
 def test_the_team_audit_trail_is_one_chain_checked_by_the_database(
@@ -333,3 +338,47 @@ def test_grants_and_revocations_are_in_the_team_trail(team: TeamDatabase) -> Non
         ("postgres", "carol", "grant_supervisor"),
         ("postgres", "dave", "revoke"),
     ]
+
+
+def test_a_decision_and_its_audit_entry_commit_together(
+    team: TeamDatabase, alice: PostgresStore
+) -> None:
+    from iauth_desktop.core.store.postgres.audit_trail import PostgresAuditTrail
+
+    trail = PostgresAuditTrail(team.url("alice"))
+    alice.record_case(make_case("{TX}"), "alice", None)
+    before = len(trail.entries())
+    stored = alice.record_decision(
+        "{TX}", make_decision("escalate", verdict="passed", reviewer="alice")
+    )
+    [entry] = trail.entries()[before:]
+    assert (entry.event, entry.reviewer, entry.data["decision_id"]) == (
+        "decision",
+        "alice",
+        stored.id,
+    )
+    # a decision the rules refuse leaves neither a row nor an entry
+    with pytest.raises(DecisionError):
+        alice.record_decision("{TX}", make_decision("escalate", verdict="passed", reviewer="alice"))
+    assert len(trail.entries()) == before + 1 and len(alice.decisions("{TX}")) == 1
+    assert trail.verify().ok
+
+
+def test_the_purge_audits_itself_in_the_same_transaction(
+    team: TeamDatabase, alice: PostgresStore
+) -> None:
+    from iauth_desktop.core.store.postgres.audit_trail import PostgresAuditTrail
+
+    alice.record_case(make_case("{GONE}"), "alice", None)
+    with team.superuser() as conn:
+        conn.execute(
+            "UPDATE cases SET updated_at = now() - interval '400 days' WHERE token = '{GONE}'"
+        )
+    carol = PostgresStore(team.url("carol"))
+    try:
+        assert carol.purge(timedelta(days=180)) == ["{GONE}"]
+    finally:
+        carol.close()
+    last = PostgresAuditTrail(team.url("alice")).entries()[-1]
+    assert (last.event, last.reviewer) == ("retention_purge", "carol")
+    assert last.data["tokens"] == ["{GONE}"] and last.data["retention_days"] == 180

@@ -39,6 +39,38 @@ from iauth_desktop.core.store.postgres.url import check_database_url
 CONNECT_TIMEOUT_S = 10
 
 
+def append_event(conn: psycopg.Connection[Any], event: AuditEvent) -> AuditEntry:
+    """Append ``event`` to the team's chain inside the caller's transaction, so that a change
+    and the entry recording it are committed together or not at all. Chain order is kept by a
+    transaction-scoped lock; the author is the database login."""
+    if not EVENT_NAME.fullmatch(event.name):
+        raise UsageError(f"{event.name!r} is not an audit event name")
+    clean = forbid_personal_data(dict(event.data))
+    conn.execute("SELECT pg_advisory_xact_lock(hashtext('iauth_audit'))")
+    cursor = conn.cursor(row_factory=dict_row)
+    who = cursor.execute("SELECT session_user AS who").fetchone()
+    last = cursor.execute(
+        "SELECT seq, sha256 FROM audit_entries ORDER BY seq DESC LIMIT 1"
+    ).fetchone()
+    seq = 1 if last is None else int(last["seq"]) + 1
+    prev = EMPTY_HEAD.sha256 if last is None else str(last["sha256"])
+    line = canonical_line(
+        seq=seq,
+        ts=utc_timestamp(datetime.now(UTC)),
+        reviewer=str(who["who"]) if who else "",
+        event=event.name,
+        data=clean,
+        prev=prev,
+    )
+    conn.execute(
+        "INSERT INTO audit_entries (seq, line, sha256) VALUES (%s, %s, %s)",
+        (seq, line.decode("utf-8").rstrip("\n"), sha256_hex(line)),
+    )
+    entry = parse_line(line)
+    assert entry is not None
+    return entry
+
+
 class PostgresAuditTrail:
     def __init__(self, url: str) -> None:
         self.target = check_database_url(url)
@@ -50,32 +82,8 @@ class PostgresAuditTrail:
 
     def record(self, event: AuditEvent, reviewer: str | None = None) -> AuditEntry:
         """Append ``event`` as the database login (``reviewer`` is not used: the login is)."""
-        if not EVENT_NAME.fullmatch(event.name):
-            raise UsageError(f"{event.name!r} is not an audit event name")
-        clean = forbid_personal_data(dict(event.data))
         with self._conn() as conn, conn.transaction():
-            conn.execute("SELECT pg_advisory_xact_lock(hashtext('iauth_audit'))")
-            who = conn.execute("SELECT session_user AS who").fetchone()
-            last = conn.execute(
-                "SELECT seq, sha256 FROM audit_entries ORDER BY seq DESC LIMIT 1"
-            ).fetchone()
-            seq = 1 if last is None else int(last["seq"]) + 1
-            prev = EMPTY_HEAD.sha256 if last is None else str(last["sha256"])
-            line = canonical_line(
-                seq=seq,
-                ts=utc_timestamp(datetime.now(UTC)),
-                reviewer=str(who["who"]) if who else "",
-                event=event.name,
-                data=clean,
-                prev=prev,
-            )
-            conn.execute(
-                "INSERT INTO audit_entries (seq, line, sha256) VALUES (%s, %s, %s)",
-                (seq, line.decode("utf-8").rstrip("\n"), sha256_hex(line)),
-            )
-        entry = parse_line(line)
-        assert entry is not None
-        return entry
+            return append_event(conn, event)
 
     # --- reading -----------------------------------------------------------------------------
 

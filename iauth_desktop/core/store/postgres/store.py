@@ -19,6 +19,7 @@ import psycopg
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool, PoolTimeout
 
+from iauth_desktop.core.audit import events
 from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.decision import (
     Decision,
@@ -43,6 +44,7 @@ from iauth_desktop.core.store.base import (
     stage_values,
     summary_from_mapping,
 )
+from iauth_desktop.core.store.postgres.audit_trail import append_event
 from iauth_desktop.core.store.postgres.schema import SCHEMA_VERSION, current_version
 from iauth_desktop.core.store.postgres.url import check_database_url
 
@@ -80,6 +82,9 @@ ON CONFLICT (token) DO UPDATE SET
 
 class PostgresStore:
     """The team's record at ``url`` (a libpq URL without a password)."""
+
+    # decisions and purges write their audit entry themselves, in the same transaction
+    audits_itself = True
 
     def __init__(self, url: str, *, max_connections: int = 4) -> None:
         self.target = check_database_url(url)
@@ -184,7 +189,9 @@ class PostgresStore:
                 )
             )
             conn.execute("UPDATE cases SET updated_at = now() WHERE token = %s", (token,))
-            return replace(decision, id=int(stored["id"]), decided_at=stored["decided_at"])
+            recorded = replace(decision, id=int(stored["id"]), decided_at=stored["decided_at"])
+            append_event(conn, events.decided(token, recorded))  # in the same transaction
+            return recorded
 
     def set_notes(self, token: str, notes: str) -> None:
         text = notes.strip()
@@ -220,7 +227,10 @@ class PostgresStore:
         the database's clock decides, ``now`` is not used."""
         with self._write() as conn:
             rows = conn.execute("SELECT * FROM iauth_purge(%s)", (older_than,)).fetchall()
-        return sorted(str(next(iter(r.values()))) for r in rows)
+            tokens = sorted(str(next(iter(r.values()))) for r in rows)
+            if tokens:  # recorded in the same transaction as the deletion
+                append_event(conn, events.retention_purged(tokens, older_than.days))
+        return tokens
 
     # --- reading -----------------------------------------------------------------------------
 

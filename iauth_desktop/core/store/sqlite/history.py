@@ -74,6 +74,7 @@ def default_history_path() -> Path:
 
 class CaseHistory:  # a CaseStore
     identity: str | None = None  # the reviewer names themself (settings, --reviewer)
+    audits_itself = False  # the audit log is a separate file: the caller records
     """The reviewed cases in ``path`` (default ``data_dir()/history.sqlite3``, mode 0600)."""
 
     def __init__(
