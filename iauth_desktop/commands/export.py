@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 
 from iauth_desktop import __version__
 from iauth_desktop.commands.report import render_report
+from iauth_desktop.commands.reviewer import acting_reviewer
 from iauth_desktop.core.evidence.report_data import ReportContext, load_bundle_for_report
 from iauth_desktop.core.export.place import is_zip_target
-from iauth_desktop.core.model.decision import default_reviewer
 from iauth_desktop.core.model.errors import UsageError
 from iauth_desktop.core.review.exporting import ExportService, check_export_options
 from iauth_desktop.core.review.reporting import recorded_decision
@@ -93,7 +93,7 @@ def run_export(args: argparse.Namespace) -> int:
         raise UsageError("--evidence needs --recipient: who receives the evidence")
     check_export_options(out, evidence=evidence, password="?" if encrypt else None,
                          no_encrypt=args.no_encrypt)  # fmt: skip
-    reviewer = (args.reviewer or default_reviewer()).strip() or "unknown"
+    reviewer = acting_reviewer(args.reviewer)
     password = _read_password(from_stdin=args.password_stdin) if encrypt else None
 
     audit = open_audit_trail()

@@ -12,13 +12,13 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from iauth_desktop.commands.reviewer import acting_reviewer
 from iauth_desktop.core.evidence.read import LoadedBundle
 from iauth_desktop.core.evidence.report_data import (
     EvidenceManifest,
     ReportContext,
     report_from_bundle,
 )
-from iauth_desktop.core.model.decision import default_reviewer
 from iauth_desktop.core.model.errors import UsageError
 from iauth_desktop.core.review.reporting import PrintedReport, ReportService
 from iauth_desktop.core.store.select import open_audit_trail
@@ -46,7 +46,7 @@ def add_report_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
 def run_report(args: argparse.Namespace) -> int:
     if not Path(args.bundle).is_dir():
         raise UsageError(f"{args.bundle} is not a folder: give an evidence bundle's folder")
-    reviewer = (args.reviewer or default_reviewer()).strip() or "unknown"
+    reviewer = acting_reviewer(args.reviewer)
     written = write_audited_report(
         Path(args.bundle), args.out, reviewer=reviewer, full_ids=args.full_ids, force=args.force
     )

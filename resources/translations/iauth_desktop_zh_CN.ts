@@ -475,6 +475,10 @@
         <translation>案件 {token} — 核验结果：{verdict}</translation>
     </message>
     <message>
+        <source>Reviewer: {name} (your team database login)</source>
+        <translation>审核人：{name}（团队数据库登录名）</translation>
+    </message>
+    <message>
         <source>Reviewer: {name} (change it in Settings)</source>
         <translation>审核人：{name}（可在设置中更改）</translation>
     </message>

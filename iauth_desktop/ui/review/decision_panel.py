@@ -94,6 +94,10 @@ class DecisionPanel(Retranslating, DecisionForm):
         self._set_editing(False)
         self._update_labels()
 
+    def _team_mode(self) -> bool:
+        """A team store: the database login is the reviewer, the setting does not apply."""
+        return self._recorder is not None and self._recorder.history.identity is not None
+
     def token(self) -> str | None:
         return self._token
 
@@ -252,7 +256,11 @@ class DecisionPanel(Retranslating, DecisionForm):
                 )
             )
         self.reviewer_label.setText(
-            self.tr("Reviewer: {name} (change it in Settings)").format(name=self._reviewer())
+            (
+                self.tr("Reviewer: {name} (your team database login)")
+                if self._team_mode()
+                else self.tr("Reviewer: {name} (change it in Settings)")
+            ).format(name=self._reviewer())
         )
         replacing = self._editing and self.latest() is not None
         self.record_button.setText(
