@@ -14,6 +14,7 @@ ended (a job may finish its last step before it sees the request).
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 import time
@@ -22,7 +23,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    QThread,
+    QThreadPool,
+    Signal,
+    Slot,
+)
 
 from iauth_desktop.core.model.errors import CancelledError, IauthError
 
@@ -230,3 +239,35 @@ def _outcome(name: str, work: Work, progress: Progress, cancel: threading.Event)
         frames = "".join(traceback.format_tb(exc.__traceback__))
         _log.error("internal error in background task %s: %s\n%s", name, type(exc).__name__, frames)
         return TaskOutcome(failure=TaskFailure("", INTERNAL_ERROR_EXIT, None))
+
+
+_waits = itertools.count()
+
+
+def wait_for(runner: TaskRunner, call: Callable[[], Any]) -> TaskOutcome:
+    """Run ``call`` as a job of ``runner`` and wait for its outcome in a local event loop: the
+    window keeps painting and its timers run, the reviewer's input waits. Called off the GUI
+    thread, ``call`` simply runs there."""
+    app = QCoreApplication.instance()
+    if app is None or QThread.currentThread() is not app.thread():
+        try:
+            return TaskOutcome(value=call())
+        except IauthError as exc:
+            return TaskOutcome(failure=TaskFailure(str(exc), exc.exit_code, exc))
+    job = f"wait {next(_waits)}"
+    loop = QEventLoop()
+    outcomes: list[TaskOutcome] = []
+
+    def finished(name: str, outcome: TaskOutcome) -> None:
+        if name == job:
+            outcomes.append(outcome)
+            loop.quit()
+
+    runner.finished.connect(finished)
+    try:
+        runner.start(lambda _progress, _cancel: call(), job)
+        if not outcomes:
+            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    finally:
+        runner.finished.disconnect(finished)
+    return outcomes[0]

@@ -13,9 +13,9 @@ import itertools
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread
+from PySide6.QtCore import QCoreApplication, QObject, QThread
 
 from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.decision import Decision
@@ -26,7 +26,7 @@ from iauth_desktop.core.store.base import (
     DecisionFilter,
     StoreError,
 )
-from iauth_desktop.ui.tasks import Progress, TaskOutcome, TaskRunner
+from iauth_desktop.ui.tasks import TaskRunner, wait_for
 
 T = TypeVar("T")
 
@@ -95,29 +95,9 @@ class BackgroundStore:
 
     def _call(self, call: Callable[[], T]) -> T:
         app = QCoreApplication.instance()
-        if app is None or QThread.currentThread() is not app.thread():
-            return call()  # already off the GUI thread
-        job = f"call {next(self._count)}"
-        loop = QEventLoop()
-        outcomes: list[TaskOutcome] = []
-
-        def finished(name: str, outcome: TaskOutcome) -> None:
-            if name == job:
-                outcomes.append(outcome)
-                loop.quit()
-
-        def work(_progress: Progress, _cancel: Any) -> T:
-            return call()
-
-        self._runner.finished.connect(finished)
-        try:
-            self._runner.start(work, job)
+        if app is not None and QThread.currentThread() is app.thread():
             self.calls_off_gui_thread += 1
-            if not outcomes:
-                loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-        finally:
-            self._runner.finished.disconnect(finished)
-        outcome = outcomes[0]
+        outcome = wait_for(self._runner, call)
         if outcome.failure is not None:
             if outcome.failure.error is not None:
                 raise outcome.failure.error

@@ -32,6 +32,7 @@ from iauth_desktop.ui.review.background_store import BackgroundStore
 from iauth_desktop.ui.review.decision_panel import DecisionPanel
 from iauth_desktop.ui.review.decision_recorder import DecisionRecorder
 from iauth_desktop.ui.review.history_view import HistoryDialog
+from iauth_desktop.ui.tasks import TaskRunner, wait_for
 
 if TYPE_CHECKING:
     from iauth_desktop.ui.shell.main_window import MainWindow
@@ -61,13 +62,23 @@ def decision_area(window: QWidget) -> Qt.DockWidgetArea:
     return Qt.DockWidgetArea.RightDockWidgetArea if wide else Qt.DockWidgetArea.BottomDockWidgetArea
 
 
-def open_history(path: Path | None = None) -> tuple[CaseStore | None, str]:
-    """The case history, or None and why it cannot be opened (the console works without it)."""
-    try:
-        return open_case_store(path), ""
-    except IauthError as exc:  # unreadable, newer schema, not a database, unreachable server
-        _log.error("case history unavailable: %s", exc)
-        return None, error_text(exc)
+def open_history(
+    path: Path | None = None, runner: TaskRunner | None = None
+) -> tuple[CaseStore | None, str]:
+    """The case history, or None and why it cannot be opened (the console works without it).
+    With ``runner`` it is opened in a worker (a team database is a connection away)."""
+    if runner is None:
+        try:
+            return open_case_store(path), ""
+        except IauthError as exc:  # unreadable, newer schema, not a database, unreachable
+            _log.error("case history unavailable: %s", exc)
+            return None, error_text(exc)
+    outcome = wait_for(runner, lambda: open_case_store(path))
+    if outcome.failure is None and not outcome.cancelled:
+        return outcome.value, ""
+    error = outcome.failure.error if outcome.failure is not None else None
+    _log.error("case history unavailable: %s", error)
+    return None, error_text(error) if error is not None else "the case history cannot be opened"
 
 
 class CaseWorkflow(QObject):
@@ -82,7 +93,7 @@ class CaseWorkflow(QObject):
         self._window = window
         history_problem = ""
         if history is None:
-            history, history_problem = open_history()
+            history, history_problem = open_history(runner=TaskRunner("open store", self))
         # every call of the console to the store runs in a worker (see BackgroundStore)
         self.history: CaseStore | None = None if history is None else BackgroundStore(history, self)
         self.audit = audit
