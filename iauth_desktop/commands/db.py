@@ -5,6 +5,8 @@ password from libpq (``PGPASSWORD``, ``~/.pgpass``), never from the URL."""
 from __future__ import annotations
 
 import argparse
+import getpass
+import sys
 
 from iauth_desktop.core.model.errors import UsageError
 from iauth_desktop.core.store.select import ENV_DATABASE_URL, team_database_url
@@ -26,7 +28,14 @@ def add_db_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     revoke = actions.add_parser("revoke", help="take the app's rights away (a reviewer who leaves)")
     revoke.add_argument("role")
     revoke.set_defaults(handler=run_db_revoke)
-    for action in (upgrade, status, grant, revoke):
+    password = actions.add_parser(
+        "password", help="keep your login's password in the OS keyring (never in a file)"
+    )
+    password.add_argument(
+        "--password-stdin", action="store_true", help="read it from standard input's first line"
+    )
+    password.set_defaults(handler=run_db_password)
+    for action in (upgrade, status, grant, revoke, password):
         action.add_argument(
             "--url",
             metavar="URL",
@@ -80,4 +89,19 @@ def run_db_revoke(args: argparse.Namespace) -> int:
 
     revoke(_url(args), args.role)
     print(f"{args.role}: no rights in the team database any more")
+    return 0
+
+
+def run_db_password(args: argparse.Namespace) -> int:
+    from iauth_desktop.core.store.postgres.admin import store_password  # noqa: PLC0415
+
+    if args.password_stdin:
+        lines = sys.stdin.read().splitlines()
+        secret = lines[0] if lines else ""
+    else:
+        if not sys.stdin.isatty():
+            raise UsageError("no terminal to ask for the password on: use --password-stdin")
+        secret = getpass.getpass("database password: ")
+    key = store_password(_url(args), secret)
+    print(f"the password of {key} is kept in the OS keyring")
     return 0

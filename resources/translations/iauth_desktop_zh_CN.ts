@@ -2893,5 +2893,17 @@
         <source>The reviewer&apos;s name signs every decision and audit entry. Cases older than this are removed from the case history at start-up (the purge is audited); the audit log itself is never shortened.</source>
         <translation>审核人姓名会署在每项决定和每条审计记录上。超过保留期限的案件会在启动时从案件历史中删除（删除操作会记入审计日志）；审计日志本身永不删减。</translation>
     </message>
+    <message>
+        <source>&amp;Team database</source>
+        <translation>团队数据库(&amp;T)</translation>
+    </message>
+    <message>
+        <source>none: this computer keeps its own case history</source>
+        <translation>无：本机保存自己的案件历史</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL URL without a password (postgresql://you@host/iauth, with sslmode=verify-full for another machine) shares one case record and audit trail with the team; IAUTH_DATABASE_URL takes precedence. Takes effect at the next start.</source>
+        <translation>不含密码的 PostgreSQL 地址（postgresql://you@host/iauth，连接其他机器时加 sslmode=verify-full），与团队共用一份案件记录和审计链；IAUTH_DATABASE_URL 优先。下次启动时生效。</translation>
+    </message>
 </context>
 </TS>

@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 SERVICE = "iauth-desktop"
 SecretKind = Literal["secret_key", "aes_key"]
+DATABASE_PREFIX = "database:"  # a team database login's password: "database:user@host:port/db"
 KINDS: tuple[SecretKind, ...] = get_args(SecretKind)
 
 
@@ -145,7 +146,28 @@ class SecretStore:
 
     def get(self, profile: str, kind: SecretKind) -> str | None:
         """The stored value, or None when absent or the keyring is unusable (see last_error)."""
-        username = self.username(profile, kind)
+        return self._get(self.username(profile, kind))
+
+    def get_database_password(self, key: str) -> str | None:
+        """A team database login's password (``key``: ``user@host:port/dbname``), or None."""
+        return self._get(DATABASE_PREFIX + key)
+
+    def set_database_password(self, key: str, value: str) -> None:
+        """Store a team database login's password; InsecureKeyringError on an insecure store."""
+        if not value:
+            raise UsageError("the database password is empty; nothing was stored")
+        backend = self.backend
+        status = keyring_status(backend)
+        if not status.secure:
+            raise InsecureKeyringError(said("secret.not_stored", reason=status.explanation))
+        try:
+            backend.set_password(self.service, DATABASE_PREFIX + key, value)
+        except KeyringError as exc:
+            raise InsecureKeyringError(
+                f"{status.backend} refused to store the database password: {exc}"
+            ) from None
+
+    def _get(self, username: str) -> str | None:
         backend = self.backend
         status = keyring_status(backend)
         if not status.secure:

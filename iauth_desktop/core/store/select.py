@@ -27,7 +27,7 @@ def team_database_url(environ: Mapping[str, str] | None = None) -> str | None:
 def open_case_store(path: Path | None = None, *, database_url: str | None = None) -> CaseStore:
     """The team store when a database URL is given or set, else the embedded history at
     ``path`` (created when missing); typed errors (StoreError, StoreUnreachableError)."""
-    url = database_url or (None if path is not None else team_database_url())
+    url = None if path is not None else (team_database_url() or database_url)
     if url is not None:
         from iauth_desktop.core.store.postgres.store import PostgresStore  # noqa: PLC0415
 
@@ -35,10 +35,10 @@ def open_case_store(path: Path | None = None, *, database_url: str | None = None
     return CaseHistory(path)
 
 
-def open_audit_trail() -> AuditTrail:
-    """The team's chain in the database when ``IAUTH_DATABASE_URL`` is set, else this
-    workstation's file in the data folder."""
-    url = team_database_url()
+def open_audit_trail(database_url: str | None = None) -> AuditTrail:
+    """The team's chain in the database when ``IAUTH_DATABASE_URL`` (or, without it,
+    ``database_url`` from the console's settings) names one, else this workstation's file."""
+    url = team_database_url() or database_url
     if url is not None:
         from iauth_desktop.core.store.postgres.audit_trail import PostgresAuditTrail  # noqa: PLC0415
 

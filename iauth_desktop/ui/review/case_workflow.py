@@ -63,17 +63,19 @@ def decision_area(window: QWidget) -> Qt.DockWidgetArea:
 
 
 def open_history(
-    path: Path | None = None, runner: TaskRunner | None = None
+    path: Path | None = None,
+    runner: TaskRunner | None = None,
+    database_url: str | None = None,
 ) -> tuple[CaseStore | None, str]:
     """The case history, or None and why it cannot be opened (the console works without it).
     With ``runner`` it is opened in a worker (a team database is a connection away)."""
     if runner is None:
         try:
-            return open_case_store(path), ""
+            return open_case_store(path, database_url=database_url), ""
         except IauthError as exc:  # unreadable, newer schema, not a database, unreachable
             _log.error("case history unavailable: %s", exc)
             return None, error_text(exc)
-    outcome = wait_for(runner, lambda: open_case_store(path))
+    outcome = wait_for(runner, lambda: open_case_store(path, database_url=database_url))
     if outcome.failure is None and not outcome.cancelled:
         return outcome.value, ""
     error = outcome.failure.error if outcome.failure is not None else None
@@ -93,7 +95,10 @@ class CaseWorkflow(QObject):
         self._window = window
         history_problem = ""
         if history is None:
-            history, history_problem = open_history(runner=TaskRunner("open store", self))
+            history, history_problem = open_history(
+                runner=TaskRunner("open store", self),
+                database_url=window.settings.database_url,
+            )
         # every call of the console to the store runs in a worker (see BackgroundStore)
         self.history: CaseStore | None = None if history is None else BackgroundStore(history, self)
         self.audit = audit

@@ -40,6 +40,7 @@ class AppSettings:
     ca_bundle: str | None = None
     reviewer: str | None = None
     retention_days: int = DEFAULT_RETENTION.days
+    database_url: str | None = None  # the team's PostgreSQL (IAUTH_DATABASE_URL wins)
 
     def reviewer_name(self) -> str:
         """Who signs decisions and audit entries: the name set here, else the OS user."""
@@ -74,7 +75,7 @@ class AppSettings:
         days = document.get("retention_days")
         if isinstance(days, int) and not isinstance(days, bool) and days >= 1:
             settings.retention_days = days
-        for name in ("language", "proxy", "ca_bundle", "reviewer"):
+        for name in ("language", "proxy", "ca_bundle", "reviewer", "database_url"):
             value = document.get(name)
             if isinstance(value, str) and value.strip():
                 setattr(settings, name, value.strip())

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 from iauth_desktop.core.audit.guard import check_text
 from iauth_desktop.core.model.decision import default_reviewer
 from iauth_desktop.core.model.errors import UsageError
+from iauth_desktop.core.store.postgres.url import check_database_url
 from iauth_desktop.ui.settings.app_settings import AppSettings
 
 MAX_RETENTION_DAYS = 10 * 366
@@ -35,12 +36,21 @@ class WorkflowSettingsRows(QObject):
         self.retention_label.setBuddy(self.retention_spin)
         self.retention_hint = QLabel(page)
         self.retention_hint.setWordWrap(True)
+        self.database_edit = QLineEdit(page)
+        self.database_edit.setObjectName("teamDatabaseUrl")
+        self.database_label = QLabel(page)
+        self.database_label.setBuddy(self.database_edit)
+        self.database_hint = QLabel(page)
+        self.database_hint.setWordWrap(True)
         form.addRow(self.reviewer_label, self.reviewer_edit)
         form.addRow(self.retention_label, self.retention_spin)
         form.addRow(self.retention_hint)
+        form.addRow(self.database_label, self.database_edit)
+        form.addRow(self.database_hint)
 
     def load(self, settings: AppSettings) -> None:
         self.reviewer_edit.setText(settings.reviewer or "")
+        self.database_edit.setText(settings.database_url or "")
         self.retention_spin.setValue(min(settings.retention_days, MAX_RETENTION_DAYS))
 
     def values(self) -> dict[str, Any]:
@@ -53,7 +63,14 @@ class WorkflowSettingsRows(QObject):
                 raise UsageError(
                     self.tr("the reviewer's name must not hold an ID or phone number")
                 ) from None
-        return {"reviewer": name or None, "retention_days": self.retention_spin.value()}
+        url = self.database_edit.text().strip()
+        if url:
+            check_database_url(url)  # no password inside, verify-full off loopback: in words
+        return {
+            "reviewer": name or None,
+            "retention_days": self.retention_spin.value(),
+            "database_url": url or None,
+        }
 
     def retranslate_ui(self) -> None:
         self.reviewer_label.setText(self.tr("&Reviewer"))
@@ -67,5 +84,17 @@ class WorkflowSettingsRows(QObject):
                 "The reviewer's name signs every decision and audit entry. Cases older than "
                 "this are removed from the case history at start-up (the purge is audited); "
                 "the audit log itself is never shortened."
+            )
+        )
+        self.database_label.setText(self.tr("&Team database"))
+        self.database_edit.setPlaceholderText(
+            self.tr("none: this computer keeps its own case history")
+        )
+        self.database_hint.setText(
+            self.tr(
+                "A PostgreSQL URL without a password (postgresql://you@host/iauth, with "
+                "sslmode=verify-full for another machine) shares one case record and audit "
+                "trail with the team; IAUTH_DATABASE_URL takes precedence. Takes effect at the "
+                "next start."
             )
         )

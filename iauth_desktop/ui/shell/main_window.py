@@ -68,7 +68,11 @@ class MainWindow(Retranslating, QMainWindow):
         self._endpoint_override = endpoint_override
         self.resize(MIN_WIDTH, MIN_HEIGHT)
 
-        self.audit = AuditHooks(audit_log or open_audit_trail(), self.settings.reviewer_name, self)
+        self.audit = AuditHooks(
+            audit_log or open_audit_trail(self.settings.database_url),
+            self.settings.reviewer_name,
+            self,
+        )
         self.audit.ask_purpose = lambda: ask_purpose(self)
         self.controller = FetchController(self.audit, self, settings=lambda: self.settings)
         self.token_bar = TokenBar()

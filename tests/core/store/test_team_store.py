@@ -382,3 +382,34 @@ def test_the_purge_audits_itself_in_the_same_transaction(
     last = PostgresAuditTrail(team.url("alice")).entries()[-1]
     assert (last.event, last.reviewer) == ("retention_purge", "carol")
     assert last.data["tokens"] == ["{GONE}"] and last.data["retention_days"] == 180
+
+
+def test_a_password_kept_in_the_os_keyring_opens_the_team_store(
+    team: TeamDatabase, memory_keyring: Any
+) -> None:
+    from iauth_desktop.core.config.secrets import SecretStore
+    from iauth_desktop.core.store.base import StoreUnreachableError
+
+    server = team.server
+    with psycopg.connect(server.url(), autocommit=True) as conn:
+        if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = 'pwuser'").fetchone() is None:
+            conn.execute("CREATE ROLE pwuser LOGIN PASSWORD 'pw-for-tests'")
+    hba = server.folder / "data" / "pg_hba.conf"
+    rule = "host all pwuser 127.0.0.1/32 scram-sha-256\n"
+    if rule not in hba.read_text():
+        hba.write_text(rule + hba.read_text())  # the first matching line decides
+        with psycopg.connect(server.url(), autocommit=True) as conn:
+            conn.execute("SELECT pg_reload_conf()")
+    admin.grant(team.url(), "pwuser", supervisor=False)
+    secrets = SecretStore(backend=memory_keyring)
+    url = team.url("pwuser")
+    with pytest.raises(StoreUnreachableError, match="password"):
+        PostgresStore(url, secrets=secrets)  # no password anywhere: refused, in words
+    key = admin.store_password(url, "pw-for-tests", secrets)
+    assert key == f"pwuser@127.0.0.1:{server.port}/{team.name}"
+    store = PostgresStore(url, secrets=secrets)
+    try:
+        assert store.identity == "pwuser"
+    finally:
+        store.close()
+    assert "pw-for-tests" not in url and "pw-for-tests" not in key

@@ -88,3 +88,33 @@ def test_production_is_unmistakable(qtbot: QtBot, demo_credentials: object) -> N
     assert bar.endpoint_kind == "loopback"
     assert "PRODUCTION" not in bar.endpoint_label.text()
     assert "#b00020" not in bar.endpoint_label.styleSheet()
+
+
+def test_the_team_database_url_is_a_setting_checked_before_it_is_saved(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QFormLayout, QWidget
+
+    from iauth_desktop.core.model.errors import UsageError
+    from iauth_desktop.ui.settings.app_settings import AppSettings
+    from iauth_desktop.ui.settings.workflow_settings import WorkflowSettingsRows
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    rows = WorkflowSettingsRows(page, QFormLayout(page))
+    rows.load(AppSettings(database_url="postgresql://rev1@127.0.0.1/iauth"))
+    assert rows.database_edit.text() == "postgresql://rev1@127.0.0.1/iauth"
+    assert rows.values()["database_url"] == "postgresql://rev1@127.0.0.1/iauth"
+    rows.database_edit.setText("postgresql://rev1:secret@127.0.0.1/iauth")
+    with pytest.raises(UsageError, match="password"):
+        rows.values()
+    rows.database_edit.setText("postgresql://rev1@db.example/iauth")
+    with pytest.raises(UsageError, match="verify-full"):
+        rows.values()
+    rows.database_edit.setText("")
+    assert rows.values()["database_url"] is None
+
+
+def test_the_saved_team_database_url_reads_back(tmp_path: Path) -> None:
+    from iauth_desktop.ui.settings.app_settings import AppSettings
+
+    AppSettings(database_url="postgresql://rev1@127.0.0.1/iauth").save()
+    assert AppSettings.load().database_url == "postgresql://rev1@127.0.0.1/iauth"

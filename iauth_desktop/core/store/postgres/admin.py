@@ -10,6 +10,7 @@ import psycopg
 from psycopg import sql
 
 from iauth_desktop.core.audit import events
+from iauth_desktop.core.config.secrets import SecretStore
 from iauth_desktop.core.model.errors import UsageError
 from iauth_desktop.core.store.base import StoreError, StoreUnreachableError
 from iauth_desktop.core.store.postgres.audit_trail import PostgresAuditTrail
@@ -20,7 +21,7 @@ from iauth_desktop.core.store.postgres.schema import (
     current_version,
     upgrade,
 )
-from iauth_desktop.core.store.postgres.url import check_database_url
+from iauth_desktop.core.store.postgres.url import check_database_url, connect_kwargs
 
 CONNECT_TIMEOUT_S = 10
 Conn = psycopg.Connection[tuple[object, ...]]
@@ -39,7 +40,10 @@ def _connect(url: str) -> Conn:
     target = check_database_url(url)
     try:
         return psycopg.connect(
-            target.conninfo, connect_timeout=CONNECT_TIMEOUT_S, application_name="iauth-desktop"
+            target.conninfo,
+            connect_timeout=CONNECT_TIMEOUT_S,
+            application_name="iauth-desktop",
+            **connect_kwargs(target),
         )
     except psycopg.OperationalError as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else "connection failed"
@@ -141,3 +145,10 @@ def _roles_exist(conn: Conn) -> bool:
 def _first(exc: BaseException) -> str:
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
+
+
+def store_password(url: str, password: str, secrets: SecretStore | None = None) -> str:
+    """Keep a login's password in the OS keyring (never a file); the keyring item's name."""
+    target = check_database_url(url)
+    (secrets or SecretStore()).set_database_password(target.key, password)
+    return target.key

@@ -32,9 +32,10 @@ from iauth_desktop.core.audit.chain import (
 from iauth_desktop.core.audit.events import AuditEvent
 from iauth_desktop.core.audit.guard import forbid_personal_data
 from iauth_desktop.core.audit.verify import VerifyReport, verify_bytes
+from iauth_desktop.core.config.secrets import SecretStore
 from iauth_desktop.core.model.errors import UsageError
 from iauth_desktop.core.store.base import StoreError, StoreUnreachableError
-from iauth_desktop.core.store.postgres.url import check_database_url
+from iauth_desktop.core.store.postgres.url import check_database_url, connect_kwargs
 
 CONNECT_TIMEOUT_S = 10
 
@@ -72,8 +73,9 @@ def append_event(conn: psycopg.Connection[Any], event: AuditEvent) -> AuditEntry
 
 
 class PostgresAuditTrail:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, secrets: SecretStore | None = None) -> None:
         self.target = check_database_url(url)
+        self._extra = connect_kwargs(self.target, secrets)
 
     def describe(self) -> str:
         return f"the team database {self.target.dbname} on {self.target.host or 'this machine'}"
@@ -134,6 +136,7 @@ class PostgresAuditTrail:
                 connect_timeout=CONNECT_TIMEOUT_S,
                 application_name="iauth-desktop",
                 row_factory=dict_row,
+                **self._extra,
             )
         except psycopg.OperationalError as exc:
             raise StoreUnreachableError(

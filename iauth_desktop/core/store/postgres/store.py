@@ -20,6 +20,7 @@ from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from iauth_desktop.core.audit import events
+from iauth_desktop.core.config.secrets import SecretStore
 from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.decision import (
     Decision,
@@ -46,7 +47,7 @@ from iauth_desktop.core.store.base import (
 )
 from iauth_desktop.core.store.postgres.audit_trail import append_event
 from iauth_desktop.core.store.postgres.schema import SCHEMA_VERSION, current_version
-from iauth_desktop.core.store.postgres.url import check_database_url
+from iauth_desktop.core.store.postgres.url import check_database_url, connect_kwargs
 
 CONNECT_TIMEOUT_S = 10
 
@@ -86,8 +87,11 @@ class PostgresStore:
     # decisions and purges write their audit entry themselves, in the same transaction
     audits_itself = True
 
-    def __init__(self, url: str, *, max_connections: int = 4) -> None:
+    def __init__(
+        self, url: str, *, max_connections: int = 4, secrets: SecretStore | None = None
+    ) -> None:
         self.target = check_database_url(url)
+        extra = connect_kwargs(self.target, secrets)
         # One direct connection first: a refused or unknown server is said at once, in words,
         # rather than after the pool has retried for its whole timeout.
         try:
@@ -96,6 +100,7 @@ class PostgresStore:
                 connect_timeout=CONNECT_TIMEOUT_S,
                 application_name="iauth-desktop",
                 row_factory=dict_row,
+                **extra,
             ) as conn:
                 version = current_version(conn)
                 who = _one(conn.execute("SELECT session_user AS who"))["who"]
@@ -114,7 +119,11 @@ class PostgresStore:
             self.target.conninfo,
             min_size=1,
             max_size=max_connections,
-            kwargs={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "iauth-desktop"},
+            kwargs={
+                "connect_timeout": CONNECT_TIMEOUT_S,
+                "application_name": "iauth-desktop",
+                **extra,
+            },
             open=False,
         )
         self._pool.open(wait=False)

@@ -8,10 +8,13 @@ holds a password — that would end up in settings and shell history; libpq's ``
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from typing import Any
 
 from psycopg.conninfo import conninfo_to_dict
 
+from iauth_desktop.core.config.secrets import SecretStore
 from iauth_desktop.core.model.errors import UsageError
 from iauth_desktop.core.net.endpoints import is_loopback_host
 
@@ -22,6 +25,21 @@ class DatabaseTarget:
     host: str  # "" or a socket folder for local connections
     dbname: str
     user: str | None
+    port: str = ""
+
+    @property
+    def key(self) -> str:
+        """``user@host:port/dbname``: the name of this login's password in the OS keyring."""
+        return f"{self.user or ''}@{self.host or 'local'}:{self.port or '5432'}/{self.dbname}"
+
+
+def connect_kwargs(target: DatabaseTarget, secrets: SecretStore | None = None) -> dict[str, Any]:
+    """libpq finds the password itself (``PGPASSWORD``, ``~/.pgpass``); failing those, the OS
+    keyring may hold it (``db password``). Never a plaintext fallback."""
+    if os.environ.get("PGPASSWORD") or os.environ.get("PGPASSFILE"):
+        return {}
+    password = (secrets or SecretStore()).get_database_password(target.key)
+    return {"password": password} if password else {}
 
 
 def check_database_url(url: str) -> DatabaseTarget:
@@ -50,4 +68,5 @@ def check_database_url(url: str) -> DatabaseTarget:
         host=",".join(hosts),
         dbname=str(params.get("dbname", "")),
         user=None if params.get("user") is None else str(params.get("user")),
+        port=str(params.get("port", "")),
     )
