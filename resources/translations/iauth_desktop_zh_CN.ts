@@ -2169,6 +2169,10 @@
         <translation>案件历史(&amp;H)…</translation>
     </message>
     <message>
+        <source>&amp;Reconnect to the case record</source>
+        <translation>重新连接案件记录(&amp;R)</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>

@@ -123,6 +123,8 @@ class CaseWorkflow(QObject):
         window.case_shown.connect(self._on_case_shown)
         window.fetch_failed.connect(self._on_fetch_failed)
         window.menus.case_history.triggered.connect(self.show_history)
+        window.menus.reconnect_store.triggered.connect(self.reconnect)
+        window.menus.reconnect_store.setEnabled(self.history is None)
         window.menus.export_case.triggered.connect(self.export_case)
 
     def _reviewer(self) -> str:
@@ -155,6 +157,23 @@ class CaseWorkflow(QObject):
         if tokens and not self.history.audits_itself:  # a team store records it itself
             self.audit.purged(tokens, days)
         return tokens
+
+    @Slot()
+    def reconnect(self) -> bool:
+        """Try the case record again (a team database that was unreachable at start-up)."""
+        if self.history is not None:
+            return True
+        store, problem = open_history(
+            runner=TaskRunner("open store", self), database_url=self._window.settings.database_url
+        )
+        if store is None:
+            self.panel.show_error(problem)
+            return False
+        self.history = BackgroundStore(store, self)
+        self._history_problem = ""
+        self.panel.set_recorder(DecisionRecorder(self.history, self.audit))
+        self._window.menus.reconnect_store.setEnabled(False)
+        return True
 
     @Slot(Qt.DockWidgetArea)
     def _on_dock_moved(self, area: Qt.DockWidgetArea) -> None:

@@ -94,6 +94,12 @@ class DecisionPanel(Retranslating, DecisionForm):
         self._set_editing(False)
         self._update_labels()
 
+    def set_recorder(self, recorder: DecisionRecorder | None) -> None:
+        """The case record became reachable (Reconnect): decisions can be recorded again."""
+        self._recorder = recorder
+        self.show_error("")
+        self._reload()
+
     def _team_mode(self) -> bool:
         """A team store: the database login is the reviewer, the setting does not apply."""
         return self._recorder is not None and self._recorder.history.identity is not None

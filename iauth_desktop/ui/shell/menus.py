@@ -30,12 +30,13 @@ class MainMenus:
         self.export_case.setShortcut(QKeySequence("Ctrl+E"))
         self.case_history = QAction(window)
         self.case_history.setShortcut(QKeySequence("Ctrl+H"))
+        self.reconnect_store = QAction(window)  # when the case record could not be opened
         self.quit = QAction(window)
         self.quit.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.file_menu.addActions([self.open_case, self.close_case])
         self.file_menu.addSeparator()
-        self.file_menu.addActions([self.export_case, self.case_history])
+        self.file_menu.addActions([self.export_case, self.case_history, self.reconnect_store])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit)
 
@@ -79,6 +80,9 @@ class MainMenus:
         )
         self.export_case.setText(QCoreApplication.translate("MainMenus", "&Export case…"))
         self.case_history.setText(QCoreApplication.translate("MainMenus", "Case &history…"))
+        self.reconnect_store.setText(
+            QCoreApplication.translate("MainMenus", "&Reconnect to the case record")
+        )
         self.quit.setText(QCoreApplication.translate("MainMenus", "&Quit"))
         self.signature_inspector.setText(
             QCoreApplication.translate("MainMenus", "&Signature inspector…")
