@@ -53,7 +53,7 @@ def team(postgres: PostgresServer) -> Iterator[TeamDatabase]:
             if exists.fetchone() is None:
                 conn.execute(f'CREATE ROLE "{login}" LOGIN')
     database = TeamDatabase(postgres, name)
-    assert admin.upgrade_database(database.url()) == (0, 2)
+    assert admin.upgrade_database(database.url()) == (0, 3)
     admin.grant(database.url(), "alice", supervisor=False)
     admin.grant(database.url(), "bob", supervisor=False)
     admin.grant(database.url(), "carol", supervisor=True)
@@ -82,10 +82,10 @@ def alice(team: TeamDatabase) -> Iterator[PostgresStore]:
 
 
 def test_upgrade_is_idempotent_and_status_says_who(team: TeamDatabase) -> None:
-    assert admin.upgrade_database(team.url()) == (2, 2)
+    assert admin.upgrade_database(team.url()) == (3, 3)
     status = admin.database_status(team.url("carol"))
     assert status.backend.startswith("PostgreSQL 1")
-    assert (status.schema_version, status.known_version) == (2, 2)
+    assert (status.schema_version, status.known_version) == (3, 3)
     assert (status.user, status.role) == ("carol", "supervisor")
     assert admin.database_status(team.url("alice")).role == "reviewer"
     nobody = admin.database_status(team.url("dave"))
@@ -379,9 +379,26 @@ def test_the_purge_audits_itself_in_the_same_transaction(
         assert carol.purge(timedelta(days=180)) == ["{GONE}"]
     finally:
         carol.close()
-    last = PostgresAuditTrail(team.url("alice")).entries()[-1]
+    trail = PostgresAuditTrail(team.url("alice"))
+    last = trail.entries()[-1]
     assert (last.event, last.reviewer) == ("retention_purge", "carol")
     assert last.data["tokens"] == ["{GONE}"] and last.data["retention_days"] == 180
+    assert trail.verify().ok  # the line the function wrote is a canonical, chained entry
+    alice.record_case(make_case("{TX2}"), "alice", None)  # then a supervisor purges from psql
+    with team.superuser() as conn:
+        conn.execute(
+            "UPDATE cases SET updated_at = now() - interval '400 days' WHERE token = '{TX2}'"
+        )
+    with psycopg.connect(team.url("carol"), autocommit=True) as conn:
+        gone = conn.execute("SELECT * FROM iauth_purge(interval '180 days')").fetchall()
+    assert [row[0] for row in gone] == ["{TX2}"]
+    direct = trail.entries()[-1]
+    assert (direct.event, direct.reviewer, direct.data["tokens"]) == (
+        "retention_purge",
+        "carol",
+        ["{TX2}"],
+    )
+    assert trail.verify().ok
 
 
 def test_a_password_kept_in_the_os_keyring_opens_the_team_store(

@@ -18,7 +18,7 @@ from typing import Any
 
 from psycopg.rows import tuple_row
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 REVIEWER_ROLE = "iauth_reviewer"
 SUPERVISOR_ROLE = "iauth_supervisor"
 
@@ -238,8 +238,56 @@ CREATE POLICY audit_insert ON audit_entries FOR INSERT WITH CHECK (reviewer = se
 GRANT SELECT, INSERT ON audit_entries TO {REVIEWER_ROLE};
 """  # noqa: S608 - only this module's own role names are put in
 
+_V3 = """
+-- The purge audits itself: its entry is written by the function, in its own transaction, as
+-- the same canonical line the app writes (keys sorted, no spaces), chained after the last one.
+CREATE OR REPLACE FUNCTION iauth_purge(retention interval) RETURNS SETOF text
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    removed text[];
+    last    record;
+    line    text;
+    next_seq bigint;
+BEGIN
+    IF NOT pg_has_role(session_user, 'iauth_supervisor', 'MEMBER') THEN
+        RAISE EXCEPTION 'only a supervisor may purge the case record'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF retention < interval '1 day' THEN
+        RAISE EXCEPTION 'the retention period is at least one day';
+    END IF;
+    PERFORM set_config('iauth.purging', 'on', true);
+    WITH old AS (SELECT token FROM cases WHERE updated_at < now() - retention),
+         gone AS (DELETE FROM decisions WHERE token IN (SELECT token FROM old)),
+         deleted AS (DELETE FROM cases WHERE token IN (SELECT token FROM old) RETURNING token)
+    SELECT coalesce(array_agg(token ORDER BY token COLLATE "C"), '{}') INTO removed FROM deleted;
+    PERFORM set_config('iauth.purging', 'off', true);
+    IF cardinality(removed) > 0 THEN
+        PERFORM pg_advisory_xact_lock(hashtext('iauth_audit'));
+        SELECT seq, sha256 INTO last FROM audit_entries ORDER BY seq DESC LIMIT 1;
+        next_seq := coalesce(last.seq, 0) + 1;
+        line := '{"data":{"count":' || cardinality(removed)
+            || ',"retention_days":' || extract(day FROM retention)::bigint
+            || ',"tokens":['
+            || (SELECT string_agg(to_json(t)::text, ',' ORDER BY n)
+                FROM unnest(removed) WITH ORDINALITY AS u(t, n))
+            || ']},"event":"retention_purge","prev":"'
+            || coalesce(last.sha256, repeat('0', 64))
+            || '","reviewer":' || to_json(session_user::text)::text
+            || ',"seq":' || next_seq
+            || ',"ts":"' || to_char(clock_timestamp() AT TIME ZONE 'UTC',
+                                    'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"}';
+        INSERT INTO audit_entries (seq, line, sha256) VALUES (
+            next_seq, line, encode(sha256(convert_to(line || E'\\n', 'UTF8')), 'hex'));
+    END IF;
+    RETURN QUERY SELECT unnest(removed);
+END $$;
+REVOKE ALL ON FUNCTION iauth_purge(interval) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION iauth_purge(interval) TO iauth_supervisor;
+"""
+
 # Index = the version a script upgrades from.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 

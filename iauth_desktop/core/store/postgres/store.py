@@ -236,10 +236,8 @@ class PostgresStore:
         the database's clock decides, ``now`` is not used."""
         with self._write() as conn:
             rows = conn.execute("SELECT * FROM iauth_purge(%s)", (older_than,)).fetchall()
-            tokens = sorted(str(next(iter(r.values()))) for r in rows)
-            if tokens:  # recorded in the same transaction as the deletion
-                append_event(conn, events.retention_purged(tokens, older_than.days))
-        return tokens
+        # the function recorded the purge in the team's trail itself, in the same transaction
+        return sorted(str(next(iter(r.values()))) for r in rows)
 
     # --- reading -----------------------------------------------------------------------------
 
