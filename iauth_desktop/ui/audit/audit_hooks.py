@@ -23,6 +23,7 @@ from iauth_desktop.core.audit.log import PersonalDataError
 from iauth_desktop.core.audit.trail import AuditTrail
 from iauth_desktop.core.model.errors import IauthError
 from iauth_desktop.ui.error_text import detail_text, error_text
+from iauth_desktop.ui.tasks import TaskRunner, wait_for
 
 _log = logging.getLogger(__name__)
 
@@ -69,10 +70,19 @@ class AuditHooks(QObject):
     def usable(self) -> bool:
         return self.damage is None
 
-    def check(self) -> bool:
-        """Verify the whole chain (at start-up); False, and ``problem``, when it fails."""
+    def check(self, runner: TaskRunner | None = None) -> bool:
+        """Verify the whole chain (at start-up; in a worker of ``runner`` when given, as a team
+        database is a connection away); False, and ``problem``, when it fails."""
         try:
-            report = self.log.verify()
+            if runner is None:
+                report = self.log.verify()
+            else:
+                outcome = wait_for(runner, self.log.verify)
+                if outcome.failure is not None and outcome.failure.error is not None:
+                    raise outcome.failure.error
+                if outcome.failure is not None or outcome.cancelled:
+                    return self._fail(outcome.failure.message if outcome.failure else "cancelled")
+                report = outcome.value
         except IauthError as exc:
             return self._fail(error_text(exc))
         problem = report.problem_message

@@ -139,7 +139,7 @@ class CaseWorkflow(QObject):
         """Remove an earlier run's leftover scratch files, verify the audit log, then apply the
         retention period to the case history."""
         clear_scratch()
-        if self.audit.check():
+        if self.audit.check(TaskRunner("audit check", self)):
             self.purge_history(now)
         if self.history is None and self._history_problem:
             self.panel.show_error(self._history_problem)
