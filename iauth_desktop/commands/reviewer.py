@@ -10,12 +10,11 @@ from iauth_desktop.core.store.select import team_database_url
 
 
 def acting_reviewer(given: str | None) -> str:
-    if team_database_url() is not None:
-        if given:
-            print(
-                "iauth-desktop: note: in team mode the reviewer is your database login; "
-                "--reviewer does not apply to what the team record and audit trail keep",
-                file=sys.stderr,
-            )
-        return (given or default_reviewer()).strip() or "unknown"  # shown on the report only
+    """The name a report shows; in team mode the record and the trail keep the login instead."""
+    if given and team_database_url() is not None:
+        print(
+            "iauth-desktop: note: in team mode the reviewer is your database login; "
+            "--reviewer does not apply to what the team record and audit trail keep",
+            file=sys.stderr,
+        )
     return (given or default_reviewer()).strip() or "unknown"

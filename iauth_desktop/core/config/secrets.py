@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, get_args
 
@@ -21,7 +22,7 @@ from keyring.errors import KeyringError, PasswordDeleteError
 
 from iauth_desktop.core.config.profiles import validate_profile_name
 from iauth_desktop.core.model.errors import InsecureKeyringError, UsageError
-from iauth_desktop.core.model.messages import said
+from iauth_desktop.core.model.messages import Detail, said
 
 log = logging.getLogger(__name__)
 
@@ -156,16 +157,11 @@ class SecretStore:
         """Store a team database login's password; InsecureKeyringError on an insecure store."""
         if not value:
             raise UsageError("the database password is empty; nothing was stored")
-        backend = self.backend
-        status = keyring_status(backend)
-        if not status.secure:
-            raise InsecureKeyringError(said("secret.not_stored", reason=status.explanation))
-        try:
-            backend.set_password(self.service, DATABASE_PREFIX + key, value)
-        except KeyringError as exc:
-            raise InsecureKeyringError(
-                f"{status.backend} refused to store the database password: {exc}"
-            ) from None
+        self._store(
+            DATABASE_PREFIX + key,
+            value,
+            lambda backend, reason: f"{backend} refused to store the database password: {reason}",
+        )
 
     def _get(self, username: str) -> str | None:
         backend = self.backend
@@ -187,6 +183,23 @@ class SecretStore:
         username = self.username(profile, kind)
         if not value:
             raise UsageError(said("secret.empty", kind=said(f"secret.kind.{kind}")))
+        self._store(
+            username,
+            value,
+            lambda backend, reason: said(
+                "secret.store_refused",
+                backend=backend,
+                kind=said(f"secret.kind.{kind}"),
+                profile=repr(profile),
+                reason=reason,
+            ),
+        )
+
+    def _store(
+        self, username: str, value: str, refused: Callable[[str, str], str | Detail]
+    ) -> None:
+        """Write one item to a secure OS store only; ``refused(backend, reason)`` words a
+        refusal."""
         backend = self.backend
         status = keyring_status(backend)
         if not status.secure:
@@ -194,15 +207,7 @@ class SecretStore:
         try:
             backend.set_password(self.service, username, value)
         except KeyringError as exc:
-            raise InsecureKeyringError(
-                said(
-                    "secret.store_refused",
-                    backend=status.backend,
-                    kind=said(f"secret.kind.{kind}"),
-                    profile=repr(profile),
-                    reason=str(exc),
-                )
-            ) from None
+            raise InsecureKeyringError(refused(status.backend, str(exc))) from None
         log.info("stored %s in %s", username, status.backend)
 
     def delete(self, profile: str) -> int:
