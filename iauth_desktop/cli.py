@@ -3,7 +3,8 @@
 0 done · 1 internal error (a bug; screenshot mode: gave up) · 2 usage or configuration ·
 3 the service answered an error code · 4 network, HTTP, truncated, malformed or non-JSON answer,
 answer over the size cap, overall deadline passed · 5 decryption or integrity failure ·
-130 interrupted · 141 the output's reader went away (``| head``), as for any Unix tool.
+6 refused by the rules (lease lost, not the holder, own decision, no right) · 130 interrupted ·
+141 the output's reader went away (``| head``), as for any Unix tool.
 With no subcommand it starts the GUI.
 """
 

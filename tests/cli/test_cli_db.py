@@ -35,14 +35,14 @@ def test_a_team_database_is_set_up_from_the_command_line(
 ) -> None:
     owner = postgres.url("postgres", database)
     first = run_cli("db", "upgrade", "--url", owner, env=env())
-    assert (first.returncode, first.stdout.strip()) == (0, "schema 0 -> 3"), first.stderr
+    assert (first.returncode, first.stdout.strip()) == (0, "schema 0 -> 4"), first.stderr
     again = run_cli("db", "upgrade", env=env(IAUTH_DATABASE_URL=owner))
-    assert again.stdout.strip() == "schema 3: already up to date"
+    assert again.stdout.strip() == "schema 4: already up to date"
     assert run_cli("db", "grant", "erin", "--supervisor", "--url", owner, env=env()).returncode == 0
     status = run_cli("db", "status", env=env(IAUTH_DATABASE_URL=postgres.url("erin", database)))
     assert status.returncode == 0, status.stderr
     assert "you are: erin (supervisor)" in status.stdout
-    assert "schema: 3 (this version knows 3)" in status.stdout
+    assert "schema: 4 (this version knows 4)" in status.stdout
     assert run_cli("db", "revoke", "erin", "--url", owner, env=env()).returncode == 0
     gone = run_cli("db", "status", "--url", postgres.url("erin", database), env=env())
     assert "you are: erin (none)" in gone.stdout

@@ -38,4 +38,4 @@ def test_every_typed_error_exit_is_documented() -> None:
     codes = {error.exit_code for error in {IauthError, *all_subclasses(IauthError)}}
     codes |= {0, 2, 130, 141}  # done, argparse's usage errors, interrupted, closed pipe
     assert codes <= documented_codes(), codes - documented_codes()
-    assert documented_codes() == {0, 1, 2, 3, 4, 5, 130, 141}
+    assert documented_codes() == {0, 1, 2, 3, 4, 5, 6, 130, 141}

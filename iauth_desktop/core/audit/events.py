@@ -26,6 +26,10 @@ RETENTION_PURGE = "retention_purge"
 ANCHOR_RESET = "anchor_reset"
 RIGHTS_CHANGE = "rights_change"
 SETTING_CHANGE = "setting_change"
+QUEUED = "queued"
+QUEUE_MOVE = "queue_move"
+CONFIRMATION = "confirmation"
+QUEUE_POLICY = "queue_policy"
 EVENTS = (
     FETCH,
     REVEAL,
@@ -38,6 +42,10 @@ EVENTS = (
     ANCHOR_RESET,
     RIGHTS_CHANGE,
     SETTING_CHANGE,
+    QUEUED,
+    QUEUE_MOVE,
+    CONFIRMATION,
+    QUEUE_POLICY,
 )
 
 
@@ -151,3 +159,52 @@ def anchor_reset(previous: str | None, head: str) -> AuditEvent:
 def rights_changed(role: str, action: str) -> AuditEvent:
     """The team database: ``action`` grant_reviewer, grant_supervisor or revoke, on a login."""
     return AuditEvent(RIGHTS_CHANGE, {"role": role, "action": action})
+
+
+def queued(tokens: Sequence[str], already: int, profile: str | None, provider: str) -> AuditEvent:
+    """A batch of tokens entered the review queue (``already``: how many were there before)."""
+    return AuditEvent(
+        QUEUED,
+        {
+            "count": len(tokens),
+            "tokens": list(tokens),
+            "already_queued": already,
+            "profile": profile,
+            "provider": provider,
+        },
+    )
+
+
+def queue_moved(token: str, from_state: str, to_state: str, **detail: Any) -> AuditEvent:
+    """One case changed state in the queue (claimed, released, lease expired, triaged, …);
+    ``detail`` holds codes and ids only (``why``: the transition's name)."""
+    return AuditEvent(QUEUE_MOVE, {"token": token, "from": from_state, "to": to_state, **detail})
+
+
+def confirmed(
+    token: str, decision_id: int, outcome: str, overturn_id: int | None = None
+) -> AuditEvent:
+    """A second reviewer agreed with a decision, or overturned it with their own."""
+    return AuditEvent(
+        CONFIRMATION,
+        {
+            "token": token,
+            "decision_id": decision_id,
+            "outcome": outcome,
+            "overturn_id": overturn_id,
+        },
+    )
+
+
+def queue_policy_changed(
+    confirm_reject: bool, confirm_override: bool, confirm_escalate: bool
+) -> AuditEvent:
+    """A supervisor changed which decisions need a second reviewer."""
+    return AuditEvent(
+        QUEUE_POLICY,
+        {
+            "confirm_reject": confirm_reject,
+            "confirm_override": confirm_override,
+            "confirm_escalate": confirm_escalate,
+        },
+    )

@@ -82,6 +82,8 @@ class Decision:
     notes: str = ""
     supersedes: int | None = None
     id: int | None = None
+    # SHA-256 of the evidence manifest the decision was made on (queue decisions record it)
+    evidence_sha256: str | None = None
 
     def describe(self) -> str:
         """``Reject — Other: photo of a screen`` — one line for lists, reports and the CLI."""

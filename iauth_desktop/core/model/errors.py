@@ -200,6 +200,16 @@ class IntegrityError(DecryptionError):
     """A saved evidence bundle does not match its manifest."""
 
 
+# --- 6: refused by the rules ----------------------------------------------------------------
+
+
+class RefusedError(IauthError):
+    """The rules refuse this reviewer this step: a lost lease, a case someone else holds, a
+    second look at one's own decision, a right this login does not have. Nothing was changed."""
+
+    exit_code: ClassVar[int] = 6
+
+
 # --- 130: interrupted ----------------------------------------------------------------------
 
 

@@ -187,7 +187,16 @@ def decision_from_mapping(
         reviewer=row[prefix + "reviewer"],
         decided_at=when(row[prefix + "decided_at"]),
         supersedes=row[prefix + "supersedes"],
+        evidence_sha256=_optional(row, prefix + "evidence_sha256"),
     )
+
+
+def _optional(row: RowLike, key: str) -> Any:
+    """A column a row may lack (a query that does not select it)."""
+    try:
+        return row[key]
+    except (KeyError, IndexError):
+        return None
 
 
 def summary_from_mapping(row: RowLike, *, when: Callable[[Any], datetime]) -> CaseSummary:

@@ -48,6 +48,10 @@ def test_every_builder_makes_its_own_event() -> None:
         events.anchor_reset(None, "7:" + "ef" * 32),
         events.rights_changed("reviewer1", "revoke"),
         events.idle_close_changed(None),
+        events.queued(["{A}", "{B}"], 1, "prod", "detectinfo"),
+        events.queue_moved("{A}", "triaged", "claimed", lease_s=1800),
+        events.confirmed("{A}", 7, "overturn", 8),
+        events.queue_policy_changed(True, False, True),
     ]
     assert tuple(event.name for event in built) == EVENTS
     assert all(isinstance(event, AuditEvent) for event in built)

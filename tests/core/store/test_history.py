@@ -207,7 +207,7 @@ def test_file_mode_wal_and_schema_version(tmp_path: Path) -> None:
     path = tmp_path / "sub" / "history.sqlite3"
     with CaseHistory(path) as history:
         history.record_case(make_case("t"), "amy", None)
-        assert history.schema_version == SCHEMA_VERSION == 3
+        assert history.schema_version == SCHEMA_VERSION == 4
         files = sorted(path.parent.glob("history.sqlite3*"))
         assert [f.name[15:] for f in files] == ["", "-shm", "-wal"]
         for file in files:  # -wal and -shm follow the file

@@ -54,7 +54,7 @@ def test_a_version_1_history_migrates_on_first_open(tmp_path: Path) -> None:
     copy = tmp_path / "history.sqlite3"
     shutil.copyfile(original, copy)  # the migration works on a copy; the original stays v1
     with CaseHistory(copy) as history:
-        assert history.schema_version == 3
+        assert history.schema_version == 4
         full, text = history.get("{tok-full}"), history.get("{tok-text}")
         assert full is not None and text is not None
         assert (full.final_code, full.final_message) == (0, "通过")

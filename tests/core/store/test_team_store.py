@@ -53,7 +53,7 @@ def team(postgres: PostgresServer) -> Iterator[TeamDatabase]:
             if exists.fetchone() is None:
                 conn.execute(f'CREATE ROLE "{login}" LOGIN')
     database = TeamDatabase(postgres, name)
-    assert admin.upgrade_database(database.url()) == (0, 3)
+    assert admin.upgrade_database(database.url()) == (0, 4)
     admin.grant(database.url(), "alice", supervisor=False)
     admin.grant(database.url(), "bob", supervisor=False)
     admin.grant(database.url(), "carol", supervisor=True)
@@ -82,10 +82,10 @@ def alice(team: TeamDatabase) -> Iterator[PostgresStore]:
 
 
 def test_upgrade_is_idempotent_and_status_says_who(team: TeamDatabase) -> None:
-    assert admin.upgrade_database(team.url()) == (3, 3)
+    assert admin.upgrade_database(team.url()) == (4, 4)
     status = admin.database_status(team.url("carol"))
     assert status.backend.startswith("PostgreSQL 1")
-    assert (status.schema_version, status.known_version) == (3, 3)
+    assert (status.schema_version, status.known_version) == (4, 4)
     assert (status.user, status.role) == ("carol", "supervisor")
     assert admin.database_status(team.url("alice")).role == "reviewer"
     nobody = admin.database_status(team.url("dave"))

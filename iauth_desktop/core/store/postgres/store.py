@@ -30,6 +30,7 @@ from iauth_desktop.core.model.decision import (
     check_free_text,
     contains_personal_number,
 )
+from iauth_desktop.core.model.errors import RefusedError
 from iauth_desktop.core.model.masking import mask_name
 from iauth_desktop.core.model.result import review_status
 from iauth_desktop.core.net.hosts import endpoint_host
@@ -54,7 +55,8 @@ CONNECT_TIMEOUT_S = 10
 _SUMMARY = """
 SELECT c.*, d.id AS d_id, d.action AS d_action, d.reason AS d_reason,
     d.reason_text AS d_reason_text, d.justification AS d_justification, d.notes AS d_notes,
-    d.reviewer AS d_reviewer, d.decided_at AS d_decided_at, d.supersedes AS d_supersedes
+    d.reviewer AS d_reviewer, d.decided_at AS d_decided_at, d.supersedes AS d_supersedes,
+    d.evidence_sha256 AS d_evidence_sha256
 FROM cases AS c LEFT JOIN decisions AS d
     ON d.id = (SELECT max(l.id) FROM latest_decisions AS l WHERE l.token = c.token)
 """
@@ -149,56 +151,19 @@ class PostgresStore:
         """Add or refresh the case; the author is the database login, not ``reviewer``."""
         if not case.token:
             raise StoreError("A case needs its token to be recorded.")
-        result = case.result
-        verdict = result.verdict
-        values: dict[str, Any] = {
-            "token": case.token,
-            "fetched_at": case.fetched_at,
-            "verdict": verdict.status,
-            "failed_stages": ",".join(verdict.failed_stages),
-            **stage_values(result),
-            "mode": case.mode.value,
-            "provider": result.provider,
-            "evidence_complete": case.evidence_complete,
-            "masked_name": mask_name(result.identity.get("name", "").strip()),
-            "profile_name": case.profile_name,
-            "endpoint_host": endpoint_host(case.endpoint, with_port=False),
-            "audit_seq": None if audit_head is None else audit_head.seq,
-            "audit_sha256": None if audit_head is None else audit_head.sha256,
-        }
         with self._write() as conn:
-            conn.execute(_UPSERT, values)
+            upsert_case(conn, case, audit_head)
             return self._summary(conn, case.token)
 
     def record_decision(self, token: str, decision: Decision) -> Decision:
         with self._write() as conn:
-            row = conn.execute(
-                "SELECT verdict, evidence_complete FROM cases WHERE token = %s FOR UPDATE",
-                (token,),
-            ).fetchone()
-            if row is None:
-                raise StoreError(f"No case {token!r} in the record; record the case first.")
-            check_decision(decision, review_status(row["verdict"], row["evidence_complete"]))
-            check_chain(decision, _latest_id(conn, token))
-            stored = _one(
-                conn.execute(
-                    "INSERT INTO decisions (token, action, reason, reason_text, justification, "
-                    "notes, reviewer, supersedes) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) "
-                    "RETURNING id, decided_at",
-                    (
-                        token,
-                        decision.action.value,
-                        None if decision.reason is None else decision.reason.value,
-                        decision.reason_text,
-                        decision.justification,
-                        decision.notes,
-                        decision.reviewer,
-                        decision.supersedes,
-                    ),
+            queued = conn.execute("SELECT state FROM queue WHERE token = %s", (token,)).fetchone()
+            if queued is not None:
+                raise RefusedError(
+                    f"{token} is in the review queue ({queued['state']}): decide it there, on a "
+                    "claim of yours (`queue next`, then `decide`)"
                 )
-            )
-            conn.execute("UPDATE cases SET updated_at = now() WHERE token = %s", (token,))
-            recorded = replace(decision, id=int(stored["id"]), decided_at=stored["decided_at"])
+            recorded = insert_decision(conn, token, decision)
             append_event(conn, events.decided(token, recorded))  # in the same transaction
             return recorded
 
@@ -330,9 +295,65 @@ class PostgresStore:
             yield conn
 
 
-class StorePermissionError(StoreError):
+class StorePermissionError(RefusedError, StoreError):
     """The database itself refused: not this login's right (a revoked reviewer, a purge by a
     reviewer, a row written as someone else)."""
+
+
+def upsert_case(
+    conn: psycopg.Connection[Any], case: ReviewCase, audit_head: AuditHeadLike | None
+) -> None:
+    """Add or refresh the case's row inside the caller's transaction (metadata only)."""
+    result = case.result
+    verdict = result.verdict
+    values: dict[str, Any] = {
+        "token": case.token,
+        "fetched_at": case.fetched_at,
+        "verdict": verdict.status,
+        "failed_stages": ",".join(verdict.failed_stages),
+        **stage_values(result),
+        "mode": case.mode.value,
+        "provider": result.provider,
+        "evidence_complete": case.evidence_complete,
+        "masked_name": mask_name(result.identity.get("name", "").strip()),
+        "profile_name": case.profile_name,
+        "endpoint_host": endpoint_host(case.endpoint, with_port=False),
+        "audit_seq": None if audit_head is None else audit_head.seq,
+        "audit_sha256": None if audit_head is None else audit_head.sha256,
+    }
+    conn.execute(_UPSERT, values)
+
+
+def insert_decision(conn: psycopg.Connection[Any], token: str, decision: Decision) -> Decision:
+    """Check ``decision`` against the case's verdict and chain and insert it, inside the
+    caller's transaction; the stored decision (the queue records its decisions through this)."""
+    row = conn.execute(
+        "SELECT verdict, evidence_complete FROM cases WHERE token = %s FOR UPDATE", (token,)
+    ).fetchone()
+    if row is None:
+        raise StoreError(f"No case {token!r} in the record; record the case first.")
+    check_decision(decision, review_status(row["verdict"], row["evidence_complete"]))
+    check_chain(decision, latest_decision_id(conn, token))
+    stored = _one(
+        conn.execute(
+            "INSERT INTO decisions (token, action, reason, reason_text, justification, "
+            "notes, reviewer, supersedes, evidence_sha256) "
+            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id, decided_at",
+            (
+                token,
+                decision.action.value,
+                None if decision.reason is None else decision.reason.value,
+                decision.reason_text,
+                decision.justification,
+                decision.notes,
+                decision.reviewer,
+                decision.supersedes,
+                decision.evidence_sha256,
+            ),
+        )
+    )
+    conn.execute("UPDATE cases SET updated_at = now() WHERE token = %s", (token,))
+    return replace(decision, id=int(stored["id"]), decided_at=stored["decided_at"])
 
 
 def _first_line(exc: BaseException) -> str:
@@ -356,7 +377,7 @@ def _version_problem(version: int) -> str:
     )
 
 
-def _latest_id(conn: psycopg.Connection[Any], token: str) -> int | None:
+def latest_decision_id(conn: psycopg.Connection[Any], token: str) -> int | None:
     row = _one(
         conn.execute("SELECT max(id) AS id FROM latest_decisions WHERE token = %s", (token,))
     )

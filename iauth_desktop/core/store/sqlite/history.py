@@ -27,6 +27,7 @@ from iauth_desktop.core.model.decision import (
     check_free_text,
     contains_personal_number,
 )
+from iauth_desktop.core.model.errors import RefusedError
 from iauth_desktop.core.model.messages import said
 from iauth_desktop.core.model.result import review_status
 from iauth_desktop.core.model.timefmt import as_utc, to_db_text, token_likely_expired, utc_now
@@ -129,21 +130,32 @@ class CaseHistory:  # a CaseStore
         current latest decision (``superseding(latest, new)``). DecisionError otherwise.
         """
         with self._write() as db:
-            row = db.execute(
-                "SELECT verdict, evidence_complete FROM cases WHERE token = ?", (token,)
-            ).fetchone()
-            if row is None:
-                raise HistoryError(said("history.record_first", token=repr(token)))
-            complete = row["evidence_complete"]
-            check_decision(
-                decision,
-                review_status(row["verdict"], None if complete is None else bool(complete)),
-            )
-            check_chain(decision, _latest_id(db, token))
-            cursor = db.execute(INSERT_DECISION, decision_values(token, decision))
-            self._touch(db, token)
-            assert cursor.lastrowid is not None
-            return replace(decision, id=cursor.lastrowid, decided_at=as_utc(decision.decided_at))
+            queued = db.execute("SELECT state FROM queue WHERE token = ?", (token,)).fetchone()
+            if queued is not None and queued["state"] != "decided":
+                raise RefusedError(
+                    f"{token} is in the review queue ({queued['state']}): decide it there, "
+                    "on a claim of yours (`queue next`, then `decide`)"
+                )
+            return self._insert_decision(db, token, decision)
+
+    def _insert_decision(self, db: sqlite3.Connection, token: str, decision: Decision) -> Decision:
+        """Check ``decision`` against the case's verdict and chain and insert it, inside the
+        caller's transaction (the queue records its decisions through this too)."""
+        row = db.execute(
+            "SELECT verdict, evidence_complete FROM cases WHERE token = ?", (token,)
+        ).fetchone()
+        if row is None:
+            raise HistoryError(said("history.record_first", token=repr(token)))
+        complete = row["evidence_complete"]
+        check_decision(
+            decision,
+            review_status(row["verdict"], None if complete is None else bool(complete)),
+        )
+        check_chain(decision, _latest_id(db, token))
+        cursor = db.execute(INSERT_DECISION, decision_values(token, decision))
+        self._touch(db, token)
+        assert cursor.lastrowid is not None
+        return replace(decision, id=cursor.lastrowid, decided_at=as_utc(decision.decided_at))
 
     def set_notes(self, token: str, notes: str) -> None:
         """The case's running notes (separate from each decision's own notes)."""
@@ -184,6 +196,12 @@ class CaseHistory:  # a CaseStore
                 (cutoff,),
             )
             tokens = [str(r[0]) for r in db.execute("SELECT token FROM purge_permits ORDER BY 1")]
+            # the queue's rows of those cases, and queued tokens never fetched, gone as long
+            db.execute(
+                "DELETE FROM queue WHERE token IN (SELECT token FROM purge_permits) OR "
+                "(updated_at < ? AND token NOT IN (SELECT token FROM cases))",
+                (cutoff,),
+            )
             db.execute("DELETE FROM decisions WHERE token IN (SELECT token FROM purge_permits)")
             db.execute("DELETE FROM cases WHERE token IN (SELECT token FROM purge_permits)")
             db.execute("DELETE FROM purge_permits")

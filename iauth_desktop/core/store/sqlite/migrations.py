@@ -108,3 +108,39 @@ TO_V3 = """
 ALTER TABLE cases ADD COLUMN evidence_complete INTEGER
     CHECK (evidence_complete IS NULL OR evidence_complete IN (0, 1));
 """
+
+TO_V4 = """
+ALTER TABLE decisions ADD COLUMN evidence_sha256 TEXT CHECK (evidence_sha256 IS NULL
+    OR (length(evidence_sha256) = 64 AND evidence_sha256 NOT GLOB '*[^0-9a-f]*'));
+
+CREATE TABLE queue (
+    token           TEXT PRIMARY KEY NOT NULL CHECK (length(token) > 0),
+    state           TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'triaged',
+                        'claimed', 'awaiting_confirmation', 'decided', 'expired',
+                        'fetch_failed')),
+    provider        TEXT NOT NULL,
+    profile_name    TEXT,
+    endpoint        TEXT,
+    priority        INTEGER NOT NULL DEFAULT 0,
+    queued_at       TEXT NOT NULL,
+    queued_by       TEXT NOT NULL,
+    expires_at      TEXT NOT NULL,
+    expiry_basis    TEXT NOT NULL CHECK (expiry_basis IN ('queued', 'created')),
+    verdict         TEXT CHECK (verdict IS NULL OR verdict IN ('passed', 'failed', 'incomplete')),
+    final_code      INTEGER,
+    failed_stages   TEXT NOT NULL DEFAULT '',
+    masked_name     TEXT NOT NULL DEFAULT '',
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT,
+    triage_until    TEXT,
+    error           TEXT NOT NULL DEFAULT '',
+    holder          TEXT,
+    claimed_at      TEXT,
+    lease_until     TEXT,
+    decision_id     INTEGER REFERENCES decisions (id),
+    decided_by      TEXT,
+    updated_at      TEXT NOT NULL,
+    CHECK ((holder IS NULL) = (lease_until IS NULL))
+) WITHOUT ROWID;
+CREATE INDEX queue_by_state ON queue (state, expires_at);
+"""

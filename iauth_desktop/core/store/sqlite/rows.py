@@ -47,7 +47,8 @@ DECISION_COLUMNS = (
 SUMMARY_SELECT = """
 SELECT c.*, d.id AS d_id, d.action AS d_action, d.reason AS d_reason,
     d.reason_text AS d_reason_text, d.justification AS d_justification, d.notes AS d_notes,
-    d.reviewer AS d_reviewer, d.decided_at AS d_decided_at, d.supersedes AS d_supersedes
+    d.reviewer AS d_reviewer, d.decided_at AS d_decided_at, d.supersedes AS d_supersedes,
+    d.evidence_sha256 AS d_evidence_sha256
 FROM cases AS c LEFT JOIN decisions AS d
     ON d.id = (SELECT max(l.id) FROM latest_decisions AS l WHERE l.token = c.token)
 """
@@ -76,9 +77,9 @@ ON CONFLICT (token) DO UPDATE SET
 """
 INSERT_DECISION = """
 INSERT INTO decisions (token, action, reason, reason_text, justification, notes, reviewer,
-    decided_at, supersedes)
+    decided_at, supersedes, evidence_sha256)
 VALUES (:token, :action, :reason, :reason_text, :justification, :notes, :reviewer,
-    :decided_at, :supersedes)
+    :decided_at, :supersedes, :evidence_sha256)
 """
 
 
@@ -140,6 +141,7 @@ def decision_values(token: str, decision: Decision) -> dict[str, Any]:
         "reviewer": decision.reviewer,
         "decided_at": to_db_text(decision.decided_at),
         "supersedes": decision.supersedes,
+        "evidence_sha256": decision.evidence_sha256,
     }
 
 

@@ -17,14 +17,14 @@ from iauth_desktop.core.config.paths import ensure_private_dir
 from iauth_desktop.core.files import PRIVATE_FILE_MODE
 from iauth_desktop.core.model.messages import said
 from iauth_desktop.core.store.base import StoreError
-from iauth_desktop.core.store.sqlite.migrations import SCHEMA_V1, TO_V2, TO_V3
+from iauth_desktop.core.store.sqlite.migrations import SCHEMA_V1, TO_V2, TO_V3, TO_V4
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT_S = 10.0
-APPLICATION_TABLES = frozenset({"cases", "decisions", "purge_permits"})
+APPLICATION_TABLES = frozenset({"cases", "decisions", "purge_permits", "queue"})
 
 # Index = the version a script upgrades from; version 0 is an empty file.
-_MIGRATIONS: tuple[str, ...] = (SCHEMA_V1, TO_V2, TO_V3)
+_MIGRATIONS: tuple[str, ...] = (SCHEMA_V1, TO_V2, TO_V3, TO_V4)
 assert len(_MIGRATIONS) == SCHEMA_VERSION
 
 
