@@ -19,11 +19,13 @@ from iauth_desktop import __version__
 from iauth_desktop.commands.audit import add_audit_parser
 from iauth_desktop.commands.common import add_connection_options
 from iauth_desktop.commands.db import add_db_parser
+from iauth_desktop.commands.decide import add_decide_parser
 from iauth_desktop.commands.detectinfo.sign import add_sign_parser
 from iauth_desktop.commands.export import add_export_parser
 from iauth_desktop.commands.fetch import add_fetch_parser
 from iauth_desktop.commands.gui import add_gui_options
 from iauth_desktop.commands.profile import add_profile_parser
+from iauth_desktop.commands.queue import add_queue_parser
 from iauth_desktop.commands.report import add_report_parser
 from iauth_desktop.commands.terminal import escaped_output
 from iauth_desktop.core.model.errors import IauthError
@@ -62,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_profile_parser(sub)
     add_audit_parser(sub)
     add_db_parser(sub)
+    add_queue_parser(sub)
+    add_decide_parser(sub)
     add_report_parser(sub)
     add_export_parser(sub)
     emulator = sub.add_parser("emulator", help="run the protocol emulator on 127.0.0.1")

@@ -143,7 +143,29 @@ def _check_target(target: Path, *, force: bool) -> None:
 
 
 def _write_contents(result: VerificationResult, folder: Path, meta: dict[str, Any]) -> None:
-    files: dict[str, dict[str, Any]] = {}
+    files, manifest = bundle_contents(result, meta)
+    for name, content in files:
+        _write_file(folder / name, content)
+    _write_file(folder / MANIFEST_FILE, manifest)
+
+
+def _write_file(path: Path, content: bytes | bytearray | memoryview) -> dict[str, Any]:
+    """Create ``path`` (0600, never an existing file), write, fsync; its manifest entry."""
+    with new_private_file(path) as handle:
+        handle.write(content)
+    return _entry(content)
+
+
+Content = bytes | bytearray | memoryview
+
+
+def bundle_contents(
+    result: VerificationResult, meta: Mapping[str, Any]
+) -> tuple[list[tuple[str, Content]], bytes]:
+    """The bundle's files (name, content) and its manifest's bytes, computed in memory: what
+    ``write_bundle`` writes, and what ``evidence_digest`` hashes without writing anything."""
+    files: list[tuple[str, Content]] = []
+    listed: dict[str, dict[str, Any]] = {}
     problems: list[dict[str, Any]] = []
     names: dict[str, str] = {}
     for slot in result.media_slots:
@@ -152,12 +174,14 @@ def _write_contents(result: VerificationResult, folder: Path, meta: dict[str, An
         if result.has_media_file(name):
             if item is None:
                 raise ValueError(f"the result's {name} has no media item")
+            content: Content
             if item.data is not None:
                 file_name, content = f"{name}.{item.ext}", item.data
             else:
                 file_name = f"{name}.{RAW_TEXT_EXT}"
                 content = (item.raw_text or "").encode("utf-8")
-            files[file_name] = _write_file(folder / file_name, content)
+            files.append((file_name, content))
+            listed[file_name] = _entry(content)
             names[name] = file_name
             if item.error is not None:
                 problems.append({"field": name, "file": file_name, "reason": item.error})
@@ -165,18 +189,36 @@ def _write_contents(result: VerificationResult, folder: Path, meta: dict[str, An
             problems.append({"field": name, "file": None, "reason": item.error})
     # allow_nan=False: never the non-standard NaN/Infinity (the payload parser refuses them too)
     case = json.dumps(result.case_object(names), ensure_ascii=False, indent=2, allow_nan=False)
-    files[CASE_FILE] = _write_file(folder / CASE_FILE, case.encode("utf-8") + b"\n")
-    manifest = {"format": FORMAT_VERSION, "files": dict(sorted(files.items())), **meta}
+    case_bytes = case.encode("utf-8") + b"\n"
+    files.append((CASE_FILE, case_bytes))
+    listed[CASE_FILE] = _entry(case_bytes)
+    manifest = {"format": FORMAT_VERSION, "files": dict(sorted(listed.items())), **meta}
     manifest["problems"] = problems
     manifest["case_json"] = CASE_JSON_NOTE
     text = json.dumps(manifest, ensure_ascii=False, indent=2)
-    _write_file(folder / MANIFEST_FILE, text.encode("utf-8") + b"\n")
+    return files, text.encode("utf-8") + b"\n"
 
 
-def _write_file(path: Path, content: bytes | bytearray | memoryview) -> dict[str, Any]:
-    """Create ``path`` (0600, never an existing file), write, fsync; its manifest entry."""
-    with new_private_file(path) as handle:
-        handle.write(content)
+def bundle_meta(case: ReviewCase) -> dict[str, Any]:
+    """What a case's manifest says of where and how it was fetched."""
+    return {
+        "provider": case.result.provider,
+        "token": case.token,
+        "endpoint": case.endpoint,
+        "mode": case.mode.value,
+        "request": dict(case.request),
+        "fetched_at": format_timestamp(case.fetched_at),
+        "tool_version": __version__,
+    }
+
+
+def evidence_digest(case: ReviewCase) -> str:
+    """SHA-256 of the manifest a bundle of ``case`` has: the fingerprint a decision records of
+    the evidence it was made on (the same as ``sha256sum manifest.json`` of its bundle)."""
+    return hashlib.sha256(bundle_contents(case.result, bundle_meta(case))[1]).hexdigest()
+
+
+def _entry(content: Content) -> dict[str, Any]:
     return {"sha256": hashlib.sha256(content).hexdigest(), "bytes": len(content)}
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from iauth_desktop.core.audit.log import AuditLog
 from iauth_desktop.core.audit.trail import AuditTrail
 from iauth_desktop.core.store.base import CaseStore
+from iauth_desktop.core.store.queue import CaseQueue
 from iauth_desktop.core.store.sqlite.history import CaseHistory, default_history_path
 
 ENV_DATABASE_URL = "IAUTH_DATABASE_URL"
@@ -49,3 +50,20 @@ def open_audit_trail(database_url: str | None = None) -> AuditTrail:
 def case_store_exists() -> bool:
     """Whether a store already exists: reading commands never create one just to look."""
     return team_database_url() is not None or default_history_path().is_file()
+
+
+def open_queue(store: CaseStore) -> CaseQueue:
+    """The review queue kept in ``store`` (the team's, with the four-eyes rule, or this
+    workstation's)."""
+    from iauth_desktop.core.store.postgres.store import PostgresStore  # noqa: PLC0415
+    from iauth_desktop.core.store.sqlite.history import CaseHistory  # noqa: PLC0415
+
+    if isinstance(store, PostgresStore):
+        from iauth_desktop.core.store.postgres.queue import PostgresQueue  # noqa: PLC0415
+
+        return PostgresQueue(store)
+    if isinstance(store, CaseHistory):
+        from iauth_desktop.core.store.sqlite.queue import SqliteQueue  # noqa: PLC0415
+
+        return SqliteQueue(store)
+    raise TypeError(f"no queue for {type(store).__name__}")
