@@ -334,9 +334,12 @@ def item_json(item: QueueItem | None, first: Decision | None = None) -> dict[str
 
 def _describe(item: QueueItem) -> str:
     left = item.time_left(utc_now())
-    expiry = (
-        f"expires in {_age(left)} (estimated)" if left.total_seconds() > 0 else "likely expired"
-    )
+    if item.state is QueueState.EXPIRED:
+        expiry = "token gone (the service said so)"
+    elif left.total_seconds() > 0:
+        expiry = f"expires in {_age(left)} (estimated)"
+    else:
+        expiry = "likely expired (estimated)"
     parts = [item.state.label, item.verdict or "not triaged", expiry]
     if item.holder:
         parts.append(f"held by {item.holder}")

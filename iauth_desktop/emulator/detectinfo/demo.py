@@ -17,6 +17,7 @@ service's own message, which says what happened).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Final
@@ -220,3 +221,30 @@ DEMO_TOKENS: Final = MappingProxyType(
 
 CASE_BY_TOKEN: Final = MappingProxyType({token: name for name, token in CASE_TOKENS.items()})
 FAULT_BY_TOKEN: Final = MappingProxyType({token: name for name, token in FAULT_TOKENS.items()})
+
+
+# Batch tokens for queue demos and tests: ``{DEMO-<case>-<8 hex digits>}`` answers as the named
+# demo case (``{DEMO-fault-<fault>-…}`` as that fault), so a queue of hundreds of distinct tokens
+# can be served. A real token never has this shape.
+_BATCH = re.compile(r"\{DEMO-(?P<name>[a-z0-9-]+)-(?P<n>[0-9A-F]{8})\}")
+
+
+def batch_token(name: str, number: int) -> str:
+    """The ``number``-th batch token of the demo case (or ``fault-<name>``) ``name``."""
+    if name not in CASE_TOKENS and name.removeprefix("fault-") not in FAULT_TOKENS:
+        raise KeyError(name)
+    return f"{{DEMO-{name}-{number:08X}}}"
+
+
+def batch_case(token: str) -> tuple[str, str | None] | None:
+    """(case name, fault name or None) a batch token stands for; None for any other token."""
+    match = _BATCH.fullmatch(token)
+    if match is None:
+        return None
+    name = match["name"]
+    if name in CASE_TOKENS:
+        return name, None
+    fault = name.removeprefix("fault-")
+    if name.startswith("fault-") and fault in FAULT_TOKENS:
+        return "pass", fault
+    return None

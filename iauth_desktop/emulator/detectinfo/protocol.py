@@ -18,7 +18,7 @@ from iauth_desktop.core.providers.detectinfo.signing import (
     SignatureError,
     verify_signature,
 )
-from iauth_desktop.emulator.detectinfo.demo import CASE_BY_TOKEN, FAULT_BY_TOKEN
+from iauth_desktop.emulator.detectinfo.demo import CASE_BY_TOKEN, FAULT_BY_TOKEN, batch_case
 from iauth_desktop.emulator.detectinfo.faults import Fault
 
 UNSET_PARAM = 1
@@ -155,4 +155,8 @@ def decide(
         return Accepted(CASE_BY_TOKEN[token], info_type, crypt_type=crypt_type)
     if token in FAULT_BY_TOKEN:
         return Accepted("pass", info_type, Fault(FAULT_BY_TOKEN[token]), crypt_type)
+    batch = batch_case(token)
+    if batch is not None:
+        name, fault = batch
+        return Accepted(name, info_type, None if fault is None else Fault(fault), crypt_type)
     return Rejected(REQUEST_ILLEGAL)
