@@ -1,0 +1,3 @@
+from tests.core.store.team_db import team
+
+__all__ = ["team"]
