@@ -110,3 +110,9 @@ def postgres() -> Iterator[PostgresServer]:
         pytest.skip(f"no PostgreSQL server here: {exc}")
     yield server
     server.stop()
+
+
+# A fresh team database per test (store, queue and command-line tests share it).
+from tests.team_db import team  # noqa: E402
+
+__all__ = ["team"]

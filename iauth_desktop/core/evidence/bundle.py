@@ -64,6 +64,7 @@ def write_bundle(
     fetched_at: datetime,
     tool_version: str,
     force: bool = False,
+    fetch_id: str | None = None,
 ) -> Path:
     """Write ``result`` as a bundle folder at ``target`` (whose parent must exist).
 
@@ -81,6 +82,8 @@ def write_bundle(
         "fetched_at": format_timestamp(fetched_at),
         "tool_version": tool_version,
     }
+    if fetch_id is not None:
+        meta["fetch_id"] = fetch_id
     try:
         staging = staging_dir(target)
     except OSError as exc:
@@ -118,6 +121,7 @@ def write_case_bundle(case: ReviewCase, target: Path, *, force: bool = False) ->
         fetched_at=case.fetched_at,
         tool_version=__version__,
         force=force,
+        fetch_id=case.fetch_id,
     )
 
 
@@ -201,7 +205,7 @@ def bundle_contents(
 
 def bundle_meta(case: ReviewCase) -> dict[str, Any]:
     """What a case's manifest says of where and how it was fetched."""
-    return {
+    meta = {
         "provider": case.result.provider,
         "token": case.token,
         "endpoint": case.endpoint,
@@ -210,6 +214,9 @@ def bundle_meta(case: ReviewCase) -> dict[str, Any]:
         "fetched_at": format_timestamp(case.fetched_at),
         "tool_version": __version__,
     }
+    if case.fetch_id is not None:
+        meta["fetch_id"] = case.fetch_id
+    return meta
 
 
 def evidence_digest(case: ReviewCase) -> str:

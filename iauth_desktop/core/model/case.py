@@ -30,6 +30,8 @@ class ReviewCase:
     bundle_path: Path | None = None
     # what the fetch asked the provider for, in its own terms (the evidence manifest keeps it)
     request: Mapping[str, Any] = field(default_factory=dict)
+    # One fetch's own id (in its manifest): two fetches of one token never share a fingerprint
+    fetch_id: str | None = None
     # For a case opened from a saved bundle: files changed, missing or unexpected since export.
     changed_files: tuple[str, ...] = field(default=())
     missing_files: tuple[str, ...] = field(default=())

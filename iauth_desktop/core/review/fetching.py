@@ -8,6 +8,7 @@ closed), and every outcome — the verdict, an error class, a cancellation — i
 from __future__ import annotations
 
 import threading
+import uuid
 from collections.abc import Callable
 
 from iauth_desktop.core.audit import events
@@ -63,6 +64,7 @@ class FetchService:
             origin="fetch",
             profile_name=profile_name,
             request=dict(outcome.request),
+            fetch_id=uuid.uuid4().hex,
         )
         said = f"fetched: {describe_outcome(None, outcome.result.verdict.status)}"
         if case.evidence_complete is False:

@@ -66,6 +66,7 @@ def evidence_from_bundle(path: Path) -> Evidence:
         origin="bundle",
         bundle_path=Path(path),
         request=loaded.request,
+        fetch_id=_text_or_none(loaded.manifest.get("fetch_id")),
     )
     return Evidence(case, hashlib.sha256(manifest).hexdigest())
 
@@ -188,3 +189,7 @@ def _check_evidence(token: str, evidence: Evidence) -> None:
         )
     if case.tampered:
         raise RefusedError("the evidence bundle was changed since it was written")
+
+
+def _text_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) else None

@@ -37,7 +37,9 @@ ENVELOPE_CODE_NAMES: Final = MappingProxyType(
         4: "HTTP_NOT_SIGNATURE",
         5: "HTTP_REQUES_ILLEGAL",
         8: "ERROR_SYSTEM",
+        11: "ERROR_TOKEN_TIME_EXPIRED",
         12: "ERROR_TOKEN_OVER_TIMELIMIT",
+        14: "ERROR_TOKEN_VERIFY_FINISHED",
     }
 )
 
@@ -224,14 +226,19 @@ FAULT_BY_TOKEN: Final = MappingProxyType({token: name for name, token in FAULT_T
 
 
 # Batch tokens for queue demos and tests: ``{DEMO-<case>-<8 hex digits>}`` answers as the named
-# demo case (``{DEMO-fault-<fault>-…}`` as that fault), so a queue of hundreds of distinct tokens
-# can be served. A real token never has this shape.
+# demo case (``{DEMO-fault-<fault>-…}`` as that fault, ``{DEMO-error-<code>-…}`` with that
+# envelope error code), so a queue of hundreds of distinct tokens can be served. A real token
+# never has this shape.
 _BATCH = re.compile(r"\{DEMO-(?P<name>[a-z0-9-]+)-(?P<n>[0-9A-F]{8})\}")
 
 
 def batch_token(name: str, number: int) -> str:
     """The ``number``-th batch token of the demo case (or ``fault-<name>``) ``name``."""
-    if name not in CASE_TOKENS and name.removeprefix("fault-") not in FAULT_TOKENS:
+    if (
+        name not in CASE_TOKENS
+        and name.removeprefix("fault-") not in FAULT_TOKENS
+        and batch_error(f"{{DEMO-{name}-00000000}}") is None
+    ):
         raise KeyError(name)
     return f"{{DEMO-{name}-{number:08X}}}"
 
@@ -248,3 +255,12 @@ def batch_case(token: str) -> tuple[str, str | None] | None:
     if name.startswith("fault-") and fault in FAULT_TOKENS:
         return "pass", fault
     return None
+
+
+def batch_error(token: str) -> int | None:
+    """The envelope error code a ``{DEMO-error-<code>-…}`` token answers with."""
+    match = _BATCH.fullmatch(token)
+    if match is None or not match["name"].startswith("error-"):
+        return None
+    code = match["name"].removeprefix("error-")
+    return int(code) if code.isdigit() and int(code) in ENVELOPE_CODE_NAMES else None

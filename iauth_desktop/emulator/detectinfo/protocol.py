@@ -18,7 +18,12 @@ from iauth_desktop.core.providers.detectinfo.signing import (
     SignatureError,
     verify_signature,
 )
-from iauth_desktop.emulator.detectinfo.demo import CASE_BY_TOKEN, FAULT_BY_TOKEN, batch_case
+from iauth_desktop.emulator.detectinfo.demo import (
+    CASE_BY_TOKEN,
+    FAULT_BY_TOKEN,
+    batch_case,
+    batch_error,
+)
 from iauth_desktop.emulator.detectinfo.faults import Fault
 
 UNSET_PARAM = 1
@@ -155,6 +160,9 @@ def decide(
         return Accepted(CASE_BY_TOKEN[token], info_type, crypt_type=crypt_type)
     if token in FAULT_BY_TOKEN:
         return Accepted("pass", info_type, Fault(FAULT_BY_TOKEN[token]), crypt_type)
+    code = batch_error(token)
+    if code is not None:
+        return Rejected(code)
     batch = batch_case(token)
     if batch is not None:
         name, fault = batch

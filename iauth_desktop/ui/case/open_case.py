@@ -79,6 +79,9 @@ def load_case_folder(path: Path) -> tuple[ReviewCase, BundleCheck]:
         missing_files=check.missing,
         unexpected_files=check.unexpected,
         request=loaded.request,
+        fetch_id=loaded.manifest.get("fetch_id")
+        if isinstance(loaded.manifest.get("fetch_id"), str)
+        else None,
     )
     return case, check
 

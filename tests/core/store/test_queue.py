@@ -35,7 +35,7 @@ from iauth_desktop.core.store.queue import (
 )
 from iauth_desktop.core.store.sqlite.history import CaseHistory
 from iauth_desktop.core.store.sqlite.queue import SqliteQueue
-from tests.core.store.team_db import TeamDatabase, make_case
+from tests.team_db import TeamDatabase, make_case
 
 ORIGIN = QueueOrigin("detectinfo", profile_name="prod")
 LEASE = timedelta(minutes=30)

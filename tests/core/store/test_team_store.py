@@ -19,7 +19,7 @@ from iauth_desktop.core.store.postgres import admin
 from iauth_desktop.core.store.postgres.store import PostgresStore, StorePermissionError
 from iauth_desktop.core.store.postgres.url import check_database_url
 from iauth_desktop.core.store.sqlite.history import CaseHistory
-from tests.core.store.team_db import TeamDatabase, make_case
+from tests.team_db import TeamDatabase, make_case
 from tests.postgres_server import PostgresServer
 
 

@@ -1,3 +1,0 @@
-from tests.core.store.team_db import team
-
-__all__ = ["team"]
