@@ -247,8 +247,9 @@ def run_queue_policy(args: argparse.Namespace) -> int:
                 )
             )
         four_eyes = service.four_eyes
+        note = service.status().four_eyes_note
     if not four_eyes:
-        print(service.status().four_eyes_note)
+        print(note)
         return 0
     print(f"four-eyes: {policy.describe()}")
     if policy.changed_at is not None:

@@ -35,7 +35,7 @@ from iauth_desktop.core.model.queue import (
 )
 from iauth_desktop.core.model.result import FetchMode
 from iauth_desktop.core.review.auditing import record, require_usable
-from iauth_desktop.core.store.queue import CaseQueue, Done, TriageFailure
+from iauth_desktop.core.store.queue import CaseQueue, Done, OwnDecisionError, TriageFailure
 
 T = TypeVar("T")
 
@@ -124,6 +124,11 @@ class QueueService:
     ) -> QueueDecision:
         """A second reviewer's word on a decision awaiting confirmation, on evidence they
         fetched themselves (``first_evidence``: the first decision's, which must differ)."""
+        item = self.queue.get_item(token)
+        if item is not None and item.decided_by == self.reviewer:
+            raise OwnDecisionError(
+                f"you decided {token}: a second reviewer confirms it (the four-eyes rule)"
+            )
         _check_evidence(token, evidence)
         if first_evidence is not None and first_evidence == evidence.sha256:
             raise RefusedError(
