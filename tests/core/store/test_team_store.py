@@ -19,8 +19,8 @@ from iauth_desktop.core.store.postgres import admin
 from iauth_desktop.core.store.postgres.store import PostgresStore, StorePermissionError
 from iauth_desktop.core.store.postgres.url import check_database_url
 from iauth_desktop.core.store.sqlite.history import CaseHistory
-from tests.team_db import TeamDatabase, make_case
 from tests.postgres_server import PostgresServer
+from tests.team_db import TeamDatabase, make_case
 
 
 @pytest.fixture
