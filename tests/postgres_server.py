@@ -68,7 +68,8 @@ def _run(command: list[str]) -> None:
     )
 
 
-def start_postgres() -> PostgresServer:
+def start_postgres(*, durable: bool = False) -> PostgresServer:
+    """A private server; ``durable`` keeps fsync on (benchmarks), tests turn it off."""
     bin_dir = find_bin_dir()
     if bin_dir is None:
         raise FileNotFoundError("PostgreSQL's initdb was not found (Debian package postgresql)")
@@ -83,7 +84,9 @@ def start_postgres() -> PostgresServer:
         ]
     )  # fmt: skip
     port = _free_port()
-    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1"
+    if not durable:
+        options += " -c fsync=off"
     _run(
         [
             str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-l",
