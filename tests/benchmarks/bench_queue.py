@@ -145,9 +145,8 @@ def main() -> int:
         )
     base = rows[0]["cases_per_min"]
     for row in rows[1:3]:
-        print(
-            f"{row['reviewers']} reviewers: {row['cases_per_min'] / base:.2f}x one reviewer's throughput"
-        )
+        ratio = row["cases_per_min"] / base
+        print(f"{row['reviewers']} reviewers: {ratio:.2f}x one reviewer's throughput")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2))
     return 0
