@@ -178,3 +178,15 @@ def test_imports_read_lines_and_csv_and_refuse_bad_lines() -> None:
     only = parse_queue_input("token\n{F}\n")
     assert [e.token for e in only] == ["{F}"]
     assert replace(only[0], priority=1).priority == 1
+
+
+def test_two_fetches_of_one_token_never_share_a_fingerprint(
+    service: QueueService, emulator: EmulatorServer
+) -> None:
+    fetcher = FetchService(service.audit, service.reviewer)
+    token = batch_token("pass", 11)
+    first = fetcher.fetch(provider(emulator), token, FetchMode.FULL)
+    second = fetcher.fetch(provider(emulator), token, FetchMode.FULL)
+    assert first.fetch_id != second.fetch_id
+    assert evidence_of(first).sha256 != evidence_of(second).sha256  # even within one second
+    assert evidence_of(first).sha256 == evidence_of(first).sha256
