@@ -46,6 +46,10 @@ CLIP_FPS = 10
 CLIP_SECONDS = 2
 CLIP_COLOURS = ((200, 40, 40), (40, 40, 200))  # background of second 0 and second 1
 CLIP_DIGITS = "3344"
+# One clip per kind of liveness the demo cases show: (file suffix, digits read aloud or None for
+# action liveness). Each agrees with its cases' ``validatedata``.
+CLIPS = (("", CLIP_DIGITS), ("-5921", "5921"), ("-action", None))
+ACTION_WORDS = "动作活体 · 眨眼 · 张嘴"  # the action_sequence blink,mouth
 JPEG_QUALITY = 80
 
 
@@ -224,8 +228,9 @@ def draw_back(person: Identity) -> QImage:
     return image
 
 
-def draw_scene(index: int) -> QImage:
-    """Frame ``index`` (0-based, at CLIP_FPS) of the clip: solid background, figure, digits."""
+def draw_scene(index: int, digits: str | None = CLIP_DIGITS) -> QImage:
+    """Frame ``index`` (0-based, at CLIP_FPS) of a clip: solid background, figure, and the
+    digits read aloud — or, for action liveness (``digits`` None), the action asked for."""
     width, height = FRAME_SIZE
     colour = CLIP_COLOURS[min(index // CLIP_FPS, len(CLIP_COLOURS) - 1)]
     image = QImage(width, height, QImage.Format.Format_RGBA8888)
@@ -235,8 +240,12 @@ def draw_scene(index: int) -> QImage:
     painter.fillRect(QRectF(100, 60, 120, 120), QColor("#f7f7f2"))
     draw_figure(painter, QRectF(100, 60, 120, 120), *IDENTITIES[0].palette)
     painter.setPen(QColor("#ffffff"))
-    painter.setFont(font("DejaVu Sans Mono", 40, bold=True))
-    painter.drawText(QRectF(60, 184, 200, 50), Qt.AlignmentFlag.AlignCenter, CLIP_DIGITS)
+    if digits is not None:
+        painter.setFont(font("DejaVu Sans Mono", 40, bold=True))
+        painter.drawText(QRectF(60, 184, 200, 50), Qt.AlignmentFlag.AlignCenter, digits)
+    else:
+        painter.setFont(font("WenQuanYi Micro Hei", 18))
+        painter.drawText(QRectF(20, 190, 280, 40), Qt.AlignmentFlag.AlignCenter, ACTION_WORDS)
     painter.setFont(font("DejaVu Sans Mono", 12))
     painter.drawText(QRectF(240, 60, 70, 20), Qt.AlignmentFlag.AlignRight, f"#{index:02d}")
     painter.end()
@@ -253,7 +262,7 @@ def jpeg_bytes(image: QImage) -> bytes:
     return bytes(data.data())
 
 
-def write_clip(path: Path) -> None:
+def write_clip(path: Path, digits: str | None = CLIP_DIGITS) -> None:
     width, height = FRAME_SIZE
     with av.open(str(path), "w", format="mp4", options={"movflags": "+faststart"}) as container:
         stream = container.add_stream("libx264", rate=CLIP_FPS)
@@ -261,7 +270,7 @@ def write_clip(path: Path) -> None:
         stream.options = {"profile": "baseline", "preset": "medium", "crf": "28"}
         stream.codec_context.time_base = Fraction(1, CLIP_FPS)
         for index in range(CLIP_FPS * CLIP_SECONDS):
-            image = draw_scene(index)
+            image = draw_scene(index, digits)
             rgba = image.constBits().tobytes()[: width * height * 4]
             frame = av.VideoFrame.from_bytes(rgba, width, height, format="rgba")
             frame = frame.reformat(format="yuv420p")
@@ -282,9 +291,11 @@ def main() -> int:
     for person in IDENTITIES:
         (OUT / f"idcard-{person.tag}-front.jpg").write_bytes(jpeg_bytes(draw_front(person)))
         (OUT / f"idcard-{person.tag}-back.jpg").write_bytes(jpeg_bytes(draw_back(person)))
-    for number, index in enumerate((2, 8, 15), start=1):  # 0.2 s, 0.8 s (red), 1.5 s (blue)
-        (OUT / f"videopic{number}.jpg").write_bytes(jpeg_bytes(draw_scene(index)))
-    write_clip(OUT / "video.mp4")
+    for suffix, digits in CLIPS:
+        for number, index in enumerate((2, 8, 15), start=1):  # 0.2 s, 0.8 s (red), 1.5 s (blue)
+            frame = jpeg_bytes(draw_scene(index, digits))
+            (OUT / f"videopic{number}{suffix}.jpg").write_bytes(frame)
+        write_clip(OUT / f"video{suffix}.mp4", digits)
     del app
     total = sum(p.stat().st_size for p in OUT.iterdir() if p.is_file())
     print(f"wrote demo media to {OUT} ({total} bytes in total)")

@@ -61,6 +61,20 @@ _MEDIA_NO_CARD: Final = MappingProxyType(
     {k: v for k, v in _MEDIA_A.items() if k not in ("frontpic", "backpic")}
 )
 
+
+def _clip(media: MappingProxyType[str, str], suffix: str) -> MappingProxyType[str, str]:
+    """``media`` with the frames and video of another clip (``-5921``, ``-action``): each
+    case's video shows the digits its ``validatedata`` says, or none in action mode."""
+    renamed = {
+        k: v.replace(".", f"{suffix}.", 1) if k.startswith("video") else v
+        for k, v in media.items()
+    }
+    return MappingProxyType(renamed)
+
+
+_MEDIA_ACTION: Final = _clip(_MEDIA_A, "-action")
+_MEDIA_5921_NO_CARD: Final = _clip(_MEDIA_NO_CARD, "-5921")
+
 _IDENTITY_A: Final = {
     "ID": "990101199005171231",
     "name": "欧阳演示",
@@ -163,7 +177,7 @@ CASES: Final = MappingProxyType(
                 "type": 0,
                 "action_sequence": "blink,mouth",
             },
-            _MEDIA_A,
+            _MEDIA_ACTION,
         ),
         "second-verification": DemoCase(
             "second-verification",
@@ -179,7 +193,7 @@ CASES: Final = MappingProxyType(
                 "comparemsg": "OK",
                 "type": 1,
             },
-            _MEDIA_NO_CARD,
+            _MEDIA_5921_NO_CARD,
         ),
         "expired-token": DemoCase("expired-token", errorcode=12),
     }

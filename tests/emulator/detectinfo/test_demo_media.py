@@ -25,7 +25,9 @@ SIZES = {
     "videopic1.jpg": FRAME,
     "videopic2.jpg": FRAME,
     "videopic3.jpg": FRAME,
+    **{f"videopic{n}{suffix}.jpg": FRAME for n in (1, 2, 3) for suffix in ("-5921", "-action")},
 }
+CLIPS = ("video.mp4", "video-5921.mp4", "video-action.mp4")
 _SOF_MARKERS = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
 
 
@@ -60,15 +62,16 @@ def test_images_have_the_documented_size(name: str, size: tuple[int, int]) -> No
     assert data.endswith(b"\xff\xd9")
 
 
-def test_clip_is_a_faststart_mp4() -> None:
-    kinds = boxes((DEMO / "video.mp4").read_bytes())
+@pytest.mark.parametrize("name", CLIPS)
+def test_clip_is_a_faststart_mp4(name: str) -> None:
+    kinds = boxes((DEMO / name).read_bytes())
     assert kinds[0] == b"ftyp"
     assert kinds.index(b"moov") < kinds.index(b"mdat")
 
 
 def test_every_case_medium_exists_and_the_whole_stays_small() -> None:
     names = {name for case in CASES.values() for name in case.media.values()}
-    assert names == set(SIZES) | {"video.mp4"}
+    assert names == set(SIZES) | set(CLIPS)
     total = sum(p.stat().st_size for p in DEMO.iterdir() if p.is_file())
     assert total < 1_000_000
     readme = (DEMO / "README.md").read_text(encoding="utf-8")
@@ -95,10 +98,11 @@ _DECODE = textwrap.dedent(
 
 
 @pytest.mark.skipif(importlib.util.find_spec("av") is None, reason="PyAV (dev extra) not installed")
-def test_clip_content_after_decoding() -> None:
+@pytest.mark.parametrize("name", CLIPS)
+def test_clip_content_after_decoding(name: str) -> None:
     # PyAV runs in a child process: its FFmpeg must never meet Qt's in the test process.
     done = subprocess.run(
-        [sys.executable, "-c", _DECODE, str(DEMO / "video.mp4")],
+        [sys.executable, "-c", _DECODE, str(DEMO / name)],
         capture_output=True,
         text=True,
         timeout=60,
