@@ -1,7 +1,7 @@
 """Which provider a command talks to, and FaceID's values by precedence.
 
 FaceID, value by value: the command line, then the environment (the SDK's conventional
-``TENCENTCLOUD_SECRET_ID`` and ``TENCENTCLOUD_SECRET_KEY``), then the profile (SecretId, RuleId,
+``TENCENTCLOUD_SECRET_ID`` and ``TENCENTCLOUD_SECRET_KEY``), then the profile (SecretId, rule ID,
 endpoint, info type, best frames, public key from ``profiles.json``; the SecretKey from the
 keyring), then the production endpoint. A profile's SecretKey signs only for the profile's own
 SecretId.

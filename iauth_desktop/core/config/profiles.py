@@ -4,7 +4,7 @@ config folder.
 The file never holds a secret: the secret key and the AES key live in the OS keyring
 (``core.secrets``). It may hold how the appid's answers are encrypted (``crypt_type``) and, for
 RSA, the service's public key, which is not a secret. A FaceID profile (``provider: faceid``)
-holds its SecretId (in ``secret_id``), RuleId, default info type and number of best frames, and
+holds its SecretId (in ``secret_id``), rule ID, default info type and number of best frames, and
 optionally the service's public key and whether to ask for encrypted answers. The file is
 rewritten atomically so a crash never leaves half of it.
 """

@@ -322,8 +322,8 @@ def read_manifest(path: Path) -> dict[str, Any]:
 
 def _named_values(case: dict[str, Any]) -> Iterator[tuple[str, Any]]:
     """(key, value) of the case's top level, then every string nested deeper under the name
-    of the file it would be (a nested answer's media: ``IdCardData.OcrFront`` holds
-    ``OcrFront.jpg``, a list's items ``BestFrames_1.jpg``)."""
+    of the file it would be (a nested answer's media: ``Section.Front`` holds
+    ``Front.jpg``, a list's items ``Frames_1.jpg``)."""
     yield from case.items()
     stack: list[Any] = [v for v in case.values() if isinstance(v, dict | list)]
     while stack:

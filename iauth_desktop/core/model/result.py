@@ -89,7 +89,7 @@ RawPath = tuple[str | int, ...]
 class MediaSlot:
     """Where a provider's answer may carry one medium: its name (the bundle's file is named
     after it), role and place (frame 1…), and, in a nested answer, the path to its value
-    (``("IdCardData", "OcrFront")``; empty: the top-level key ``key``)."""
+    (``("Section", "Front")``; empty: the top-level key ``key``)."""
 
     key: str
     role: MediaRole
@@ -263,7 +263,7 @@ class VerificationResult:
         return {k: v for k, v in self.raw.items() if k not in self.documented}
 
     def value_of(self, key: str) -> Any:
-        """A raw value by its key, or by a dotted path in a nested answer (``Text.ErrCode``)."""
+        """A raw value by its key, or by a dotted path in a nested answer (``Section.Code``)."""
         if key in self.raw:
             return self.raw[key]
         return value_at(self.raw, tuple(key.split(".")))

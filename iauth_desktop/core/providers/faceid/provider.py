@@ -75,7 +75,7 @@ class FaceIdSpec:
     ) -> FaceIdProvider:
         rule_id = (credentials.rule_id or "").strip()
         if not rule_id:
-            raise MissingCredentialsError(("RuleId",), "--rule-id ID or the profile's")
+            raise MissingCredentialsError(("rule ID",), "--rule-id ID or the profile's")
         client = FaceIdClient(
             credentials.endpoint, credentials.appid or "", credentials.secret_key or "", options
         )
