@@ -177,10 +177,12 @@ class FaceIdClient:
         except BaseException:
             watch.close()  # the abandoned call ends on a closed connection, not a timeout
             raise
-        response = watch.response
+        response, watch.response = watch.response, None
         received = len(response.content) if response is not None else 0
         if response is not None:
             response.close()
+            response._content = None
+        del response
         if "error" in outcome:
             raise self._error(outcome["error"], watch)
         return _response_object(outcome["answer"]), received

@@ -17,7 +17,6 @@ both. SM4-GCM (the service's other algorithm) is refused: this version cannot op
 from __future__ import annotations
 
 import base64
-import binascii
 import enum
 import json
 import secrets
@@ -37,6 +36,7 @@ from iauth_desktop.core.model.errors import (
     UsageError,
     WrongKeyError,
 )
+from iauth_desktop.core.providers.faceid.media import decode_base64
 from iauth_desktop.core.providers.faceid.wire import (
     ALGORITHM,
     CIPHERTEXT_BLOB,
@@ -56,6 +56,7 @@ KEY_BYTES: Final = 32
 IV_BYTES: Final = 16
 _IV_ALPHABET: Final = string.ascii_letters + string.digits
 _BLOCK: Final = 16
+_STEP: Final = 1 << 20  # bytes decrypted per step (a multiple of the block)
 
 
 class EncryptionMode(enum.StrEnum):
@@ -172,28 +173,34 @@ class RequestEncryption:
                     ) from None
         return {k: (opened if k == TEXT else v) for k, v in answer.items()}
 
-    def decrypt(self, text: str, what: str) -> bytes:
-        """AES-256-CBC/PKCS#7 of Base64 ``text`` with this fetch's key; typed errors (exit 5)."""
+    def decrypt(self, text: str, what: str) -> bytearray:
+        """AES-256-CBC/PKCS#7 of Base64 ``text`` with this fetch's key; typed errors (exit 5).
+        Decoded and decrypted in 1 MiB steps: short GIL holds on a 90 MiB body."""
         try:
-            data = base64.b64decode(text.encode("ascii"), validate=True)
-        except (binascii.Error, UnicodeEncodeError, ValueError):
+            data = decode_base64(text)
+        except ValueError:
             raise Base64DecodeError(f"{what} is not valid standard Base64") from None
         if not data or len(data) % _BLOCK:
             raise CorruptCiphertextError(
                 f"{what} is {len(data)} bytes, not a whole number of AES blocks: cut short or "
                 "corrupted"
             )
-        plain = AES.new(self.key, AES.MODE_CBC, self.iv).decrypt(data)
-        pad = plain[-1]
-        if not 1 <= pad <= _BLOCK or plain[-pad:] != bytes([pad]) * pad:
+        cipher = AES.new(self.key, AES.MODE_CBC, self.iv)
+        with memoryview(data) as view:
+            for start in range(0, len(view), _STEP):
+                with view[start : start + _STEP] as part:
+                    cipher.decrypt(part, output=part)  # in place
+        pad = data[-1]
+        if not 1 <= pad <= _BLOCK or data[-pad:] != bytes([pad]) * pad:
             raise PaddingError(
                 f"{what} decrypts, but its PKCS#7 padding is broken: the wrong key or IV, or the "
                 "data was altered"
             )
-        return plain[:-pad]
+        del data[-pad:]
+        return data
 
 
-def json_object(data: bytes, what: str) -> dict[str, Any]:
+def json_object(data: bytes | bytearray, what: str) -> dict[str, Any]:
     try:
         value = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
