@@ -42,7 +42,8 @@ seconds = time.perf_counter() - started
 stop.set(); ticker.join()
 video = outcome.result.video
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"seconds": seconds, "peak": peak, "base": base, "body": outcome.response_bytes, "video": video.size if video else 0,
+print(json.dumps({"seconds": seconds, "peak": peak, "base": base,
+    "body": outcome.response_bytes, "video": video.size if video else 0,
     "max_gap_ms": max(gaps) * 1000}))
 """
 
