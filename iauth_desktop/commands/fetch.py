@@ -39,7 +39,7 @@ JSON_ERROR_EXITS = (3, 4, 5)
 def add_fetch_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("fetch", help="fetch a verification by token into an evidence bundle")
     parser.add_argument(
-        "token", help="the token the verification produced, braces included (FaceID: BizToken)"
+        "token", help="the token the verification produced, braces included (FaceID: its biz token)"
     )
     add_provider_option(parser)
     add_fetch_mode_option(parser)

@@ -99,7 +99,8 @@ class AttemptsModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return code_text(code)
             text = code_text(code, full=True)
-            return f"{text}\n{self.tr('service:')} {code.message}" if code.message else text
+            said = self.tr("service says:")
+            return f"{text}\n{said} {code.message}" if code.message else text
         return self._plain(attempt, column)
 
     def _plain(self, attempt: LivenessAttempt, column: AttemptColumn) -> str:
