@@ -19,7 +19,8 @@ import iauth_desktop
 
 PACKAGE = Path(iauth_desktop.__file__).resolve().parent
 ROOT_NAME = "iauth_desktop"
-# The legacy service's wire names: only its own packages may spell them.
+# Each service's wire names: only its own packages (``.../detectinfo/``, ``.../faceid/``) may
+# spell them.
 WIRE_NAMES = {
     "detectinfo": (
         "yt_errorcode",
@@ -30,6 +31,20 @@ WIRE_NAMES = {
         "comparemsg",
         "info_type",
         "validatedata",
+    ),
+    "faceid": (
+        "ErrCode",
+        "ErrMsg",
+        "BizToken",
+        "RuleId",
+        "LiveStatus",
+        "Comparestatus",
+        "LivenessDetail",
+        "InfoType",
+        "BestFramesCount",
+        "IdCardData",
+        "EncryptedBody",
+        "GetDetectInfoEnhanced",
     ),
 }
 # The frozen schema scripts of the case history: version 1 was written with the legacy names,
@@ -100,6 +115,11 @@ def test_the_wire_name_rule_catches_a_leak() -> None:
     assert wire_name_leaks(module, "# the info_type option\nx = 1\n") == ["info_type"]
     inside = Module("iauth_desktop.ui.providers.detectinfo.x", module.path)
     assert wire_name_leaks(inside, 'code = raw["yt_errorcode"]\n') == []
+    assert wire_name_leaks(module, 'code = raw["Text"]["ErrCode"]\n') == ["ErrCode"]
+    assert wire_name_leaks(module, "# the BizToken\n") == ["BizToken"]
+    faceid = Module("iauth_desktop.emulator.faceid.x", module.path)
+    assert wire_name_leaks(faceid, 'raw["RuleId"] = raw["LiveStatus"]\n') == []
+    assert wire_name_leaks(faceid, 'raw["yt_errorcode"]\n') == ["yt_errorcode"]
 
 
 @dataclass(frozen=True)

@@ -5,13 +5,18 @@ from __future__ import annotations
 import argparse
 import os
 
+from iauth_desktop.commands.faceid.options import faceid_options_from
 from iauth_desktop.core.config.profiles import ProfileStore
 from iauth_desktop.core.config.resolve import Credentials, resolve_credentials
 from iauth_desktop.core.config.secrets import SecretStore
 
 
 def add_connection_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--endpoint", metavar="URL", help="full URL of getdetectinfo.php")
+    parser.add_argument(
+        "--endpoint",
+        metavar="URL",
+        help="full URL of getdetectinfo.php (FaceID: the API host, https://faceid.tencentcloudapi.com/)",
+    )
     parser.add_argument("--profile", metavar="NAME", help="a saved profile (default: the default)")
 
 
@@ -28,4 +33,6 @@ def credentials_from(
         need_decrypt=need_decrypt,
         crypt_type=getattr(args, "crypt_type", None),
         rsa_public_key_file=getattr(args, "rsa_public_key", None),
+        provider=getattr(args, "provider", None),
+        faceid=faceid_options_from(args),
     )

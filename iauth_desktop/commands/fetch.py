@@ -14,6 +14,13 @@ from iauth_desktop.commands.detectinfo.options import (
     add_fetch_mode_option,
     mode_from_args,
 )
+from iauth_desktop.commands.faceid.options import (
+    add_faceid_options,
+    add_provider_option,
+    faceid_mode,
+    refuse_faceid_options,
+    refuse_legacy_options,
+)
 from iauth_desktop.commands.report import write_audited_report
 from iauth_desktop.commands.terminal import raw_stream
 from iauth_desktop.core.evidence.bundle import check_bundle_target, write_case_bundle
@@ -31,9 +38,13 @@ JSON_ERROR_EXITS = (3, 4, 5)
 
 def add_fetch_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("fetch", help="fetch a verification by token into an evidence bundle")
-    parser.add_argument("token", help="the token the verification produced, braces included")
+    parser.add_argument(
+        "token", help="the token the verification produced, braces included (FaceID: its biz token)"
+    )
+    add_provider_option(parser)
     add_fetch_mode_option(parser)
     add_crypt_type_options(parser)
+    add_faceid_options(parser)
     parser.add_argument(
         "--out",
         required=True,
@@ -117,7 +128,13 @@ def _fetch(args: argparse.Namespace) -> int:
     options = ClientOptions(
         body_encoding="form" if args.form else "json", total_timeout=args.deadline
     )
-    provider = get_spec().connect(creds, options)
+    if creds.provider == "faceid":
+        refuse_legacy_options(args)
+        mode = faceid_mode(args)
+    else:
+        refuse_faceid_options(args)
+        mode = mode_from_args(args)
+    provider = get_spec(creds.provider).connect(creds, options)
     service = FetchService(open_audit_trail())
     progress = ProgressLine(sys.stderr)
     written: list[Path] = []
@@ -130,7 +147,7 @@ def _fetch(args: argparse.Namespace) -> int:
         case = service.fetch(
             provider,
             args.token,
-            mode_from_args(args),
+            mode,
             profile_name=creds.profile_name,
             progress=progress,
             keep=keep,

@@ -8,12 +8,17 @@ from typing import Any
 
 from iauth_desktop.commands.common import credentials_from
 from iauth_desktop.commands.demo import DemoSession
+from iauth_desktop.commands.faceid.options import add_provider_option
 from iauth_desktop.core.config.resolve import Credentials
 from iauth_desktop.core.config.secrets import SecretStore
 from iauth_desktop.core.model.errors import MissingCredentialsError, UsageError
 
 
 def add_gui_options(parser: argparse.ArgumentParser) -> None:
+    add_provider_option(parser)
+    parser.add_argument(
+        "--rule-id", metavar="ID", help="FaceID: the rule ID of the flow (with --provider faceid)"
+    )
     parser.add_argument(
         "--open", metavar="TOKEN", help="fetch this token as soon as the window opens"
     )

@@ -1,5 +1,6 @@
 """``iauth-desktop emulator`` and ``python -m iauth_desktop.emulator``: serve until stopped.
 
+``--provider faceid`` serves the FaceID API instead (``emulator/faceid/cli``).
 The first stdout line (flushed) is one JSON object: ``url``, ``appid``, ``secret_key``,
 ``aes_key``, ``rsa_public_key`` (crypt_type 1), ``tokens``, ``fault``. The secret key and AES
 key come only from the environment
@@ -10,14 +11,9 @@ user could read them. Exit 0 on SIGTERM, 130 on Ctrl+C (SIGINT), 2 on a configur
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import signal
-import sys
-import threading
-from types import FrameType
 
-from iauth_desktop.core.model.errors import IauthError, UsageError
+from iauth_desktop.core.model.errors import IauthError
 from iauth_desktop.emulator.detectinfo.demo import (
     DEMO_AES_KEY,
     DEMO_APPID,
@@ -26,29 +22,34 @@ from iauth_desktop.emulator.detectinfo.demo import (
 )
 from iauth_desktop.emulator.detectinfo.faults import ALL_MODES, Fault, parse_fault
 from iauth_desktop.emulator.detectinfo.rsa_demo import demo_public_key_pem
+from iauth_desktop.emulator.faceid.cli import run_faceid_emulator
+from iauth_desktop.emulator.faceid.faults import FAULTS as FACEID_FAULTS
 from iauth_desktop.emulator.server import EmulatorConfig, EmulatorServer
+from iauth_desktop.emulator.serving import refused, serve_until_stopped
 
 SECRET_KEY_ENV = "IAUTH_EMULATOR_SECRET_KEY"  # noqa: S105 - a variable name, not a secret
 AES_KEY_ENV = "IAUTH_EMULATOR_AES_KEY"
-EXIT_OK, EXIT_CONFIG, EXIT_INTERRUPTED = 0, 2, 130
-
-
-def _fault_argument(text: str) -> Fault:
-    try:
-        return parse_fault(text)
-    except UsageError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def add_emulator_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--provider",
+        choices=("detectinfo", "faceid"),
+        default="detectinfo",
+        help="which service to emulate: the legacy getdetectinfo.php (default) or Tencent "
+        "Cloud FaceID",
+    )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (loopback)")
     parser.add_argument("--port", type=int, default=0, help="TCP port (default 0: any free one)")
     parser.add_argument(
         "--fault",
-        type=_fault_argument,
         default=None,
         metavar="NAME[:ARG]",
-        help="misbehave on every request; one of: " + ", ".join(ALL_MODES),
+        help="misbehave on every request; one of: "
+        + ", ".join(ALL_MODES)
+        + " (FaceID: "
+        + ", ".join(FACEID_FAULTS)
+        + ")",
     )
     parser.add_argument(
         "--appid",
@@ -67,7 +68,7 @@ def add_emulator_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def config_from_args(args: argparse.Namespace) -> EmulatorConfig:
-    fault: Fault | None = args.fault
+    fault: Fault | None = parse_fault(args.fault) if args.fault else None
     return EmulatorConfig(
         host=args.host,
         port=args.port,
@@ -82,52 +83,30 @@ def config_from_args(args: argparse.Namespace) -> EmulatorConfig:
 
 def run_emulator(args: argparse.Namespace) -> int:
     """Serve until SIGTERM (exit 0) or SIGINT (exit 130)."""
+    if getattr(args, "provider", "detectinfo") == "faceid":
+        return run_faceid_emulator(args)
     try:
         server = EmulatorServer(config_from_args(args)).start()
-    except IauthError as error:
-        print(f"iauth-desktop emulator: {error}", file=sys.stderr)
-        return error.exit_code if error.exit_code != 1 else EXIT_CONFIG
-    except OSError as error:  # the port is taken, the address does not exist here, ...
-        print(f"iauth-desktop emulator: cannot listen: {error.strerror or error}", file=sys.stderr)
-        return EXIT_CONFIG
-    stop = threading.Event()
-    exit_code = [EXIT_OK]
-
-    def on_signal(signum: int, _frame: FrameType | None) -> None:
-        exit_code[0] = EXIT_INTERRUPTED if signum == signal.SIGINT else EXIT_OK
-        stop.set()
-
-    previous = {}
-    if threading.current_thread() is threading.main_thread():
-        for signum in (signal.SIGTERM, signal.SIGINT):
-            previous[signum] = signal.signal(signum, on_signal)
-    try:
-        config = server.config
-        announcement = {
-            "url": server.url,
-            "appid": config.appid,
-            "secret_key": config.secret_key,
-            "aes_key": config.aes_key,
-            "rsa_public_key": demo_public_key_pem(),  # crypt_type 1
-            "tokens": dict(DEMO_TOKENS),
-            "fault": config.fault,
-        }
-        print(json.dumps(announcement, ensure_ascii=False), flush=True)
-        while not stop.wait(0.5):
-            pass
-    except KeyboardInterrupt:  # a SIGINT that arrived before our handler was installed
-        exit_code[0] = EXIT_INTERRUPTED
-    finally:
-        server.stop()
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
-    return exit_code[0]
+    except (IauthError, OSError) as error:
+        return refused(error)
+    config = server.config
+    announcement = {
+        "url": server.url,
+        "appid": config.appid,
+        "secret_key": config.secret_key,
+        "aes_key": config.aes_key,
+        "rsa_public_key": demo_public_key_pem(),  # crypt_type 1
+        "tokens": dict(DEMO_TOKENS),
+        "fault": config.fault,
+    }
+    return serve_until_stopped(server.stop, announcement)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m iauth_desktop.emulator",
-        description="Emulator of Tencent's getdetectinfo.php with synthetic demo cases.",
+        description="Emulator of Tencent's getdetectinfo.php (or, with --provider faceid, of "
+        "Tencent Cloud FaceID) with synthetic demo cases.",
     )
     add_emulator_arguments(parser)
     return run_emulator(parser.parse_args(argv))

@@ -15,7 +15,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from http.server import ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
 
@@ -43,7 +43,7 @@ class EmulatorConfig:
     allow_remote: bool = False
 
 
-def _is_loopback(host: str) -> bool:
+def is_loopback_listen(host: str) -> bool:
     if host.lower() == "localhost":
         return True
     try:
@@ -52,16 +52,23 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-class _HTTPServer(ThreadingHTTPServer):
+class HttpServer(ThreadingHTTPServer):
+    """The listening socket of an emulator (``emulator`` is what its handlers serve)."""
+
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], emulator: EmulatorServer) -> None:
+    def __init__(
+        self,
+        address: tuple[str, int],
+        emulator: Any,
+        handler: type[BaseHTTPRequestHandler] = ServiceHandler,
+    ) -> None:
         self.emulator = emulator
         self._connections: set[socket.socket] = set()
         self._connections_lock = threading.Lock()
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
-        super().__init__(address, ServiceHandler)
+        super().__init__(address, handler)
 
     def server_bind(self) -> None:
         # HTTPServer.server_bind would look the host up in DNS (getfqdn): not needed, can be slow.
@@ -103,7 +110,7 @@ class EmulatorServer:
         get_spec("detectinfo").check_secret("aes_key", self.config.aes_key)
         if not self.config.appid or not self.config.secret_key:
             raise UsageError("the emulator needs a non-empty appid and secret key")
-        if not (self.config.allow_remote or _is_loopback(self.config.host)):
+        if not (self.config.allow_remote or is_loopback_listen(self.config.host)):
             raise UsageError(
                 f"refusing to listen on {self.config.host!r}, which is not a loopback address: "
                 "the emulator serves demo secrets to anyone (use --allow-remote to insist)"
@@ -111,7 +118,7 @@ class EmulatorServer:
         self.fault: Fault | None = parse_fault(self.config.fault) if self.config.fault else None
         self.answers = AnswerBuilder(self.config.aes_key)
         self.stopping = threading.Event()
-        self._httpd: _HTTPServer | None = None
+        self._httpd: HttpServer | None = None
         self._thread: threading.Thread | None = None
 
     @property
@@ -138,7 +145,7 @@ class EmulatorServer:
         if self._httpd is not None:
             raise RuntimeError("the emulator is already running")
         self.stopping.clear()
-        self._httpd = _HTTPServer((self.config.host, self.config.port), self)
+        self._httpd = HttpServer((self.config.host, self.config.port), self)
         self._thread = threading.Thread(
             target=self._httpd.serve_forever,
             kwargs={"poll_interval": 0.1},

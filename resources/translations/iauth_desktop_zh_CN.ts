@@ -17,6 +17,72 @@
     </message>
 </context>
 <context>
+    <name>AttemptsModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Liveness</source>
+        <translation>活体</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比对</translation>
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation>相似度</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>计费</translation>
+    </message>
+    <message>
+        <source>service says:</source>
+        <translation>服务方说明：</translation>
+    </message>
+    <message>
+        <source>not said</source>
+        <translation>未说明</translation>
+    </message>
+    <message>
+        <source>billed</source>
+        <translation>已计费</translation>
+    </message>
+    <message>
+        <source>not billed</source>
+        <translation>未计费</translation>
+    </message>
+</context>
+<context>
+    <name>AttemptsView</name>
+    <message>
+        <source>Identity document: %1</source>
+        <translation>身份证件：%1</translation>
+    </message>
+    <message>
+        <source>⚠ %1: %2 %3 — %4</source>
+        <translation>⚠ %1：%2 %3 — %4</translation>
+    </message>
+    <message>
+        <source>Liveness attempts (%1)</source>
+        <translation>活体尝试（%1 次）</translation>
+    </message>
+</context>
+<context>
     <name>AuditAlarm</name>
     <message>
         <source>The audit log is damaged or cannot be written, so fetching is switched off: nothing may be fetched, revealed or decided without its record. Run “iauth-desktop audit verify” to see which entry is affected, and have the log looked at before going on. Details: {problem}</source>

@@ -1,9 +1,12 @@
-"""Named profiles (name, endpoint, appid) in ``profiles.json`` under the config folder.
+"""Named profiles (name, provider, endpoint, appid or SecretId) in ``profiles.json`` under the
+config folder.
 
 The file never holds a secret: the secret key and the AES key live in the OS keyring
 (``core.secrets``). It may hold how the appid's answers are encrypted (``crypt_type``) and, for
-RSA, the service's public key, which is not a secret. The file is rewritten atomically so a
-crash never leaves half of it.
+RSA, the service's public key, which is not a secret. A FaceID profile (``provider: faceid``)
+holds its SecretId (in ``secret_id``), rule ID, default info type and number of best frames, and
+optionally the service's public key and whether to ask for encrypted answers. The file is
+rewritten atomically so a crash never leaves half of it.
 """
 
 from __future__ import annotations
@@ -26,6 +29,12 @@ MAX_NAME_LENGTH = 64
 MAX_APPID_LENGTH = 128
 CRYPT_TYPES = (1, 2, 3)  # RSA, AES-256-CBC, AES-256-ECB (the provider opens them)
 MAX_PUBLIC_KEY_CHARS = 16 * 1024
+LEGACY_PROVIDER = "detectinfo"  # a profile that names no provider
+FACEID_PROVIDER = "faceid"
+PROVIDERS = (LEGACY_PROVIDER, FACEID_PROVIDER)
+ENCRYPTIONS = ("response", "fields")  # FaceID: the whole answer, or the name and ID fields
+MAX_RULE_ID_LENGTH = 64
+MAX_BEST_FRAMES = 10
 _NAME_PUNCTUATION = frozenset("-_.")
 
 
@@ -70,13 +79,61 @@ def validate_public_key(pem: object) -> str | None:
     return pem.strip() + "\n"
 
 
+def validate_provider(value: object) -> str:
+    if value is None:
+        return LEGACY_PROVIDER
+    if value not in PROVIDERS:
+        raise UsageError(f"unknown provider {value!r:.40}; known: {', '.join(PROVIDERS)}")
+    return str(value)
+
+
+def validate_rule_id(value: object) -> str | None:
+    if value is None:
+        return None
+    text = value.strip() if isinstance(value, str) else ""
+    if not 1 <= len(text) <= MAX_RULE_ID_LENGTH or not text.isprintable() or " " in text:
+        raise UsageError(f"the rule ID must be 1–{MAX_RULE_ID_LENGTH} printable characters")
+    return text
+
+
+def validate_info_parts(value: object) -> str | None:
+    """FaceID's info type: digits 0–4, each at most once."""
+    if value is None:
+        return None
+    text = value.strip() if isinstance(value, str) else ""
+    if not text or any(ch not in "01234" for ch in text) or len(set(text)) != len(text):
+        raise UsageError(f"the info type is digits 0–4 (e.g. 0 or 13), not {value!r:.20}")
+    return text
+
+
+def validate_best_frames(value: object) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_BEST_FRAMES:
+        raise UsageError(f"the number of best frames is 0–{MAX_BEST_FRAMES}, not {value!r:.20}")
+    return value
+
+
+def validate_encryption(value: object) -> str | None:
+    if value is None:
+        return None
+    if value not in ENCRYPTIONS:
+        raise UsageError(f"the encryption is {' or '.join(ENCRYPTIONS)}, not {value!r:.20}")
+    return str(value)
+
+
 @dataclass(frozen=True)
 class Profile:
     name: str
     endpoint: str
-    appid: str
+    appid: str  # the account its secret key belongs to: the appid, or FaceID's SecretId
     crypt_type: int | None = None  # None: not sent, the appid's default
-    rsa_public_key: str | None = None  # PEM, for crypt_type 1
+    rsa_public_key: str | None = None  # PEM: for crypt_type 1, or FaceID's encrypted answers
+    provider: str = LEGACY_PROVIDER
+    rule_id: str | None = None  # FaceID
+    info_parts: str | None = None  # FaceID's default info type (None: everything)
+    best_frames: int | None = None  # FaceID
+    encryption: str | None = None  # FaceID: ask for encrypted answers ("response", "fields")
 
     @classmethod
     def create(
@@ -87,15 +144,52 @@ class Profile:
         *,
         crypt_type: object = None,
         rsa_public_key: object = None,
+        provider: object = None,
+        rule_id: object = None,
+        info_parts: object = None,
+        best_frames: object = None,
+        encryption: object = None,
     ) -> Profile:
         """A validated profile: name checked, endpoint normalized by ``check_endpoint``."""
+        kind = validate_provider(provider)
+        faceid = kind == FACEID_PROVIDER
+        if not faceid and any(
+            v is not None for v in (rule_id, info_parts, best_frames, encryption)
+        ):
+            raise UsageError(
+                "the rule ID, info type, best frames and encryption are FaceID settings"
+            )
+        if faceid and crypt_type is not None:
+            raise UsageError("crypt_type is a setting of the legacy service, not of FaceID")
+        if faceid and rule_id is None:
+            raise UsageError("a FaceID profile needs its rule ID")
+        checked_key = validate_public_key(rsa_public_key)
+        if encryption is not None and checked_key is None:
+            raise UsageError("encrypted answers need the service's public key in the profile")
         return cls(
             validate_profile_name(name),
             check_endpoint(endpoint),
             validate_appid(appid),
             validate_crypt_type(crypt_type),
-            validate_public_key(rsa_public_key),
+            checked_key,
+            kind,
+            validate_rule_id(rule_id),
+            validate_info_parts(info_parts),
+            validate_best_frames(best_frames),
+            validate_encryption(encryption),
         )
+
+    def settings(self) -> dict[str, Any]:
+        """The optional settings, as ``create`` takes them (for re-validation and copies)."""
+        return {
+            "crypt_type": self.crypt_type,
+            "rsa_public_key": self.rsa_public_key,
+            "provider": self.provider,
+            "rule_id": self.rule_id,
+            "info_parts": self.info_parts,
+            "best_frames": self.best_frames,
+            "encryption": self.encryption,
+        }
 
 
 class ProfileStore:
@@ -141,11 +235,7 @@ class ProfileStore:
     def add(self, profile: Profile, *, replace: bool = False) -> Profile:
         """Store ``profile`` (validated again). The first profile added becomes the default."""
         checked = Profile.create(
-            profile.name,
-            profile.endpoint,
-            profile.appid,
-            crypt_type=profile.crypt_type,
-            rsa_public_key=profile.rsa_public_key,
+            profile.name, profile.endpoint, profile.appid, **profile.settings()
         )
         profiles, default = self._load()
         if checked.name in profiles and not replace:
@@ -201,7 +291,9 @@ class ProfileStore:
         for name, entry in entries.items():
             if not isinstance(entry, dict):
                 raise broken
-            endpoint, appid = entry.get("endpoint"), entry.get("appid")
+            faceid = entry.get("provider") == FACEID_PROVIDER
+            endpoint = entry.get("endpoint")
+            appid = entry.get("secret_id" if faceid else "appid")
             if not isinstance(endpoint, str) or not isinstance(appid, str):
                 raise broken
             try:
@@ -211,6 +303,11 @@ class ProfileStore:
                     appid,
                     crypt_type=entry.get("crypt_type"),
                     rsa_public_key=entry.get("rsa_public_key"),
+                    provider=entry.get("provider"),
+                    rule_id=entry.get("rule_id"),
+                    info_parts=entry.get("info_parts"),
+                    best_frames=entry.get("best_frames"),
+                    encryption=entry.get("encryption"),
                 )
             except UsageError as exc:
                 raise UsageError(
@@ -238,7 +335,22 @@ class ProfileStore:
 
 
 def _entry(profile: Profile) -> dict[str, Any]:
-    entry: dict[str, Any] = {"endpoint": profile.endpoint, "appid": profile.appid}
+    if profile.provider == FACEID_PROVIDER:
+        entry: dict[str, Any] = {
+            "provider": profile.provider,
+            "endpoint": profile.endpoint,
+            "secret_id": profile.appid,
+            "rule_id": profile.rule_id,
+        }
+        optional = (
+            ("info_parts", profile.info_parts),
+            ("best_frames", profile.best_frames),
+            ("encryption", profile.encryption),
+            ("rsa_public_key", profile.rsa_public_key),
+        )
+        entry.update((key, value) for key, value in optional if value is not None)
+        return entry
+    entry = {"endpoint": profile.endpoint, "appid": profile.appid}
     if profile.crypt_type is not None:
         entry["crypt_type"] = profile.crypt_type
     if profile.rsa_public_key is not None:

@@ -12,11 +12,18 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from iauth_desktop.core.config.credentials import Credentials
+from iauth_desktop.core.config.faceid_credentials import (
+    FaceIdOptions,
+    chosen_provider,
+    provider_of,
+    resolve_faceid,
+)
 from iauth_desktop.core.config.profiles import (
+    FACEID_PROVIDER,
     MAX_PUBLIC_KEY_CHARS,
     Profile,
     ProfileStore,
@@ -28,6 +35,8 @@ from iauth_desktop.core.model.errors import MissingCredentialsError, UsageError
 from iauth_desktop.core.model.messages import Detail, said
 from iauth_desktop.core.net.endpoints import check_endpoint
 from iauth_desktop.core.providers.registry import default_endpoint
+
+__all__ = ["Credentials", "read_public_key_file", "resolve_credentials"]
 
 ENV_APPID = "IAUTH_APPID"
 ENV_SECRET_KEY = "IAUTH_SECRET_KEY"  # noqa: S105 - a variable's name, not a secret
@@ -44,37 +53,6 @@ _ENV_OF: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True, repr=False)
-class Credentials:
-    """What a command needs to talk to the service. Secrets are None when not asked for.
-
-    ``sources`` maps each field that has a value to "option", "environment",
-    "profile:NAME" or "default".
-    """
-
-    endpoint: str
-    appid: str | None
-    secret_key: str | None
-    aes_key: str | None
-    profile_name: str | None
-    sources: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
-    crypt_type: int | None = None  # None: not sent, the appid's default
-    rsa_public_key: str | None = None  # PEM (not a secret), for crypt_type 1
-
-    def __repr__(self) -> str:
-        def shown(secret: str | None) -> str:
-            return "<unset>" if secret is None else "<hidden>"
-
-        return (
-            f"Credentials(endpoint={self.endpoint!r}, appid={self.appid!r}, "
-            f"secret_key={shown(self.secret_key)}, aes_key={shown(self.aes_key)}, "
-            f"profile_name={self.profile_name!r}, crypt_type={self.crypt_type!r}, "
-            f"sources={dict(self.sources)!r})"
-        )
-
-    __str__ = __repr__
-
-
 def resolve_credentials(
     *,
     endpoint: str | None,
@@ -86,8 +64,13 @@ def resolve_credentials(
     need_decrypt: bool = True,
     crypt_type: int | None = None,
     rsa_public_key_file: str | None = None,
+    provider: str | None = None,
+    faceid: FaceIdOptions | None = None,
 ) -> Credentials:
     """Resolve every value by precedence; MissingCredentialsError names what is still missing.
+
+    ``provider`` (the command line's) must agree with a profile named by ``profile``; a default
+    profile of another provider is not used. FaceID's values resolve in ``faceid_credentials``.
 
     ``crypt_type`` and ``rsa_public_key_file`` are the command line's; then ``IAUTH_CRYPT_TYPE``
     and ``IAUTH_RSA_PUBLIC_KEY_FILE``; then the profile's (for the profile's own appid). With
@@ -96,12 +79,25 @@ def resolve_credentials(
     An unknown ``profile`` raises UsageError naming it; the endpoint is checked with
     ``check_endpoint`` (InsecureEndpointError).
     """
+    chosen: Profile | None = profiles.get(profile) if profile is not None else profiles.default()
+    kind = provider_of(provider, chosen, named=profile is not None)
+    if kind != chosen_provider(chosen):
+        chosen = None  # the default profile belongs to the other provider
+    if kind == FACEID_PROVIDER:
+        return resolve_faceid(
+            endpoint=endpoint,
+            chosen=chosen,
+            environ=environ,
+            secrets=secrets,
+            need_sign=need_sign,
+            options=faceid or FaceIdOptions(),
+            read_key=read_public_key_file,
+        )
     env = {
         name: _utf8(name, environ[name].strip())
         for name in (*_ENV_OF.values(), ENV_ENDPOINT)
         if environ.get(name, "").strip()
     }
-    chosen: Profile | None = profiles.get(profile) if profile is not None else profiles.default()
     from_profile = f"profile:{chosen.name}" if chosen is not None else ""
     sources: dict[str, str] = {}
     values: dict[str, str | None] = {}

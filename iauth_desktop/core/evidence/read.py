@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import os
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import datetime
@@ -28,11 +30,17 @@ from iauth_desktop.core.model.errors import IntegrityError, UsageError
 from iauth_desktop.core.model.json_limits import json_depth_exceeds
 from iauth_desktop.core.model.media import MediaItem
 from iauth_desktop.core.model.messages import Detail, english_of, said
-from iauth_desktop.core.model.result import MEDIA_PLACEHOLDER, FetchMode, VerificationResult
+from iauth_desktop.core.model.result import (
+    MEDIA_PLACEHOLDER,
+    FetchMode,
+    VerificationResult,
+    value_at,
+)
 from iauth_desktop.core.providers.base import ProviderSpec
 from iauth_desktop.core.providers.registry import get_spec
 
 _UNDECODABLE = "the value is not valid standard Base64"
+_ABSENT = object()
 
 
 @dataclass(frozen=True)
@@ -148,28 +156,29 @@ class LoadedBundle:
             raise IntegrityError(said("bundle.case_damaged", file=CASE_FILE))
         spec = self.spec()
         reasons = {p.get("field"): p.get("reason") for p in self.problems}
-        raw = dict(self.case)
+        raw = copy.deepcopy(self.case)  # placeholders may go in at any depth
         media: dict[str, MediaItem] = {}
-        for name in (slot.key for slot in spec.media_slots):
-            if name not in raw:
+        for slot in spec.media_slots:
+            name = slot.key
+            value = value_at(raw, slot.where, _ABSENT)
+            if value is _ABSENT:
                 continue
-            value = raw[name]
             item: MediaItem | None
             if name in self.media:
                 item = MediaItem.decoded(name, self.media[name])
-                raw[name] = MEDIA_PLACEHOLDER
+                _put(raw, slot.where, MEDIA_PLACEHOLDER)
             elif name in self.raw_texts:
                 reason = reasons.get(name)
                 text = reason if isinstance(reason, str) and reason else _UNDECODABLE
                 item = MediaItem.undecodable(name, text, self.raw_texts[name])
-                raw[name] = MEDIA_PLACEHOLDER
+                _put(raw, slot.where, MEDIA_PLACEHOLDER)
             elif media_file_field(value) == name:
                 item = MediaItem.undecodable(name, f"the bundle's file {value} is missing", None)
             else:
                 item = spec.media_item(name, value)
             if item is not None:
                 media[name] = item
-        return spec.interpret(raw, media)
+        return spec.interpret(raw, media, self.request)
 
 
 def read_bundle(path: Path) -> LoadedBundle:
@@ -208,7 +217,7 @@ def read_bundle(path: Path) -> LoadedBundle:
     case = _load_case(contents.get(CASE_FILE))
     media: dict[str, bytes] = {}
     raw_texts: dict[str, str] = {}
-    for name, value in (case or {}).items():
+    for name, value in _named_values(case or {}):
         if media_file_field(value) != name or value not in contents:
             continue
         if value.endswith("." + RAW_TEXT_EXT):
@@ -309,6 +318,29 @@ def read_manifest(path: Path) -> dict[str, Any]:
     if not isinstance(files, dict) or not all(valid_file_entry(n, e) for n, e in files.items()):
         raise IntegrityError(said("bundle.manifest_files", file=MANIFEST_FILE))
     return manifest
+
+
+def _named_values(case: dict[str, Any]) -> Iterator[tuple[str, Any]]:
+    """(key, value) of the case's top level, then every string nested deeper under the name
+    of the file it would be (a nested answer's media: ``Section.Front`` holds
+    ``Front.jpg``, a list's items ``Frames_1.jpg``)."""
+    yield from case.items()
+    stack: list[Any] = [v for v in case.values() if isinstance(v, dict | list)]
+    while stack:
+        node = stack.pop()
+        values = node.values() if isinstance(node, dict) else node
+        for value in values:
+            if isinstance(value, dict | list):
+                stack.append(value)
+            elif isinstance(value, str):
+                field = media_file_field(value)
+                if field is not None:
+                    yield field, value
+
+
+def _put(raw: dict[str, Any], path: tuple[str | int, ...], value: Any) -> None:
+    parent: Any = value_at(raw, path[:-1]) if len(path) > 1 else raw
+    parent[path[-1]] = value
 
 
 def _load_case(data: bytes | None) -> dict[str, Any] | None:

@@ -14,7 +14,7 @@ ENGINE_LABEL = "per the engine's documentation"
 
 @dataclass(frozen=True)
 class CodeInfo:
-    code: int
+    code: int | str  # a number, or a named API error ("AuthFailure.SignatureFailure")
     stage: str
     zh: str
     en: str

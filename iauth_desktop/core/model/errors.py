@@ -82,14 +82,15 @@ class TokenGone(StrEnum):
 
 
 class ServiceError(IauthError):
-    """The service answered ``errorcode != 0``; ``token_gone`` says why the token can no longer
-    be fetched, None when it still can."""
+    """The service answered an error instead of a result (a number, or a named API error such
+    as ``AuthFailure.SignatureFailure``); ``token_gone`` says why the token can no longer be
+    fetched, None when it still can."""
 
     exit_code: ClassVar[int] = 3
 
     def __init__(
         self,
-        code: int,
+        code: int | str,
         name: str,
         meaning: str,
         errormsg: str,

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Any, Final, Literal
 
+from iauth_desktop.core.model.attempts import LivenessAttempt
 from iauth_desktop.core.model.codes import CodeInfo
 from iauth_desktop.core.model.media import MediaItem
 
@@ -26,6 +27,7 @@ __all__ = [
     "FetchMode",
     "FieldRole",
     "IdentityField",
+    "LivenessAttempt",
     "MediaItem",
     "MediaRole",
     "MediaSlot",
@@ -37,6 +39,7 @@ __all__ = [
     "as_text",
     "present",
     "review_status",
+    "value_at",
 ]
 
 
@@ -79,13 +82,23 @@ class MediaRole(enum.StrEnum):
     VIDEO = "video"
 
 
+RawPath = tuple[str | int, ...]
+
+
 @dataclass(frozen=True)
 class MediaSlot:
-    """Where a provider's answer may carry one medium: its raw key, role and place (frame 1…)."""
+    """Where a provider's answer may carry one medium: its name (the bundle's file is named
+    after it), role and place (frame 1…), and, in a nested answer, the path to its value
+    (``("Section", "Front")``; empty: the top-level key ``key``)."""
 
     key: str
     role: MediaRole
     index: int = 0
+    path: RawPath = ()
+
+    @property
+    def where(self) -> RawPath:
+        return self.path or (self.key,)
 
 
 class _Placeholder(enum.Enum):
@@ -131,6 +144,22 @@ def as_text(value: Any) -> str:
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
     return json.dumps(value, ensure_ascii=False)
+
+
+def value_at(raw: Any, path: RawPath, default: Any = None) -> Any:
+    """The value at ``path`` in nested objects and lists; ``default`` where the path breaks."""
+    node = raw
+    for step in path:
+        if not _has_step(node, step):
+            return default
+        node = node[step]
+    return node
+
+
+def _has_step(node: Any, step: str | int) -> bool:
+    if isinstance(step, str):
+        return isinstance(node, dict) and step in node
+    return isinstance(node, list) and 0 <= step < len(node)
 
 
 def present(value: Any) -> bool:
@@ -198,6 +227,13 @@ class VerificationResult:
     similarity: float | None = None
     # what a full fetch of this kind of case must carry (a second verification has no ID card)
     required_media: frozenset[MediaRole] = frozenset()
+    # every liveness attempt of the flow, in order (providers that report them)
+    attempts: tuple[LivenessAttempt, ...] = ()
+    # what the service warns about the evidence (a copied or edited ID card...), explained
+    warnings: tuple[CodeInfo, ...] = ()
+    document_type: str = ""  # the identity document used, in words ("" when not said)
+    # the provider's flat view of fields its documents do not name (None: top-level keys)
+    extras: Mapping[str, Any] | None = dataclass_field(default=None, repr=False)
 
     # --- fields ----------------------------------------------------------------------------
 
@@ -222,7 +258,15 @@ class VerificationResult:
     @property
     def extra_fields(self) -> dict[str, Any]:
         """Every field the provider's documents do not name, value and type as sent."""
+        if self.extras is not None:
+            return dict(self.extras)
         return {k: v for k, v in self.raw.items() if k not in self.documented}
+
+    def value_of(self, key: str) -> Any:
+        """A raw value by its key, or by a dotted path in a nested answer (``Section.Code``)."""
+        if key in self.raw:
+            return self.raw[key]
+        return value_at(self.raw, tuple(key.split(".")))
 
     # --- stages and verdict ----------------------------------------------------------------
 
@@ -318,18 +362,38 @@ class VerificationResult:
 
     # --- the decrypted object with media as file names -------------------------------------
 
+    def slot(self, name: str) -> MediaSlot | None:
+        return next((s for s in self.media_slots if s.key == name), None)
+
     def has_media_file(self, name: str) -> bool:
-        return self.raw.get(name, None) is MEDIA_PLACEHOLDER
+        slot = self.slot(name)
+        where = slot.where if slot is not None else (name,)
+        return value_at(self.raw, where) is MEDIA_PLACEHOLDER
 
     def case_object(self, file_names: Mapping[str, str]) -> dict[str, Any]:
-        """``raw`` in its order with each placeholder replaced by ``file_names[field]``."""
-        return {k: file_names[k] if v is MEDIA_PLACEHOLDER else v for k, v in self.raw.items()}
+        """``raw`` in its order with each placeholder replaced by the name of its file
+        (``file_names`` by slot name), at any depth."""
+        by_path = {s.where: file_names[s.key] for s in self.media_slots if s.key in file_names}
+        by_path.update({(k,): v for k, v in file_names.items() if (k,) not in by_path})
+        replaced = _replace_placeholders(self.raw, (), by_path)
+        assert isinstance(replaced, dict)
+        return replaced
 
 
 def review_status(verdict: VerdictStatus, evidence_complete: bool | None) -> VerdictStatus:
     """The status the decision rules go by: a passed verdict on incomplete evidence counts as
     incomplete (approving it needs a written justification, as for a failed verdict)."""
     return "incomplete" if verdict == "passed" and evidence_complete is False else verdict
+
+
+def _replace_placeholders(node: Any, path: RawPath, names: Mapping[RawPath, str]) -> Any:
+    if node is MEDIA_PLACEHOLDER:
+        return names[path]
+    if isinstance(node, dict):
+        return {k: _replace_placeholders(v, (*path, k), names) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_replace_placeholders(v, (*path, i), names) for i, v in enumerate(node)]
+    return node
 
 
 def _said(message: str) -> str:

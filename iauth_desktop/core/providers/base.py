@@ -87,9 +87,13 @@ class ProviderSpec(Protocol):
         ...
 
     def interpret(
-        self, raw: dict[str, Any], media: Mapping[str, MediaItem] | None = None
+        self,
+        raw: dict[str, Any],
+        media: Mapping[str, MediaItem] | None = None,
+        request: Mapping[str, Any] | None = None,
     ) -> VerificationResult:
-        """A saved answer (media already split out) as the neutral result."""
+        """A saved answer (media already split out) as the neutral result; ``request`` is what
+        the fetch asked for (the manifest's record), when known."""
         ...
 
     def media_item(self, key: str, value: Any) -> MediaItem | None:
@@ -108,11 +112,11 @@ class ProviderSpec(Protocol):
         """Which of the service's environments ``url`` points at."""
         ...
 
-    def api_error(self, code: int, message: str | None = None) -> CodeInfo:
+    def api_error(self, code: int | str, message: str | None = None) -> CodeInfo:
         """The meaning of an error code the service's API answered instead of a result."""
         ...
 
-    def token_gone(self, code: int) -> bool:
+    def token_gone(self, code: int | str) -> bool:
         """Whether an API error code says the token's data can no longer be fetched."""
         ...
 

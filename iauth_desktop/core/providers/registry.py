@@ -6,9 +6,10 @@ from iauth_desktop.core.model.errors import UsageError
 from iauth_desktop.core.model.messages import said
 from iauth_desktop.core.providers.base import EndpointKind, ProviderSpec
 from iauth_desktop.core.providers.detectinfo.provider import SPEC as DETECTINFO
+from iauth_desktop.core.providers.faceid.provider import SPEC as FACEID
 
 DEFAULT_PROVIDER = DETECTINFO.name
-_SPECS: dict[str, ProviderSpec] = {DETECTINFO.name: DETECTINFO}
+_SPECS: dict[str, ProviderSpec] = {DETECTINFO.name: DETECTINFO, FACEID.name: FACEID}
 
 
 def provider_names() -> tuple[str, ...]:

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iauth_desktop.core.model.result import FieldRole
+from iauth_desktop.core.model.result import FieldRole, MediaSlot
+from iauth_desktop.ui.case.attempts_view import AttemptsView
 from iauth_desktop.ui.case.consistency_view import ConsistencyView
 from iauth_desktop.ui.case.evidence_panel import EvidencePanel
 from iauth_desktop.ui.case.field_finder import FieldFinder
@@ -34,6 +35,15 @@ from iauth_desktop.ui.case.prepared_case import PreparedCase, evidence_problems
 from iauth_desktop.ui.case.verdict_banner import VerdictBanner
 from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.media.video_player import VideoPlayer
+
+
+def shown_slots(prepared: PreparedCase) -> tuple[MediaSlot, ...]:
+    """The evidence strip's places: every one of a flat answer; of a nested answer (FaceID's
+    up to ten extra frames and videos) the first of each kind and those that hold a medium."""
+    media = prepared.result.media
+    return tuple(
+        s for s in prepared.result.media_slots if not s.path or s.key in media or s.index <= 1
+    )
 
 
 def _scrolled(widget: QWidget, parent: QWidget) -> QScrollArea:
@@ -81,6 +91,7 @@ class CaseView(Retranslating, QWidget):
         self.banner = VerdictBanner(self)
         self.consistency = ConsistencyView(self)
         self.fields = FieldsTable(self)
+        self.attempts = AttemptsView(self)
         self.evidence = EvidencePanel(self)
         self.evidence.images_shown.connect(lambda: self._done("images"))
         self.video = VideoPlayer(self)
@@ -134,10 +145,20 @@ class CaseView(Retranslating, QWidget):
         head.addWidget(self.field_finder, 1)
         head.addWidget(reveal)
         head.addWidget(copy)
+        table = QWidget(pane)
+        table_layout = QVBoxLayout(table)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addLayout(head)
+        table_layout.addWidget(self.fields, 1)
+        split = QSplitter(Qt.Orientation.Vertical, pane)
+        split.addWidget(table)
+        split.addWidget(self.attempts)  # hidden unless the provider reports attempts
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
         layout = QVBoxLayout(pane)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(head)
-        layout.addWidget(self.fields, 1)
+        layout.addWidget(split, 1)
         return pane
 
     def _evidence_pane(self, parent: QWidget) -> QWidget:
@@ -188,6 +209,7 @@ class CaseView(Retranslating, QWidget):
         self.banner.show_result(result, evidence_problems(prepared))
         self.consistency.show_identity(result.identity, self.today)
         self.fields.fields_model().load(result)
+        self.attempts.show_result(result)
         challenge = result.field(FieldRole.CHALLENGE)
         self._digits = (result.challenge, challenge is not None and challenge.sent)
         self._set_digits()
@@ -206,7 +228,7 @@ class CaseView(Retranslating, QWidget):
             prepared.images,
             prepared.result.media,
             text_only=text_only,
-            slots=prepared.result.media_slots,
+            slots=shown_slots(prepared),
             masked=prepared.masked,
         )
         self._apply_default_sizes()
@@ -219,6 +241,7 @@ class CaseView(Retranslating, QWidget):
         self.banner.clear()
         self.consistency.clear()
         self.fields.clear()
+        self.attempts.clear()
         self.evidence.clear()
         self.video.clear()
         self._digits, self._files, self._video_error = ("", True), ((), (), ()), None

@@ -19,7 +19,6 @@ from iauth_desktop.core.model.errors import CancelledError
 from iauth_desktop.core.model.result import MediaRole, VerificationResult
 from iauth_desktop.report.card_redaction import MaskedCard, mask_card_image
 
-VIDEO_FIELD = "video"
 _COPY_CHUNK = 1 << 20
 
 
@@ -45,13 +44,16 @@ def prepare_case(case: ReviewCase, cancel: threading.Event | None = None) -> Pre
     masked: dict[str, MaskedCard] = {}
     video: QByteArray | None = None
     fronts = {slot.key for slot in case.result.slots(MediaRole.ID_FRONT)}
+    videos = {slot.key for slot in case.result.slots(MediaRole.VIDEO)}
+    first_video = case.result.video
     for name, item in case.result.media.items():
         if cancel is not None and cancel.is_set():
             raise CancelledError("the fetch was cancelled")
         if item.data is None:
             continue
-        if name == VIDEO_FIELD:
-            video = _byte_array(item.data, cancel)
+        if name in videos:  # the first video plays; any further one stays in the bundle
+            if first_video is not None and name == first_video.field:
+                video = _byte_array(item.data, cancel)
             continue
         image = QImage.fromData(bytes(item.data))  # small; Qt refuses memoryviews
         if not image.isNull():

@@ -150,7 +150,7 @@ def fetch_case(
     """The whole fetch, in the worker: secrets, request, decryption, audit, media decoding."""
     try:
         creds = connection.resolve()
-        provider = get_spec().connect(creds, options)
+        provider = get_spec(creds.provider).connect(creds, options)
     except IauthError as exc:  # no credentials, bad key: recorded like any failed fetch
         service.record(
             token.strip(), connection.profile_name, connection.endpoint, describe_outcome(exc)

@@ -18,8 +18,9 @@ from iauth_desktop.emulator.detectinfo.demo import (
 from iauth_desktop.emulator.server import EmulatorConfig, EmulatorServer
 
 
-def test_the_registry_knows_the_legacy_provider_by_name_and_default() -> None:
-    assert registry.provider_names() == ("detectinfo",)
+def test_the_registry_knows_both_providers_and_the_legacy_one_is_the_default() -> None:
+    assert registry.provider_names() == ("detectinfo", "faceid")
+    assert registry.get_spec("faceid").name == "faceid"
     assert registry.get_spec() is registry.get_spec("detectinfo")
     with pytest.raises(UsageError, match="unknown verification provider 'nope'"):
         registry.get_spec("nope")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from iauth_desktop.core.model.codes import CodeInfo
 from iauth_desktop.core.model.media import MediaItem
-from iauth_desktop.core.model.result import FetchMode, MediaSlot, VerificationResult
+from iauth_desktop.core.model.result import FetchMode, MediaSlot, VerificationResult, as_int
 from iauth_desktop.core.net.options import ClientOptions
 from iauth_desktop.core.providers.base import (
     EndpointKind,
@@ -63,7 +63,10 @@ class DetectInfoSpec:
         return DetectInfoProvider(self, client)
 
     def interpret(
-        self, raw: dict[str, Any], media: Mapping[str, MediaItem] | None = None
+        self,
+        raw: dict[str, Any],
+        media: Mapping[str, MediaItem] | None = None,
+        request: Mapping[str, Any] | None = None,
     ) -> VerificationResult:
         return interpret(raw, media)
 
@@ -80,10 +83,11 @@ class DetectInfoSpec:
     def classify_endpoint(self, url: str) -> EndpointKind:
         return urls.classify_endpoint(url)
 
-    def api_error(self, code: int, message: str | None = None) -> CodeInfo:
-        return codes.api_error(code, message)
+    def api_error(self, code: int | str, message: str | None = None) -> CodeInfo:
+        number = as_int(code)
+        return codes.api_error(number if number is not None else -1, message)
 
-    def token_gone(self, code: int) -> bool:
+    def token_gone(self, code: int | str) -> bool:
         return code in TOKEN_GONE_CODES
 
     def check_secret(self, kind: str, value: str) -> None:

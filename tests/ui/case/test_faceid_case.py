@@ -1,0 +1,84 @@
+"""A FaceID case in the console, fetched from the FaceID emulator over HTTP: the verdict with
+FaceID's codes, every liveness attempt in its own row, the card warning, all best frames, the
+video; and the attempts model passes qtmodeltester."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from iauth_desktop.app import build_window
+from iauth_desktop.core.config.credentials import Credentials
+from iauth_desktop.core.config.secrets import KeyringStatus
+from iauth_desktop.core.model.result import MediaRole
+from iauth_desktop.emulator.faceid.demo import CASE_TOKENS, DEMO_SECRET_ID, DEMO_SECRET_KEY
+from iauth_desktop.emulator.faceid.server import FaceIdEmulator
+from iauth_desktop.ui.case.attempts_view import AttemptColumn
+from iauth_desktop.ui.case.case_view import shown_slots
+from iauth_desktop.ui.case.prepared_case import PreparedCase
+from iauth_desktop.ui.shell.main_window import MainWindow
+from tests.ui.conftest import QT_NOISE
+
+pytestmark = pytest.mark.qt_log_ignore(*QT_NOISE)
+
+
+@pytest.fixture(scope="module")
+def faceid_emulator() -> Iterator[FaceIdEmulator]:
+    with FaceIdEmulator() as server:
+        yield server
+
+
+@pytest.fixture
+def faceid_console(
+    qtbot: QtBot, faceid_emulator: FaceIdEmulator, keyring_status: KeyringStatus
+) -> MainWindow:
+    creds = Credentials(
+        faceid_emulator.url, DEMO_SECRET_ID, DEMO_SECRET_KEY, None, None,
+        provider="faceid", rule_id="1",
+    )  # fmt: skip
+    window = build_window(creds, keyring_status)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_a_faceid_case_shows_its_attempts_frames_and_video(
+    qtbot: QtBot,
+    faceid_console: MainWindow,
+    fetch_case: Callable[[MainWindow, str], PreparedCase],
+    qtmodeltester,
+) -> None:
+    prepared = fetch_case(faceid_console, CASE_TOKENS["liveness-retries"])
+    assert prepared.case.provider == "faceid" and prepared.video is not None
+    view = faceid_console.case_view
+    attempts = view.attempts
+    assert attempts.isVisible()
+    model = attempts.model
+    qtmodeltester.check(model)
+    assert model.rowCount() == 3
+    cell = model.index(0, AttemptColumn.LIVENESS).data()
+    assert cell.startswith("1102 ") and "脸部未完整露出" in cell
+    assert "not fully visible" in model.index(0, AttemptColumn.LIVENESS).data(3)  # tooltip
+    assert [model.index(r, AttemptColumn.BILLED).data() for r in range(3)] == [
+        "not billed", "not billed", "billed",
+    ]  # fmt: skip
+    assert "-9103" in attempts.notes.text() and "re-shoot" in attempts.notes.text()
+    assert "Liveness attempts (3)" in attempts.title.text()
+    frames = [s.key for s in shown_slots(prepared) if s.role is MediaRole.FRAME]
+    assert frames == ["BestFrame", "BestFrames_1", "BestFrames_2", "BestFrames_3"]
+    assert set(frames) <= set(prepared.images)
+    # the ID number is never in the attempts table (it is masked in the fields)
+    texts = [model.index(r, c).data() for r in range(3) for c in range(len(AttemptColumn))]
+    assert not any("990101199005171231" in str(t) for t in texts)
+
+
+def test_a_legacy_case_hides_the_attempts_pane(
+    console: MainWindow, fetch_case: Callable[[MainWindow, str], PreparedCase]
+) -> None:
+    from iauth_desktop.emulator.detectinfo.demo import DEMO_TOKENS
+
+    fetch_case(console, DEMO_TOKENS["pass"])
+    assert not console.case_view.attempts.isVisible()
