@@ -66,7 +66,7 @@ class TriageFailure:
     error: str  # in words, for the reviewer who looks at it later
     gone: bool  # the service no longer has the token (codes 11, 12): expired
     retry_at: datetime | None  # None: give up (fetch_failed); else back to pending until then
-    code: int | None = None
+    code: int | str | None = None
 
 
 class CaseQueue(Protocol):

@@ -66,8 +66,7 @@ def _clip(media: MappingProxyType[str, str], suffix: str) -> MappingProxyType[st
     """``media`` with the frames and video of another clip (``-5921``, ``-action``): each
     case's video shows the digits its ``validatedata`` says, or none in action mode."""
     renamed = {
-        k: v.replace(".", f"{suffix}.", 1) if k.startswith("video") else v
-        for k, v in media.items()
+        k: v.replace(".", f"{suffix}.", 1) if k.startswith("video") else v for k, v in media.items()
     }
     return MappingProxyType(renamed)
 
