@@ -35,7 +35,7 @@ from iauth_desktop.core.model.queue import (
     QueueState,
 )
 from iauth_desktop.core.model.timefmt import format_local_time, utc_now
-from iauth_desktop.core.providers.registry import get_spec
+from iauth_desktop.core.providers.registry import DEFAULT_PROVIDER, get_spec, provider_names
 from iauth_desktop.core.review.queue_import import parse_queue_input
 from iauth_desktop.core.review.queueing import QueueService, evidence_from_bundle
 from iauth_desktop.core.store.base import CaseStore
@@ -53,6 +53,11 @@ def add_queue_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     where = add.add_mutually_exclusive_group()
     where.add_argument("--profile", metavar="NAME", help="the profile to fetch them with")
     where.add_argument("--endpoint", metavar="URL", help="the endpoint to fetch them from")
+    add.add_argument(
+        "--provider",
+        choices=provider_names(),
+        help="with --endpoint or the environment's credentials (a profile names its own)",
+    )
     add.set_defaults(handler=run_queue_add)
 
     triage = actions.add_parser("triage", help="text-only fetches of the pending cases")
@@ -356,23 +361,32 @@ def _age(delta: timedelta) -> str:
 
 
 def _origin(args: argparse.Namespace) -> QueueOrigin:
+    """Where the tokens are fetched from: a profile (which names its provider), or an endpoint
+    or the environment's credentials for ``--provider`` (default: the legacy service)."""
     from iauth_desktop.core.config.profiles import ProfileStore  # noqa: PLC0415
 
-    provider = get_spec().name
+    profiles = ProfileStore.default_location()
+    named = args.profile or (None if args.endpoint else os.environ.get("IAUTH_PROFILE"))
+    profile = profiles.get(named) if named else (None if args.endpoint else profiles.default())
+    if profile is not None:
+        if args.provider and args.provider != profile.provider:
+            raise UsageError(
+                f"{profile.name!r} is a {profile.provider} profile, not {args.provider}"
+            )
+        return QueueOrigin(profile.provider, profile_name=profile.name)
+    provider = get_spec(args.provider).name
+    if provider != DEFAULT_PROVIDER:
+        raise UsageError(
+            f"queue {provider} tokens through a {provider} profile (`profile add NAME --provider "
+            f"{provider} …`): it holds what every fetch needs"
+        )
     if args.endpoint:
         from iauth_desktop.core.net.endpoints import check_endpoint  # noqa: PLC0415
 
         check_endpoint(args.endpoint)
         return QueueOrigin(provider, endpoint=args.endpoint)
-    profiles = ProfileStore.default_location()
-    if args.profile:
-        return QueueOrigin(provider, profile_name=profiles.get(args.profile).name)
-    named = os.environ.get("IAUTH_PROFILE")
-    if named:
-        return QueueOrigin(provider, profile_name=profiles.get(named).name)
-    default = profiles.default()
-    # none: the environment's credentials (IAUTH_APPID …) and endpoint at triage time
-    return QueueOrigin(provider, profile_name=None if default is None else default.name)
+    # the environment's credentials (IAUTH_APPID …) and endpoint, at triage time
+    return QueueOrigin(provider)
 
 
 def _read_input(name: str) -> str:

@@ -33,8 +33,9 @@ def provider_for_items() -> Callable[[QueueItem], Provider]:
                 environ=os.environ,
                 profiles=profiles,
                 secrets=secrets,
+                provider=item.provider,
             )
-            cache[key] = get_spec(item.provider).connect(creds)
+            cache[key] = get_spec(creds.provider).connect(creds)
         return cache[key]
 
     return connect
