@@ -102,6 +102,7 @@ def lay_out(w: Writer, data: ReportData, stills: StillsResult | None) -> None:
     sections_case.case_header(w, data)
     sections_case.decision(w, data)
     sections_case.verdict(w, data)
+    sections_case.attempts(w, data)
     sections_case.checks(w, data)
     sections_case.identity(w, data)
     sections_evidence.id_card(w, data)

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 from iauth_desktop.core.evidence.report_data import CodeLine, ReportData
+from iauth_desktop.core.model.attempts import (
+    LivenessAttempt,
+    code_text,
+    similarity_text,
+    time_text,
+)
 from iauth_desktop.core.model.decision import Decision
 from iauth_desktop.report.labels import (
     ACTIONS,
@@ -17,14 +23,15 @@ from iauth_desktop.report.labels import (
     format_time,
 )
 from iauth_desktop.report.layout import GREY, Cell
-from iauth_desktop.report.style import CHECK_COLORS, RED, STATUS_COLORS, Writer
+from iauth_desktop.report.style import BLACK, CHECK_COLORS, RED, STATUS_COLORS, Writer
 
 
 def title(w: Writer, data: ReportData) -> None:
     w.flow.text("Case report 核验案件报告", w.fonts.title)
     w.flow.space(1)
     w.paragraph(
-        f"Tencent real-name verification (getdetectinfo) · iauth-desktop {data.tool_version} · "
+        f"Tencent {data.provider_title or 'real-name verification'} · "
+        f"iauth-desktop {data.tool_version} · "
         f"generated {format_time(data.generated_at)}",
         GREY,
         small=True,
@@ -155,6 +162,51 @@ def code_cells(w: Writer, line: CodeLine) -> list[Cell]:
         w.cell(f"{info.zh}（据引擎文档）" if info.from_engine else info.zh),
         w.cell(info.en_labelled),
         w.cell(line.message),
+    ]
+
+
+def attempts(w: Writer, data: ReportData) -> None:
+    """Every liveness attempt in its own row, the identity document used and the service's
+    warnings about the ID card photos (providers that report them: FaceID)."""
+    if not (data.attempts or data.card_warnings or data.document_type):
+        return
+    w.heading(f"Liveness attempts 活体尝试 ({len(data.attempts)})")
+    if data.document_type:
+        w.key_values([("Identity document 证件类型", data.document_type)])
+    for warning in data.card_warnings:
+        w.paragraph(
+            f"WARNING 警告 — {warning.stage}: {warning.code} {warning.zh} — {warning.en}", RED
+        )
+    if not data.attempts:
+        w.paragraph("The answer lists no attempts. 结果中没有活体尝试记录。", GREY, small=True)
+        return
+    w.table(
+        ("#", "Time 时间", "Mode 模式", "Result 结果", "Liveness 活体", "Compare 比对",
+         "Sim 相似度", "Billed 计费"),
+        [attempt_cells(w, attempt) for attempt in data.attempts],
+        (7, 22, 16, 36, 36, 30, 13, 20),
+    )  # fmt: skip
+
+
+def attempt_cells(w: Writer, attempt: LivenessAttempt) -> list[Cell]:
+    codes = [
+        w.cell(code_text(code, full=True), RED if code.failed else BLACK, small=True)
+        for code in attempt.codes
+    ]
+    while len(codes) < 3:
+        codes.append(w.cell("—"))
+    billed = (
+        "not said 未说明"
+        if attempt.billed is None
+        else ("billed 计费" if attempt.billed else "not billed 未计费")
+    )
+    return [
+        w.cell(str(attempt.index)),
+        w.cell(time_text(attempt)),
+        w.cell(attempt.mode or "—"),
+        *codes[:3],
+        w.cell(similarity_text(attempt)),
+        w.cell(billed),
     ]
 
 

@@ -19,10 +19,12 @@ from typing import Any
 
 from iauth_desktop.core.audit.chain import AuditHead
 from iauth_desktop.core.evidence.read import LoadedBundle, verify_bundle_pinned
+from iauth_desktop.core.model.attempts import LivenessAttempt
 from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.codes import CodeInfo
 from iauth_desktop.core.model.consistency import Check, run_checks
 from iauth_desktop.core.model.decision import Decision
+from iauth_desktop.core.model.errors import UsageError
 from iauth_desktop.core.model.masking import is_masked_field, mask_field, mask_free_text
 from iauth_desktop.core.model.result import (
     FetchMode,
@@ -34,7 +36,7 @@ from iauth_desktop.core.model.result import (
     as_text,
 )
 from iauth_desktop.core.net.hosts import endpoint_host
-from iauth_desktop.core.providers.registry import classify_endpoint
+from iauth_desktop.core.providers.registry import classify_endpoint, get_spec
 
 IMAGE_ROLES = (MediaRole.ID_FRONT, MediaRole.ID_BACK, MediaRole.AVATAR, MediaRole.FRAME)
 
@@ -121,6 +123,12 @@ class ReportData:
     integrity_warnings: tuple[str, ...]  # the evidence no longer matches its manifest
     audit_head: AuditHead | None
     full_ids: bool
+    # providers that list every liveness attempt (FaceID): each attempt, the identity document
+    # used and the service's warnings about the ID card photos
+    attempts: tuple[LivenessAttempt, ...] = ()
+    card_warnings: tuple[CodeInfo, ...] = ()
+    document_type: str = ""
+    provider_title: str = ""  # the service, as reviewers know it ("实名核身 getdetectinfo")
 
 
 @dataclass(frozen=True)
@@ -182,6 +190,10 @@ def build_report_data(
         integrity_warnings=integrity_warnings,
         audit_head=context.audit_head,
         full_ids=context.full_ids,
+        attempts=result.attempts,
+        card_warnings=result.warnings,
+        document_type=result.document_type,
+        provider_title=_provider_title(result.provider),
     )
 
 
@@ -333,3 +345,10 @@ def _video(result: VerificationResult) -> ReportMedium:
 def _challenge_key(result: VerificationResult) -> str:
     found = result.field(FieldRole.CHALLENGE)
     return found.key if found is not None else ""
+
+
+def _provider_title(name: str) -> str:
+    try:
+        return get_spec(name).title
+    except UsageError:  # a bundle of a provider this version does not know
+        return name

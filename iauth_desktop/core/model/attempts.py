@@ -51,3 +51,28 @@ class LivenessAttempt:
         if not readable:
             return None
         return not any(c.failed for c in readable)
+
+
+def code_text(code: AttemptCode, *, full: bool = False) -> str:
+    """``1102 脸部未完整露出`` (``full``: with `` — the face is not fully visible``); the
+    service's words when no number was sent; ``—`` when nothing was."""
+    if code.code is None:
+        return code.message or "—"
+    if code.info is None or not code.info.known:
+        said = f" ({code.message})" if code.message else ""
+        return f"{code.code} unknown code{said}"
+    if full:
+        return f"{code.code} {code.info.zh} — {code.info.en}"
+    return f"{code.code} {code.info.zh}"
+
+
+def time_text(attempt: LivenessAttempt) -> str:
+    """When the attempt ran, in the computer's local time (as sent when it cannot be read)."""
+    when: datetime | None = attempt.when
+    if when is None:
+        return attempt.time or "—"
+    return when.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def similarity_text(attempt: LivenessAttempt) -> str:
+    return f"{attempt.similarity:.2f}" if attempt.similarity is not None else "—"

@@ -4,14 +4,18 @@ the ID card photos. Shown for providers that report attempts (FaceID); hidden ot
 
 from __future__ import annotations
 
-from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from iauth_desktop.core.model.attempts import AttemptCode, LivenessAttempt
+from iauth_desktop.core.model.attempts import (
+    LivenessAttempt,
+    code_text,
+    similarity_text,
+    time_text,
+)
 from iauth_desktop.core.model.result import VerificationResult
 from iauth_desktop.ui.i18n import Retranslating
 
@@ -30,26 +34,6 @@ class AttemptColumn(IntEnum):
 
 
 ATTEMPT_ROLE = Qt.ItemDataRole.UserRole + 1  # the LivenessAttempt itself
-
-
-def code_text(code: AttemptCode, *, full: bool = False) -> str:
-    """``1102 脸部未完整露出`` (``full``: with `` — the face is not fully visible``); ``—`` when
-    not sent."""
-    if code.code is None:
-        return code.message or "—"
-    if code.info is None or not code.info.known:
-        said = f" ({code.message})" if code.message else ""
-        return f"{code.code} unknown code{said}"
-    if full:
-        return f"{code.code} {code.info.zh} — {code.info.en}"
-    return f"{code.code} {code.info.zh}"
-
-
-def time_text(attempt: LivenessAttempt) -> str:
-    when: datetime | None = attempt.when
-    if when is None:
-        return attempt.time or "—"
-    return when.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
 class AttemptsModel(QAbstractTableModel):
@@ -111,7 +95,7 @@ class AttemptsModel(QAbstractTableModel):
         if column is AttemptColumn.MODE:
             return attempt.mode or "—"
         if column is AttemptColumn.SIMILARITY:
-            return f"{attempt.similarity:.2f}" if attempt.similarity is not None else "—"
+            return similarity_text(attempt)
         if attempt.billed is None:
             return self.tr("not said")
         return self.tr("billed") if attempt.billed else self.tr("not billed")
