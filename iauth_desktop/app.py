@@ -84,6 +84,7 @@ def build_window(
     demo_tokens: dict[str, str] | None = None,
     problem: str | Detail = "",
     settings: AppSettings | None = None,
+    demo_sources: dict[str, Credentials] | None = None,
 ) -> MainWindow:
     """The console for ``creds`` (None: not configured, ``problem`` says why)."""
     register_console_font()
@@ -97,11 +98,19 @@ def build_window(
         initial = fixed_connection(creds, "demo" if demo else None)
     store = None if demo else ProfileStore.default_location()
     connections = build_connections(initial, endpoint_override=endpoint_override, store=store)
+    # demo tokens of another provider: fetched through that provider's demo connection
+    token_connections: dict[str, str] = {}
+    for token, source in (demo_sources or {}).items():
+        label = f"demo {source.provider}"
+        if all(c.label != label for c in connections):
+            connections.append(fixed_connection(source, label))
+        token_connections[token] = label
     window = MainWindow(
         connections,
         keyring,
         settings=settings,
         demo_tokens=demo_tokens,
+        demo_token_connections=token_connections,
         problem=detail_text(problem) if isinstance(problem, Detail) else problem,
         profile_store=store,
         endpoint_override=endpoint_override,
@@ -115,6 +124,7 @@ def run_app(
     keyring: KeyringStatus,
     *,
     demo_tokens: dict[str, str] | None = None,
+    demo_sources: dict[str, Credentials] | None = None,
     problem: str | Detail = "",
     open_token: str | None = None,
     screenshot: Path | None = None,
@@ -132,7 +142,12 @@ def run_app(
     chosen = language or settings.language
     install_language(app, chosen if chosen in LANGUAGES else system_language())
     window = build_window(
-        creds, keyring, demo_tokens=demo_tokens, problem=problem, settings=settings
+        creds,
+        keyring,
+        demo_tokens=demo_tokens,
+        problem=problem,
+        settings=settings,
+        demo_sources=demo_sources,
     )
     # A provider's crypto backend loads its native libraries on first use, holding the GIL for
     # ~15 ms in a PySide process: let that happen now rather than in the middle of the first fetch.

@@ -29,23 +29,17 @@ class DemoSession:
 
     credentials: Credentials | None = None
     tokens: dict[str, str] = field(default_factory=dict)
-    _process: subprocess.Popen[str] | None = None
+    # FaceID's demo: its own emulator and credentials; its cases listed as "FaceID · <case>"
+    faceid_credentials: Credentials | None = None
+    faceid_tokens: dict[str, str] = field(default_factory=dict)
+    _processes: list[subprocess.Popen[str]] = field(default_factory=list)
     _dirs: tempfile.TemporaryDirectory[str] | None = None
 
     def __enter__(self) -> DemoSession:
         self._dirs = tempfile.TemporaryDirectory(prefix="iauth-demo-")
         os.environ["IAUTH_CONFIG_DIR"] = str(Path(self._dirs.name) / "config")
         os.environ["IAUTH_DATA_DIR"] = str(Path(self._dirs.name) / "data")
-        self._process = subprocess.Popen(  # noqa: S603 - our own executable, fixed arguments
-            emulator_command(), stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True
-        )
-        assert self._process.stdout is not None
-        line = self._process.stdout.readline()
-        try:
-            info: dict[str, Any] = json.loads(line)
-        except json.JSONDecodeError as exc:
-            self.close()
-            raise UsageError("the demo emulator did not start (no greeting line)") from exc
+        info = self._start(emulator_command())
         self.credentials = Credentials(
             endpoint=info["url"],
             appid=info["appid"],
@@ -55,18 +49,51 @@ class DemoSession:
             sources=MappingProxyType({"endpoint": "demo", "appid": "demo"}),
         )
         self.tokens = dict(info["tokens"])
+        faceid = self._start([*emulator_command(), "--provider", "faceid"])
+        self.faceid_credentials = Credentials(
+            endpoint=faceid["url"],
+            appid=faceid["secret_id"],
+            secret_key=faceid["secret_key"],
+            aes_key=None,
+            profile_name="demo-faceid",
+            sources=MappingProxyType({"endpoint": "demo", "appid": "demo"}),
+            rsa_public_key=faceid.get("service_public_key"),
+            provider="faceid",
+            rule_id=faceid["rule_id"],
+        )
+        self.faceid_tokens = {f"FaceID · {k}": v for k, v in faceid["tokens"].items()}
         return self
 
+    def all_tokens(self) -> dict[str, str]:
+        """Every demo case by the name the console lists it under."""
+        return {**self.tokens, **self.faceid_tokens}
+
+    def _start(self, command: list[str]) -> dict[str, Any]:
+        process = subprocess.Popen(  # noqa: S603 - our own executable, fixed arguments
+            command, stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True
+        )
+        self._processes.append(process)
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        try:
+            info: dict[str, Any] = json.loads(line)
+        except json.JSONDecodeError as exc:
+            self.close()
+            raise UsageError("the demo emulator did not start (no greeting line)") from exc
+        return info
+
     def close(self) -> None:
-        if self._process is not None and self._process.poll() is None:
-            self._process.terminate()
-            try:
-                self._process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
-                self._process.wait()
-        if self._process is not None and self._process.stdout is not None:
-            self._process.stdout.close()
+        for process in self._processes:
+            if process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(timeout=5)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+            if process.stdout is not None:
+                process.stdout.close()
+        self._processes.clear()
         if self._dirs is not None:
             self._dirs.cleanup()
             self._dirs = None

@@ -53,7 +53,12 @@ def run_gui(args: argparse.Namespace) -> int:
 
     if args.demo:
         with DemoSession() as demo:
-            return run(demo.credentials, demo_tokens=demo.tokens)
+            extra = (
+                {}
+                if demo.faceid_credentials is None
+                else dict.fromkeys(demo.faceid_tokens.values(), demo.faceid_credentials)
+            )
+            return run(demo.credentials, demo_tokens=demo.all_tokens(), demo_sources=extra)
     try:
         creds = credentials_from(args)
     except MissingCredentialsError as exc:

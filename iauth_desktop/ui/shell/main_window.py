@@ -55,6 +55,7 @@ class MainWindow(Retranslating, QMainWindow):
         *,
         settings: AppSettings | None = None,
         demo_tokens: dict[str, str] | None = None,
+        demo_token_connections: dict[str, str] | None = None,
         problem: str = "",
         profile_store: ProfileStore | None = None,
         endpoint_override: str | None = None,
@@ -66,6 +67,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._keyring = keyring
         self._profile_store = profile_store
         self._endpoint_override = endpoint_override
+        self._demo_token_connections = dict(demo_token_connections or {})
         self.resize(MIN_WIDTH, MIN_HEIGHT)
 
         self.audit = AuditHooks(
@@ -97,7 +99,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.demo_dock: QDockWidget | None = None
         if demo_tokens:
             self.demo_list = DemoTokenList(demo_tokens)
-            self.demo_list.token_chosen.connect(self.fetch_token)
+            self.demo_list.token_chosen.connect(self._fetch_demo_token)
             self.demo_dock = QDockWidget()
             self.demo_dock.setObjectName("demoTokens")
             self.demo_dock.setWidget(self.demo_list)
@@ -143,6 +145,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.menus.retranslate_ui()
 
     # --- fetching -------------------------------------------------------------------------
+
+    @Slot(str)
+    def _fetch_demo_token(self, token: str) -> None:
+        """A demo case: through its provider's demo connection when it has one of its own."""
+        label = self._demo_token_connections.get(token, "demo")
+        self.token_bar.select_connection(label)
+        self.fetch_token(token)
 
     @Slot(str)
     def fetch_token(self, token: str) -> None:

@@ -113,6 +113,14 @@ class TokenBar(Retranslating, QWidget):
     def connections(self) -> list[Connection]:
         return list(self._connections)
 
+    def select_connection(self, label: str) -> bool:
+        """Choose the connection called ``label``; False when there is none."""
+        for index, connection in enumerate(self._connections):
+            if connection.label == label:
+                self.profile_combo.setCurrentIndex(index)
+                return True
+        return False
+
     def current_connection(self) -> Connection | None:
         index = self.profile_combo.currentIndex()
         return self._connections[index] if 0 <= index < len(self._connections) else None

@@ -82,3 +82,31 @@ def test_a_legacy_case_hides_the_attempts_pane(
 
     fetch_case(console, DEMO_TOKENS["pass"])
     assert not console.case_view.attempts.isVisible()
+
+
+def test_the_demo_lists_faceid_cases_beside_the_legacy_ones(
+    qtbot: QtBot, keyring_status: KeyringStatus
+) -> None:
+    from iauth_desktop.commands.demo import DemoSession
+
+    with DemoSession() as demo:
+        assert demo.faceid_credentials is not None
+        sources = dict.fromkeys(demo.faceid_tokens.values(), demo.faceid_credentials)
+        window = build_window(
+            demo.credentials, keyring_status, demo_tokens=demo.all_tokens(), demo_sources=sources
+        )
+        qtbot.addWidget(window)
+        window.show()
+        assert window.demo_list is not None
+        names = window.demo_list.names()
+        assert "pass" in names and "FaceID · liveness-retries" in names
+        with qtbot.waitSignal(window.case_shown, timeout=30_000) as shown:
+            window.demo_list.choose("FaceID · liveness-retries")
+        assert shown.args[0].case.provider == "faceid"
+        assert window.case_view.attempts.model.rowCount() == 3
+        assert window.token_bar.current_connection().label == "demo faceid"
+        with qtbot.waitSignal(window.case_shown, timeout=30_000) as shown:
+            window.demo_list.choose("pass")
+        assert shown.args[0].case.provider == "detectinfo"
+        assert window.token_bar.current_connection().label == "demo"
+        window.close()

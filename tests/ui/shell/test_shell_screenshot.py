@@ -123,10 +123,13 @@ def test_demo_session_runs_emulator_and_uses_temp_dirs() -> None:
         assert demo.credentials is not None
         assert demo.credentials.endpoint.startswith("http://127.0.0.1:")
         assert "pass" in demo.tokens
+        assert demo.faceid_credentials is not None and demo.faceid_credentials.provider == "faceid"
+        assert demo.faceid_credentials.endpoint.startswith("http://127.0.0.1:")
+        assert "FaceID · passed" in demo.all_tokens() and "pass" in demo.all_tokens()
         config = os.environ["IAUTH_CONFIG_DIR"]
         assert "iauth-demo-" in config
-        process = demo._process
-    assert process is not None and process.poll() is not None
+        processes = list(demo._processes)
+    assert len(processes) == 2 and all(p.poll() is not None for p in processes)
     assert not os.path.exists(config)
 
 
