@@ -62,5 +62,8 @@ def unwrap_key(blob: str) -> bytes | None:
     except (binascii.Error, UnicodeEncodeError, ValueError):
         return None
     sentinel = b""
-    key = PKCS1_v1_5.new(_private()).decrypt(wrapped, sentinel)
+    try:
+        key = PKCS1_v1_5.new(_private()).decrypt(wrapped, sentinel)
+    except ValueError:  # not a ciphertext of this key's size (e.g. wrapped for another key)
+        return None
     return key if len(key) == 32 else None

@@ -37,12 +37,14 @@ from iauth_desktop.core.model.errors import (
     MalformedResponseError,
     MissingCredentialsError,
     NetworkError,
+    PayloadFormatError,
     ResponseTooLargeError,
     ServiceError,
     TokenGone,
     UsageError,
 )
 from iauth_desktop.core.net.excerpt import safe_excerpt
+from iauth_desktop.core.net.json_aside import AsideDocument, set_aside
 from iauth_desktop.core.net.options import ClientOptions, backoff_delay
 from iauth_desktop.core.providers.faceid import codes
 from iauth_desktop.core.providers.faceid.endpoints import SdkEndpoint, sdk_endpoint
@@ -56,6 +58,7 @@ logging.getLogger(SDK_LOGGER).setLevel(logging.WARNING)  # never the bodies it l
 _log = logging.getLogger(__name__)
 RETRY_STATUSES = frozenset({502, 503, 504})
 _POLL = 0.05  # seconds between looks at the cancel event
+ASIDE_ABOVE = 1 << 20  # bytes: a larger answer reaches the SDK with its long strings aside
 Progress = Callable[[int, int | None], None]
 
 
@@ -75,6 +78,8 @@ class _Watch:
         self.limit = limit
         self.response: requests.Response | None = None
         self.too_large = False
+        self.received = 0
+        self.aside: AsideDocument | None = None
 
     def __call__(self, response: requests.Response, *_args: Any, **_kwargs: Any) -> None:
         self.response = response
@@ -83,6 +88,16 @@ class _Watch:
             self.too_large = True
             response.close()
             raise ResponseTooLargeError(self.limit)
+        body = response.content  # read here (the socket reads let other threads run)
+        self.received = len(body)
+        if response.status_code == 200 and len(body) > ASIDE_ABOVE:
+            # The SDK parses the body twice with json.loads (its error check, then call_json):
+            # it gets the skeleton, the media strings are put back afterwards.
+            try:
+                self.aside = set_aside(body)
+            except PayloadFormatError:
+                return  # the SDK's own parse names the problem
+            response._content = self.aside.skeleton
 
     def close(self) -> None:
         if self.response is not None:
@@ -178,14 +193,18 @@ class FaceIdClient:
             watch.close()  # the abandoned call ends on a closed connection, not a timeout
             raise
         response, watch.response = watch.response, None
-        received = len(response.content) if response is not None else 0
+        received = watch.received
         if response is not None:
             response.close()
             response._content = None
         del response
         if "error" in outcome:
             raise self._error(outcome["error"], watch)
-        return _response_object(outcome["answer"]), received
+        answer = outcome["answer"]
+        if watch.aside is not None:
+            answer = watch.aside.restore(answer)
+            watch.aside = None
+        return _response_object(answer), received
 
     def _still_wanted(self, cancel: threading.Event | None, deadline: float) -> None:
         _check(cancel)

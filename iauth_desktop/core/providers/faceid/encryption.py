@@ -36,6 +36,7 @@ from iauth_desktop.core.model.errors import (
     UsageError,
     WrongKeyError,
 )
+from iauth_desktop.core.net.json_aside import loads_aside
 from iauth_desktop.core.providers.faceid.media import decode_base64
 from iauth_desktop.core.providers.faceid.wire import (
     ALGORITHM,
@@ -200,7 +201,20 @@ class RequestEncryption:
         return data
 
 
+ASIDE_ABOVE = 1 << 20  # bytes: larger documents are parsed with their long strings aside
+
+
 def json_object(data: bytes | bytearray, what: str) -> dict[str, Any]:
+    if len(data) > ASIDE_ABOVE:  # a decrypted answer with media: its long strings set aside
+        try:
+            value = loads_aside(data)
+        except PayloadFormatError:
+            if not bytes(data[:1024]).lstrip().startswith(b"{"):
+                raise WrongKeyError(f"{what} decrypts to bytes that are not text") from None
+            raise PayloadFormatError(f"{what} decrypts, but not to JSON") from None
+        if not isinstance(value, dict):
+            raise PayloadFormatError(f"{what} decrypts to JSON that is not an object")
+        return value
     try:
         value = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
