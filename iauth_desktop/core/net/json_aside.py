@@ -12,6 +12,7 @@ service sends can pose as one. Everything outside the long strings is validated 
 
 from __future__ import annotations
 
+import codecs
 import json
 import secrets
 from dataclasses import dataclass, field
@@ -55,10 +56,16 @@ class AsideDocument:
     def _string(self, start: int, end: int) -> str:
         view = memoryview(self.source)[start:end]
         if _find(self.source, b"\\", start, end) < 0:
+            # decoded a window at a time (other threads run in between), then joined
+            decoder = codecs.getincrementaldecoder("utf-8")()
             try:
-                return str(view, "utf-8")
+                parts = [
+                    decoder.decode(view[at : at + WINDOW], final=at + WINDOW >= len(view))
+                    for at in range(0, len(view), WINDOW)
+                ]
             except UnicodeDecodeError:
                 raise PayloadFormatError("the answer is not UTF-8 text") from None
+            return "".join(parts)
         # escapes inside (``\/`` from some encoders): let the JSON parser resolve them
         text = json.loads(bytes(self.source[start - 1 : end + 1]))
         assert isinstance(text, str)
