@@ -57,6 +57,14 @@ class AnswerBuilder:
                 self._cache[name] = base64.b64encode(data).decode("ascii")
             return self._cache[name]
 
+    def _attempt_videos(self, case: DemoCase) -> list[dict[str, Any]] | None:
+        """Every attempt's video (asked with IsReturnAllVideo): the demo clip for each."""
+        attempts = case.text.get("LivenessDetail") or []
+        if not attempts or "LivenessVideo" not in case.media:
+            return None
+        clip = self.medium(case.media["LivenessVideo"])
+        return [{"Seq": attempt.get("Seq"), "Video": clip} for attempt in attempts]
+
     def answer(
         self, case: DemoCase, params: dict[str, Any], *, sm4_label: bool = False
     ) -> dict[str, Any]:
@@ -91,7 +99,9 @@ class AnswerBuilder:
                 "LivenessVideo": self.medium(media["LivenessVideo"])
                 if "LivenessVideo" in media
                 else "",
-                "LivenessVideos": None,
+                "LivenessVideos": self._attempt_videos(case)
+                if params.get("IsReturnAllVideo") is True
+                else None,
             }
         fields: dict[str, Any] = {
             "Text": dict(case.text) if every or "1" in parts else None,

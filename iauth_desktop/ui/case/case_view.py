@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -167,6 +168,11 @@ class CaseView(Retranslating, QWidget):
     def _video_pane(self, parent: QWidget) -> QWidget:
         pane = QWidget(parent)
         self._video_title = _title(pane)
+        # several videos (one per liveness attempt): which one plays
+        self.video_choice = QComboBox(pane)
+        self.video_choice.setVisible(False)
+        self.video_choice.currentIndexChanged.connect(self._choose_video)
+        self._videos: list[tuple[str, QByteArray]] = []
         self._video_stack = QStackedWidget(pane)
         self._video_stack.addWidget(self.video)
         self._no_video = QLabel(pane)
@@ -190,7 +196,10 @@ class CaseView(Retranslating, QWidget):
         digits_layout.addWidget(self.digits_label, 1)
         layout = QVBoxLayout(pane)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._video_title)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self._video_title, 1)
+        title_row.addWidget(self.video_choice)
+        layout.addLayout(title_row)
         layout.addWidget(self._video_stack, 1)
         layout.addWidget(digits)
         return pane
@@ -244,6 +253,11 @@ class CaseView(Retranslating, QWidget):
         self.attempts.clear()
         self.evidence.clear()
         self.video.clear()
+        self._videos = []
+        self.video_choice.blockSignals(True)
+        self.video_choice.clear()
+        self.video_choice.blockSignals(False)
+        self.video_choice.setVisible(False)
         self._digits, self._files, self._video_error = ("", True), ((), (), ()), None
         self.digits_label.clear()
         self._show_tampering()
@@ -255,10 +269,32 @@ class CaseView(Retranslating, QWidget):
             self._video_error = item.error
             self._show_video_error()
             return
+        self._offer_videos(prepared)
         self._waiting.add("poster")  # before load(): the poster may come at once
         self.video.load(prepared.video)
         if prepared.video is None or not self.video.has_video():
             self._waiting.discard("poster")
+
+    def _offer_videos(self, prepared: PreparedCase) -> None:
+        self._videos = list(prepared.videos.items())
+        self.video_choice.blockSignals(True)
+        self.video_choice.clear()
+        for number, (key, _data) in enumerate(self._videos, 1):
+            self.video_choice.addItem(
+                self.tr("Video %1 of %2 (%3)")
+                .replace("%1", str(number))
+                .replace("%2", str(len(self._videos)))
+                .replace("%3", key)
+            )
+        first = next((i for i, (_k, data) in enumerate(self._videos) if data is prepared.video), 0)
+        self.video_choice.setCurrentIndex(first)
+        self.video_choice.blockSignals(False)
+        self.video_choice.setVisible(len(self._videos) > 1)
+
+    @Slot(int)
+    def _choose_video(self, index: int) -> None:
+        if 0 <= index < len(self._videos):
+            self.video.load(self._videos[index][1])
 
     def _show_video_error(self) -> None:
         if self._video_error is not None:
@@ -331,6 +367,7 @@ class CaseView(Retranslating, QWidget):
     def retranslate_ui(self) -> None:
         self._fields_title.setText(self.tr("Fields"))
         self._video_title.setText(self.tr("Liveness video"))
+        self.video_choice.setAccessibleName(self.tr("Which liveness video plays"))
         self._digits_title.setText(self.tr("Digits read aloud:"))
         self._no_video.setText(self.tr("No media requested: the case was fetched as text only."))
         self._set_digits()

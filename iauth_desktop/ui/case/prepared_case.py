@@ -32,6 +32,9 @@ class PreparedCase:
     images: dict[str, QImage] = field(default_factory=dict, repr=False)
     video: QByteArray | None = field(default=None, repr=False)
     masked: dict[str, MaskedCard] = field(default_factory=dict, repr=False)
+    # every video that decoded, the first one included, by field (a FaceID answer may carry
+    # one per liveness attempt); in the answer's order
+    videos: dict[str, QByteArray] = field(default_factory=dict, repr=False)
 
     @property
     def result(self) -> VerificationResult:
@@ -43,6 +46,7 @@ def prepare_case(case: ReviewCase, cancel: threading.Event | None = None) -> Pre
     images: dict[str, QImage] = {}
     masked: dict[str, MaskedCard] = {}
     video: QByteArray | None = None
+    all_videos: dict[str, QByteArray] = {}
     fronts = {slot.key for slot in case.result.slots(MediaRole.ID_FRONT)}
     videos = {slot.key for slot in case.result.slots(MediaRole.VIDEO)}
     first_video = case.result.video
@@ -51,16 +55,20 @@ def prepare_case(case: ReviewCase, cancel: threading.Event | None = None) -> Pre
             raise CancelledError("the fetch was cancelled")
         if item.data is None:
             continue
-        if name in videos:  # the first video plays; any further one stays in the bundle
+        if name in videos:  # the first plays; the others are offered beside it
+            copy = _byte_array(item.data, cancel)
+            all_videos[name] = copy
             if first_video is not None and name == first_video.field:
-                video = _byte_array(item.data, cancel)
+                video = copy
             continue
         image = QImage.fromData(bytes(item.data))  # small; Qt refuses memoryviews
         if not image.isNull():
             images[name] = image
             if name in fronts:
                 masked[name] = mask_card_image(image)
-    return PreparedCase(case=case, images=images, video=video, masked=masked)
+    order = [slot.key for slot in case.result.slots(MediaRole.VIDEO)]
+    ordered = {key: all_videos[key] for key in order if key in all_videos}
+    return PreparedCase(case=case, images=images, video=video, masked=masked, videos=ordered)
 
 
 def _byte_array(data: bytes | bytearray | memoryview, cancel: threading.Event | None) -> QByteArray:

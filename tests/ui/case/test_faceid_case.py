@@ -110,3 +110,24 @@ def test_the_demo_lists_faceid_cases_beside_the_legacy_ones(
         assert shown.args[0].case.provider == "detectinfo"
         assert window.token_bar.current_connection().label == "demo"
         window.close()
+
+
+def test_every_attempts_video_can_be_played(
+    qtbot: QtBot,
+    faceid_console: MainWindow,
+    fetch_case: Callable[[MainWindow, str], PreparedCase],
+) -> None:
+    prepared = fetch_case(faceid_console, CASE_TOKENS["liveness-retries"])
+    assert list(prepared.videos) == [
+        "LivenessVideo", "LivenessVideos_1", "LivenessVideos_2", "LivenessVideos_3",
+    ]  # fmt: skip
+    choice = faceid_console.case_view.video_choice
+    assert choice.isVisible() and choice.count() == 4
+    assert "LivenessVideos_2" in choice.itemText(2)
+    player = faceid_console.case_view.video
+    with qtbot.waitSignal(player.poster_ready, timeout=15_000):
+        choice.setCurrentIndex(2)
+    assert player.has_video() and player.current_frame_image() is not None
+    passed = fetch_case(faceid_console, CASE_TOKENS["passed"])
+    attempts = len(passed.result.attempts)
+    assert len(passed.videos) == 1 + attempts and choice.count() == 1 + attempts

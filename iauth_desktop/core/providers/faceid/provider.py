@@ -31,6 +31,7 @@ from iauth_desktop.core.providers.faceid.wire import (
     INFO_TYPE,
     IS_CUT_ID_CARD_IMAGE,
     IS_NEED_ID_CARD_AVATAR,
+    IS_RETURN_ALL_VIDEO,
     MAX_BEST_FRAMES,
     MEDIA_SLOTS,
     PROVIDER,
@@ -166,6 +167,10 @@ class FaceIdProvider:
             params[BEST_FRAMES_COUNT] = self.best_frames
             params[IS_CUT_ID_CARD_IMAGE] = False  # the card as photographed: masking finds it
             params[IS_NEED_ID_CARD_AVATAR] = True
+        if parts == ALL_PARTS or "4" in parts:
+            # every attempt's video, not only the last (the service's storage option must be
+            # on for it to send them; without it the answer simply has none)
+            params[IS_RETURN_ALL_VIDEO] = True
         return params
 
     def fetch(
