@@ -119,6 +119,10 @@
 <context>
     <name>CaseView</name>
     <message>
+        <source>Video %1 of %2 (%3)</source>
+        <translation>视频 %1 / %2（%3）</translation>
+    </message>
+    <message>
         <source>The video could not be decoded: %1.</source>
         <translation>视频无法解码：%1。</translation>
     </message>
@@ -153,6 +157,10 @@
     <message>
         <source>Liveness video</source>
         <translation>活体视频</translation>
+    </message>
+    <message>
+        <source>Which liveness video plays</source>
+        <translation>播放哪一段活体视频</translation>
     </message>
     <message>
         <source>Digits read aloud:</source>
