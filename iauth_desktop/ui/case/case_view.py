@@ -279,17 +279,23 @@ class CaseView(Retranslating, QWidget):
         self._videos = list(prepared.videos.items())
         self.video_choice.blockSignals(True)
         self.video_choice.clear()
-        for number, (key, _data) in enumerate(self._videos, 1):
-            self.video_choice.addItem(
-                self.tr("Video %1 of %2 (%3)")
-                .replace("%1", str(number))
-                .replace("%2", str(len(self._videos)))
-                .replace("%3", key)
-            )
+        for _key, _data in self._videos:
+            self.video_choice.addItem("")
+        self._label_videos()
         first = next((i for i, (_k, data) in enumerate(self._videos) if data is prepared.video), 0)
         self.video_choice.setCurrentIndex(first)
         self.video_choice.blockSignals(False)
         self.video_choice.setVisible(len(self._videos) > 1)
+
+    def _label_videos(self) -> None:
+        for number, (key, _data) in enumerate(self._videos, 1):
+            self.video_choice.setItemText(
+                number - 1,
+                self.tr("Video %1 of %2 (%3)")
+                .replace("%1", str(number))
+                .replace("%2", str(len(self._videos)))
+                .replace("%3", key),
+            )
 
     @Slot(int)
     def _choose_video(self, index: int) -> None:
@@ -368,6 +374,7 @@ class CaseView(Retranslating, QWidget):
         self._fields_title.setText(self.tr("Fields"))
         self._video_title.setText(self.tr("Liveness video"))
         self.video_choice.setAccessibleName(self.tr("Which liveness video plays"))
+        self._label_videos()
         self._digits_title.setText(self.tr("Digits read aloud:"))
         self._no_video.setText(self.tr("No media requested: the case was fetched as text only."))
         self._set_digits()
