@@ -9,6 +9,7 @@ explanation of how to fix it: never a silent plaintext fallback. Values are neve
 from __future__ import annotations
 
 import logging
+import threading
 import os
 import sys
 from collections.abc import Callable
@@ -25,6 +26,9 @@ from iauth_desktop.core.model.errors import InsecureKeyringError, UsageError
 from iauth_desktop.core.model.messages import Detail, said
 
 log = logging.getLogger(__name__)
+# One keyring conversation at a time per process: threads that open stores at once (a team's
+# worker threads each reading the database password) never crowd the Secret Service.
+KEYRING_CALLS = threading.Lock()
 
 SERVICE = "iauth-desktop"
 SecretKind = Literal["secret_key", "aes_key"]
@@ -170,7 +174,8 @@ class SecretStore:
             self.last_error = status.explanation
             return None
         try:
-            value = backend.get_password(self.service, username)
+            with KEYRING_CALLS:
+                value = backend.get_password(self.service, username)
         except KeyringError as exc:
             self.last_error = f"{status.backend} could not be read: {exc}"
             log.warning("keyring %s: reading %s failed: %s", status.backend, username, exc)
@@ -205,7 +210,8 @@ class SecretStore:
         if not status.secure:
             raise InsecureKeyringError(said("secret.not_stored", reason=status.explanation))
         try:
-            backend.set_password(self.service, username, value)
+            with KEYRING_CALLS:
+                backend.set_password(self.service, username, value)
         except KeyringError as exc:
             raise InsecureKeyringError(refused(status.backend, str(exc))) from None
         log.info("stored %s in %s", username, status.backend)
@@ -222,7 +228,8 @@ class SecretStore:
         for kind in KINDS:
             username = self.username(profile, kind)
             try:
-                backend.delete_password(self.service, username)
+                with KEYRING_CALLS:
+                    backend.delete_password(self.service, username)
             except PasswordDeleteError:
                 continue  # keyring's word for "no such item"
             except KeyringError as exc:

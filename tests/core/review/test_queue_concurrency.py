@@ -74,7 +74,17 @@ def service_for(team: TeamDatabase, login: str) -> tuple[QueueService, PostgresS
     return QueueService(PostgresQueue(store), trail, login), store
 
 
+@pytest.fixture
+def pgpass(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The team's logins find their (here: no) password in a pgpass file, as libpq does."""
+    passfile = tmp_path / "pgpass"
+    passfile.write_text("")
+    passfile.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(passfile))
+
+
 @pytest.mark.timeout(300)
+@pytest.mark.usefixtures("pgpass")
 def test_eight_reviewers_drain_four_hundred_cases_with_four_eyes(
     crew: TeamDatabase, emulator: EmulatorServer
 ) -> None:
@@ -139,11 +149,12 @@ def test_eight_reviewers_drain_four_hundred_cases_with_four_eyes(
         finally:
             store.close()
 
-    threads = [threading.Thread(target=work, args=(login,)) for login in REVIEWERS]
+    threads = [threading.Thread(target=work, args=(login,), daemon=True) for login in REVIEWERS]
     for thread in threads:
         thread.start()
+    deadline = time.monotonic() + 240
     for thread in threads:
-        thread.join(timeout=240)
+        thread.join(timeout=max(0.0, deadline - time.monotonic()))
     assert not any(t.is_alive() for t in threads)
     assert problems == []
 
@@ -191,6 +202,7 @@ CHILD = textwrap.dedent(
 
 
 @pytest.mark.timeout(60)
+@pytest.mark.usefixtures("pgpass")
 def test_a_killed_reviewers_claim_returns_after_its_lease(crew: TeamDatabase) -> None:
     lead, store = service_for(crew, REVIEWERS[0])
     lead.add([QueueEntry("{KILLED}")], QueueOrigin("detectinfo"))
