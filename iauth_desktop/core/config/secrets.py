@@ -9,9 +9,9 @@ explanation of how to fix it: never a silent plaintext fallback. Values are neve
 from __future__ import annotations
 
 import logging
-import threading
 import os
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, get_args
