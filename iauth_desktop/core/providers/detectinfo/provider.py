@@ -83,6 +83,10 @@ class DetectInfoSpec:
     def api_error(self, code: int, message: str | None = None) -> CodeInfo:
         return codes.api_error(code, message)
 
+    def explain_code(self, code: int) -> CodeInfo:
+        """A final result code's meaning out of a case's context (the dashboard's top codes)."""
+        return codes.explain(code)
+
     def token_gone(self, code: int) -> bool:
         return code in TOKEN_GONE_CODES
 
