@@ -74,7 +74,7 @@ def depth_chart(figures: DashboardFigures) -> QChart:
         series.attachAxis(y_axis)
     if figures.depth:
         x_axis.setRange(_qt_time(figures.depth[0].at), _qt_time(figures.depth[-1].at))
-    y_axis.setRange(0, top)
+    count_axis(y_axis, top)
     return chart
 
 
@@ -152,7 +152,7 @@ def codes_chart(figures: DashboardFigures) -> QChart:
     chart.addSeries(series)
     categories, values = QBarCategoryAxis(), QValueAxis()
     categories.append(labels)
-    values.setLabelFormat("%d")
+    count_axis(values, max((c.count for c in figures.codes), default=1))
     chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
     chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(categories)
@@ -189,11 +189,27 @@ def confirmations_chart(figures: DashboardFigures) -> QChart:
     return chart
 
 
+def count_axis(axis: QValueAxis, top: float) -> None:
+    """Whole numbers only: 0 … top, one tick per count while they fit."""
+    top = max(1, int(top + 0.999))
+    axis.setLabelFormat("%d")
+    if top <= 10:
+        axis.setRange(0, top)
+        axis.setTickCount(top + 1)
+    else:
+        axis.setRange(0, top)
+        axis.applyNiceNumbers()
+
+
 def _categories(chart: QChart, series: QBarSeries | QStackedBarSeries, labels: list[str]) -> None:
     chart.addSeries(series)
     categories, values = QBarCategoryAxis(), QValueAxis()
     categories.append(labels)
-    values.setLabelFormat("%d")
+    count_axis(values, max((s.at(i) for s in series.barSets() for i in range(s.count())),
+                           default=1))  # fmt: skip
+    if isinstance(series, QStackedBarSeries):
+        totals = [sum(s.at(i) for s in series.barSets()) for i in range(len(labels))]
+        count_axis(values, max(totals, default=1))
     chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(categories)
