@@ -4,7 +4,7 @@ confirmation on the team's PostgreSQL (alice rejects, bob agrees); a lost lease;
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -164,8 +164,8 @@ def item(token: str, state: QueueState, hours_left: float, **extra: Any) -> Queu
 
 
 @pytest.fixture
-def items() -> Iterator[list[QueueItem]]:
-    yield [
+def items() -> list[QueueItem]:
+    return [
         item("{A}", QueueState.TRIAGED, 5, verdict="failed", masked_name="司***"),
         item("{B}", QueueState.PENDING, 60),
         item("{C}", QueueState.AWAITING_CONFIRMATION, 20, decided_by="alice", verdict="passed"),
