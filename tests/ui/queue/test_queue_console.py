@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from iauth_desktop.app import build_window
@@ -212,3 +213,24 @@ def test_filters_by_state_text_and_the_confirmation_inbox(items: Any) -> None:
     assert proxy.rowCount() == 1 and proxy.data(proxy.index(0, 0), ITEM_ROLE).token == "{C}"
     proxy.set_inbox("alice")
     assert proxy.rowCount() == 0  # her own decision is not in her inbox
+
+
+def test_the_queue_and_dashboard_speak_chinese(
+    qtbot: QtBot, qapp: Any, open_window: Callable[..., MainWindow]
+) -> None:
+    from iauth_desktop.ui.i18n import install_language
+
+    window = open_window()
+    try:
+        install_language(qapp, "zh_CN")
+        qtbot.wait(50)
+        views = window.views
+        assert views.tabText(views.indexOf(window.queue.view)) == "队列(&Q)"
+        assert views.tabText(views.indexOf(window.queue.dashboard)) == "看板(&D)"
+        header = window.queue.view.model.headerData(
+            QueueColumn.TIME_LEFT, Qt.Orientation.Horizontal
+        )
+        assert header == "剩余时间（估计）"
+        assert window.queue.menu.next_case.text() == "下一个案件(&N)"
+    finally:
+        install_language(qapp, "en")
