@@ -3,6 +3,7 @@ labelled in the interface language, themed for the window's light or dark palett
 
 from __future__ import annotations
 
+import math
 from datetime import datetime, timedelta
 
 from PySide6.QtCharts import (
@@ -190,15 +191,13 @@ def confirmations_chart(figures: DashboardFigures) -> QChart:
 
 
 def count_axis(axis: QValueAxis, top: float) -> None:
-    """Whole numbers only: 0 … top, one tick per count while they fit."""
-    top = max(1, int(top + 0.999))
+    """Whole numbers only, at most six ticks: 0 … top, the top rounded up to a whole step."""
+    top = max(1, math.ceil(top))
+    intervals = min(top, 5)
+    step = math.ceil(top / intervals)
     axis.setLabelFormat("%d")
-    if top <= 10:
-        axis.setRange(0, top)
-        axis.setTickCount(top + 1)
-    else:
-        axis.setRange(0, top)
-        axis.applyNiceNumbers()
+    axis.setRange(0, step * intervals)
+    axis.setTickCount(intervals + 1)
 
 
 def _categories(chart: QChart, series: QBarSeries | QStackedBarSeries, labels: list[str]) -> None:
