@@ -17,10 +17,12 @@ from iauth_desktop.core.config.resolve import Credentials
 from iauth_desktop.core.config.resources import resource_path
 from iauth_desktop.core.config.secrets import KeyringStatus
 from iauth_desktop.core.model.messages import Detail
+from iauth_desktop.core.model.queue import QueueEntry
 from iauth_desktop.core.providers.registry import default_endpoint, get_spec
 from iauth_desktop.report.fonts import register_console_font
 from iauth_desktop.ui.error_text import detail_text
 from iauth_desktop.ui.i18n import LANGUAGES, install_language, system_language
+from iauth_desktop.ui.queue.queue_origin import origin_of
 from iauth_desktop.ui.settings.app_settings import AppSettings
 from iauth_desktop.ui.settings.connections import (
     build_connections,
@@ -29,6 +31,7 @@ from iauth_desktop.ui.settings.connections import (
 )
 from iauth_desktop.ui.shell.main_window import MainWindow
 from iauth_desktop.ui.shell.screenshot import ScreenshotRun, needs_offscreen
+from iauth_desktop.ui.shell.view_screenshot import ViewScreenshotRun
 
 _qt_log = logging.getLogger("iauth_desktop.qt")
 _QT_LEVELS = {
@@ -129,6 +132,9 @@ def run_app(
     open_token: str | None = None,
     screenshot: Path | None = None,
     language: str | None = None,
+    view: str | None = None,
+    window_size: tuple[int, int] | None = None,
+    demo_batch: list[QueueEntry] | None = None,
 ) -> int:
     """Run the console until it is closed; in screenshot mode until the picture is saved."""
     disable_core_dumps()
@@ -156,13 +162,35 @@ def run_app(
     # (a full collection of it holds the GIL for ~16 ms, a visible hitch during a fetch).
     gc.collect()
     gc.freeze()
+    if window_size is not None:
+        window.resize(*window_size)
     if screenshot is not None and open_token:
-        run = ScreenshotRun(window, open_token, screenshot)
-        run.start()
-        app.exec()
-        window.close()
-        return run.exit_code
+        run: ScreenshotRun | ViewScreenshotRun = ScreenshotRun(
+            window, open_token, screenshot, window_size=window_size
+        )
+    elif screenshot is not None and view is not None:
+        run = ViewScreenshotRun(window, view, screenshot, seed=demo_batch)
+    else:
+        return _run_window(app, window, view, open_token, demo_batch)
+    run.start()
+    app.exec()
+    window.close()
+    return run.exit_code
+
+
+def _run_window(
+    app: QApplication,
+    window: MainWindow,
+    view: str | None,
+    open_token: str | None,
+    demo_batch: list[QueueEntry] | None,
+) -> int:
     window.show()
+    if view is not None:
+        window.queue.show_view(view)
+    connection = window.token_bar.current_connection()
+    if demo_batch and connection is not None:
+        window.queue.queue_entries(demo_batch, origin_of(connection))
     if open_token:
         window.fetch_token(open_token)
     code = int(app.exec())

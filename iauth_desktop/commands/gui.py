@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,19 @@ from iauth_desktop.commands.faceid.options import add_provider_option
 from iauth_desktop.core.config.resolve import Credentials
 from iauth_desktop.core.config.secrets import SecretStore
 from iauth_desktop.core.model.errors import MissingCredentialsError, UsageError
+from iauth_desktop.core.model.queue import QueueEntry
+from iauth_desktop.core.model.timefmt import utc_now
+from iauth_desktop.emulator.detectinfo.demo import batch_token
+
+VIEWS = ("case", "queue", "dashboard")
+LIST_VIEWS = ("queue", "dashboard")
+# The demo queue: synthetic batch tokens the emulator answers as these cases, verified this
+# many hours ago (so some are near their expiry).
+_DEMO_BATCH = (
+    ("pass", 2), ("pass", 30), ("pass", 5), ("liveness-602", 66), ("liveness-602", 50),
+    ("compare-604", 69), ("compare-604", 12), ("action-mode", 40), ("second-verification", 1),
+    ("expired-token", 71), ("error-14", 20), ("liveness-602", 3),
+)  # fmt: skip
 
 
 def add_gui_options(parser: argparse.ArgumentParser) -> None:
@@ -26,8 +40,18 @@ def add_gui_options(parser: argparse.ArgumentParser) -> None:
         "--screenshot",
         metavar="FILE.png",
         type=Path,
-        help="with --open: save a picture of the window once the case is shown, print one JSON "
-        "line of timings (startup_ms, load_ms, max_gui_stall_ms) and exit",
+        help="with --open: save a picture of the window once the case is shown (with --view "
+        "queue or dashboard: once that view is filled), print one JSON line of timings "
+        "(startup_ms, load_ms, max_gui_stall_ms) and exit",
+    )
+    parser.add_argument(
+        "--view",
+        choices=VIEWS,
+        help="open the window on this view (with --demo, queue and dashboard start with a "
+        "batch of synthetic tokens, triaged against the demo emulator)",
+    )
+    parser.add_argument(
+        "--window-size", metavar="WxH", type=window_size, help="the window's size, e.g. 1366x768"
     )
     parser.add_argument(
         "--language",
@@ -41,15 +65,18 @@ def run_gui(args: argparse.Namespace) -> int:
 
     screenshot: Path | None = getattr(args, "screenshot", None)
     token: str | None = getattr(args, "open", None)
-    if screenshot is not None and not (token and token.strip()):
-        raise UsageError("--screenshot needs --open TOKEN")
+    view: str | None = getattr(args, "view", None)
+    if screenshot is not None and not (token and token.strip()) and view not in LIST_VIEWS:
+        raise UsageError("--screenshot needs --open TOKEN (or --view queue or dashboard)")
     language: str | None = getattr(args, "language", None)
     keyring = SecretStore().status()
+    shown = {"view": view, "window_size": getattr(args, "window_size", None)}
 
     def run(creds: Credentials | None, **extra: Any) -> int:
         return run_app(
-            creds, keyring, open_token=token, screenshot=screenshot, language=language, **extra
-        )
+            creds, keyring, open_token=token, screenshot=screenshot, language=language,
+            **shown, **extra,
+        )  # fmt: skip
 
     if args.demo:
         with DemoSession() as demo:
@@ -58,9 +85,35 @@ def run_gui(args: argparse.Namespace) -> int:
                 if demo.faceid_credentials is None
                 else dict.fromkeys(demo.faceid_tokens.values(), demo.faceid_credentials)
             )
-            return run(demo.credentials, demo_tokens=demo.all_tokens(), demo_sources=extra)
+            batch = demo_batch() if view in LIST_VIEWS else None
+            return run(
+                demo.credentials,
+                demo_tokens=demo.all_tokens(),
+                demo_sources=extra,
+                demo_batch=batch,
+            )
     try:
         creds = credentials_from(args)
     except MissingCredentialsError as exc:
         return run(None, problem=exc.detail)  # said in the console's language
     return run(creds)
+
+
+def window_size(text: str) -> tuple[int, int]:
+    """``1366x768`` → (1366, 768)."""
+    width, sep, height = text.lower().partition("x")
+    if not sep or not width.isdigit() or not height.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not WIDTHxHEIGHT (e.g. 1366x768)")
+    size = (int(width), int(height))
+    if not (320 <= size[0] <= 8192 and 240 <= size[1] <= 8192):
+        raise argparse.ArgumentTypeError(f"{text!r}: a window between 320x240 and 8192x8192")
+    return size
+
+
+def demo_batch() -> list[QueueEntry]:
+    """The demo's queue: a dozen synthetic tokens with the hour their verification ran."""
+    now = utc_now()
+    return [
+        QueueEntry(batch_token(name, number), created_at=now - timedelta(hours=hours))
+        for number, (name, hours) in enumerate(_DEMO_BATCH, start=1)
+    ]

@@ -35,13 +35,14 @@ KEYRING_BACKENDS = [
     "keyring.backends.null",
 ]
 
-# Qt for Python modules the app does not import (it uses QtCore, QtGui, QtWidgets, QtMultimedia).
+# Qt for Python modules the app does not import (it uses QtCore, QtGui, QtWidgets, QtMultimedia,
+# and QtCharts for the supervisor's dashboard).
 # (QtNetwork stays: the QtMultimedia bindings import it.)
 # Their libraries still come along where a used library needs them (the FFmpeg plugin links
 # Qt6Quick, Qt6Qml, Qt6Network and Qt6OpenGL), but not their bindings, plugins or QML files.
 _UNUSED_QT = [
     "Qt3DAnimation", "Qt3DCore", "Qt3DExtras", "Qt3DInput", "Qt3DLogic", "Qt3DRender",
-    "QtAxContainer", "QtBluetooth", "QtCanvasPainter", "QtCharts", "QtConcurrent",
+    "QtAxContainer", "QtBluetooth", "QtCanvasPainter", "QtConcurrent",
     "QtDataVisualization", "QtDBus", "QtDesigner", "QtGraphs", "QtGraphsWidgets", "QtHelp",
     "QtHttpServer", "QtLocation", "QtNetworkAuth", "QtNfc", "QtOpenGL",
     "QtOpenGLWidgets", "QtPdf", "QtPdfWidgets", "QtPositioning", "QtPrintSupport", "QtQml",

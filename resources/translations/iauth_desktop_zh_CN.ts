@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AddTokensDialog</name>
+    <message>
+        <source>Add tokens to the queue</source>
+        <translation>向队列添加Token</translation>
+    </message>
+    <message>
+        <source>Paste tokens, one per line, or a CSV with a “token” column (optional “created_at”, “priority”). They are fetched with: {origin}.</source>
+        <translation>粘贴Token（每行一个），或含“token”列的 CSV（可选“created_at”“priority”列）。将使用以下配置档案拉取：{origin}。</translation>
+    </message>
+    <message>
+        <source>Tokens to queue</source>
+        <translation>要排队的Token</translation>
+    </message>
+    <message>
+        <source>&amp;Import a TXT or CSV file…</source>
+        <translation>导入 TXT 或 CSV 文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import tokens from a file</source>
+        <translation>从文件导入Token</translation>
+    </message>
+    <message>
+        <source>Import tokens</source>
+        <translation>导入Token</translation>
+    </message>
+    <message>
+        <source>Token lists (*.txt *.csv);;All (*)</source>
+        <translation>Token列表 (*.txt *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8 text.</source>
+        <translation>{name} 不是 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <source>Cannot read {name}: {reason}</source>
+        <translation>无法读取 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} is too large for a token list.</source>
+        <translation>{name} 太大，不像Token列表。</translation>
+    </message>
+    <message>
+        <source>There is no token to queue.</source>
+        <translation>没有可排队的Token。</translation>
+    </message>
+</context>
+<context>
     <name>AppSettings</name>
     <message>
         <source>the idle time before closing a case cannot be negative</source>
@@ -187,6 +234,93 @@
     </message>
 </context>
 <context>
+    <name>ClaimBar</name>
+    <message>
+        <source>the lease could not be renewed</source>
+        <translation>租约无法续期</translation>
+    </message>
+    <message>
+        <source>&amp;Give back</source>
+        <translation>退回(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Release the case to the queue undecided</source>
+        <translation>不作决定，将案件退回队列</translation>
+    </message>
+    <message>
+        <source>Give the claimed case back</source>
+        <translation>退回已领取的案件</translation>
+    </message>
+    <message>
+        <source>A&amp;gree</source>
+        <translation>同意(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Agree with the first decision</source>
+        <translation>同意第一次决定</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>备注（可选）</translation>
+    </message>
+    <message>
+        <source>Confirmation note</source>
+        <translation>确认备注</translation>
+    </message>
+    <message>
+        <source>{token}: decided, awaiting a second reviewer (the four-eyes rule).</source>
+        <translation>{token}：已决定，等待第二位审核员确认（四眼原则）。</translation>
+    </message>
+    <message>
+        <source>{token}: decided.</source>
+        <translation>{token}：已决定。</translation>
+    </message>
+    <message>
+        <source>Next case: Ctrl+N.</source>
+        <translation>下一个案件：Ctrl+N。</translation>
+    </message>
+    <message>
+        <source>the lease ran out</source>
+        <translation>租约已到期</translation>
+    </message>
+    <message>
+        <source>Your claim on {token} is lost ({why}). The case went back to the queue and the decision panel will not record. Press Next case to claim again.</source>
+        <translation>您对 {token} 的领取已失效（{why}）。案件已回到队列，决定面板不会记录。请按“下一个案件”重新领取。</translation>
+    </message>
+    <message>
+        <source>Confirming {token}</source>
+        <translation>正在确认 {token}</translation>
+    </message>
+    <message>
+        <source>Claimed {token}</source>
+        <translation>已领取 {token}</translation>
+    </message>
+    <message>
+        <source>{kind} — yours until {until} ({left} left), renewed while you work.</source>
+        <translation>{kind} — 归您处理至 {until}（剩余 {left}），工作期间自动续期。</translation>
+    </message>
+    <message>
+        <source>The first decision could not be read.</source>
+        <translation>无法读取第一次决定。</translation>
+    </message>
+    <message>
+        <source>First decision by {reviewer}: {decision}.</source>
+        <translation>{reviewer} 的第一次决定：{decision}。</translation>
+    </message>
+    <message>
+        <source>Justification: {text}</source>
+        <translation>理由：{text}</translation>
+    </message>
+    <message>
+        <source>Notes: {text}</source>
+        <translation>备注：{text}</translation>
+    </message>
+    <message>
+        <source>To overturn it, record your own decision (Change decision).</source>
+        <translation>如要推翻，请记录您自己的决定（更改决定）。</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionStatusBar</name>
     <message>
         <source>No profile</source>
@@ -328,6 +462,136 @@
     <message>
         <source>Age</source>
         <translation>年龄</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardCharts</name>
+    <message>
+        <source>Queue depth by state</source>
+        <translation>各状态的队列深度</translation>
+    </message>
+    <message>
+        <source>Cases at risk of expiring (estimate)</source>
+        <translation>即将过期的案件（估计）</translation>
+    </message>
+    <message>
+        <source>likely expired</source>
+        <translation>可能已过期</translation>
+    </message>
+    <message>
+        <source>under 6 h</source>
+        <translation>6 小时内</translation>
+    </message>
+    <message>
+        <source>6–12 h</source>
+        <translation>6–12 小时</translation>
+    </message>
+    <message>
+        <source>12–24 h</source>
+        <translation>12–24 小时</translation>
+    </message>
+    <message>
+        <source>open cases</source>
+        <translation>未结案件</translation>
+    </message>
+    <message>
+        <source>Decisions per reviewer per day</source>
+        <translation>每位审核员每日决定数</translation>
+    </message>
+    <message>
+        <source>Triage verdicts</source>
+        <translation>初筛核验结果</translation>
+    </message>
+    <message>
+        <source>Failure codes that fail most</source>
+        <translation>最常见的失败代码</translation>
+    </message>
+    <message>
+        <source>failed cases</source>
+        <translation>失败案件</translation>
+    </message>
+    <message>
+        <source>Confirmations: none (the four-eyes rule is off)</source>
+        <translation>确认：无（四眼原则未启用）</translation>
+    </message>
+    <message>
+        <source>Confirmations: none yet</source>
+        <translation>确认：尚无</translation>
+    </message>
+    <message>
+        <source>Overturn rate {rate} ({overturned} of {total})</source>
+        <translation>推翻率 {rate}（{total} 次中 {overturned} 次）</translation>
+    </message>
+    <message>
+        <source>agreed</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>overturned</source>
+        <translation>推翻</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Reading the figures…</source>
+        <translation>正在读取数据…</translation>
+    </message>
+    <message>
+        <source>Internal error.</source>
+        <translation>内部错误。</translation>
+    </message>
+    <message>
+        <source>Every profile</source>
+        <translation>所有配置档案</translation>
+    </message>
+    <message>
+        <source>No case was decided in this range.</source>
+        <translation>此范围内没有已决定的案件。</translation>
+    </message>
+    <message>
+        <source>Median time from queued to decided: {time} ({count} cases)</source>
+        <translation>从排队到决定的中位时间：{time}（{count} 个案件）</translation>
+    </message>
+    <message>
+        <source>Export the chart&apos;s numbers</source>
+        <translation>导出图表数据</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>从(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>到(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation>配置档案(&amp;P)</translation>
+    </message>
+    <message>
+        <source>First day of the range</source>
+        <translation>范围的第一天</translation>
+    </message>
+    <message>
+        <source>Last day of the range</source>
+        <translation>范围的最后一天</translation>
+    </message>
+    <message>
+        <source>Profile shown</source>
+        <translation>显示的配置档案</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export the numbers of {chart} as CSV</source>
+        <translation>将 {chart} 的数据导出为 CSV</translation>
     </message>
 </context>
 <context>
@@ -2274,6 +2538,10 @@
         <translation>演示案件</translation>
     </message>
     <message>
+        <source>C&amp;ase</source>
+        <translation>案件(&amp;A)</translation>
+    </message>
+    <message>
         <source>Fetch cancelled.</source>
         <translation>已取消获取。</translation>
     </message>
@@ -2535,6 +2803,319 @@
     <message>
         <source>The details are too long.</source>
         <translation>说明太长。</translation>
+    </message>
+</context>
+<context>
+    <name>QueueLabels</name>
+    <message>
+        <source>Pending</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Triaged</source>
+        <translation>已初筛</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>已领取</translation>
+    </message>
+    <message>
+        <source>Awaiting confirmation</source>
+        <translation>等待确认</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>已决定</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Fetch failed</source>
+        <translation>拉取失败</translation>
+    </message>
+    <message>
+        <source>{days} d {hours} h</source>
+        <translation>{days} 天 {hours} 小时</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} 小时 {minutes} 分</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>gone (the service said so)</source>
+        <translation>已失效（服务已告知）</translation>
+    </message>
+    <message>
+        <source>likely expired (estimate)</source>
+        <translation>可能已过期（估计）</translation>
+    </message>
+    <message>
+        <source>under 24 h: ~{left} left</source>
+        <translation>不足 24 小时：约剩 {left}</translation>
+    </message>
+    <message>
+        <source>~{left}</source>
+        <translation>约 {left}</translation>
+    </message>
+    <message>
+        <source>An estimate: the service keeps a result about 72 h after the verification (created_at from the import).</source>
+        <translation>估计值：服务在核验后约保留结果 72 小时（created_at 来自导入）。</translation>
+    </message>
+    <message>
+        <source>An estimate: 72 h from when the token was queued (the import gave no created_at); the token may expire sooner.</source>
+        <translation>估计值：从Token排队起 72 小时（导入未提供 created_at）；Token可能更早过期。</translation>
+    </message>
+    <message>
+        <source>{age} ago</source>
+        <translation>{age}前</translation>
+    </message>
+</context>
+<context>
+    <name>QueueMenu</name>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>队列(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Next case</source>
+        <translation>下一个案件(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Next &amp;confirmation</source>
+        <translation>下一个待确认(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Add tokens…</source>
+        <translation>添加Token(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Give back the claimed case</source>
+        <translation>退回已领取的案件(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Show the &amp;case</source>
+        <translation>显示案件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Show the &amp;queue</source>
+        <translation>显示队列(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Show the &amp;dashboard</source>
+        <translation>显示看板(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>QueueOrigin</name>
+    <message>
+        <source>{token} was queued for the profile {profile}, which this console does not have: add it in Settings.</source>
+        <translation>{token} 排队时使用的配置档案 {profile} 在本控制台中不存在：请在设置中添加。</translation>
+    </message>
+</context>
+<context>
+    <name>QueueRecorder</name>
+    <message>
+        <source>this case is no longer claimed by you: nothing was recorded.</source>
+        <translation>此案件已不再由您领取：未记录任何内容。</translation>
+    </message>
+    <message>
+        <source>the audit log cannot be written, so no decision can be recorded: {reason}</source>
+        <translation>无法写入审计日志，因此不能记录决定：{reason}</translation>
+    </message>
+    <message>
+        <source>an overturn approves or rejects the case.</source>
+        <translation>推翻须批准或拒绝该案件。</translation>
+    </message>
+    <message>
+        <source>your claim on {token} was lost (its lease ran out): the case went back to the queue and nothing was recorded. Claim it again with Next case.</source>
+        <translation>您对 {token} 的领取已失效（租约到期）：案件已回到队列，未记录任何内容。请用“下一个案件”重新领取。</translation>
+    </message>
+</context>
+<context>
+    <name>QueueTableModel</name>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Time left (estimate)</source>
+        <translation>剩余时间（估计）</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>核验结果</translation>
+    </message>
+    <message>
+        <source>Name (masked)</source>
+        <translation>姓名（已遮蔽）</translation>
+    </message>
+    <message>
+        <source>Profile · provider</source>
+        <translation>配置档案 · 服务商</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>领取人</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>not triaged</source>
+        <translation>未初筛</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>环境变量</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <source>expiring within 24 h (estimate): {count}</source>
+        <translation>24 小时内过期（估计）：{count}</translation>
+    </message>
+    <message>
+        <source>your confirmation inbox: {count}</source>
+        <translation>您的待确认：{count}</translation>
+    </message>
+    <message>
+        <source>Four-eyes rule on: rejects, approvals against a failed verdict and escalations need a second reviewer.</source>
+        <translation>四眼原则已启用：拒绝、对失败结论的批准以及上报都需要第二位审核员。</translation>
+    </message>
+    <message>
+        <source>Four-eyes rule off: this workstation&apos;s own queue has one reviewer.</source>
+        <translation>四眼原则未启用：本工作站的队列只有一位审核员。</translation>
+    </message>
+    <message>
+        <source>&amp;Stop triage</source>
+        <translation>停止初筛(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Triage pending</source>
+        <translation>初筛待处理(&amp;T)</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>所有状态</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>未结案件</translation>
+    </message>
+    <message>
+        <source>My confirmation inbox</source>
+        <translation>我的待确认</translation>
+    </message>
+    <message>
+        <source>Show cases in state</source>
+        <translation>按状态显示案件</translation>
+    </message>
+    <message>
+        <source>Filter: token, name, profile, reviewer…</source>
+        <translation>筛选：Token、姓名、配置档案、审核员…</translation>
+    </message>
+    <message>
+        <source>Filter the queue</source>
+        <translation>筛选队列</translation>
+    </message>
+    <message>
+        <source>Queued cases</source>
+        <translation>排队的案件</translation>
+    </message>
+    <message>
+        <source>&amp;Add tokens…</source>
+        <translation>添加Token(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add tokens to the queue</source>
+        <translation>向队列添加Token</translation>
+    </message>
+    <message>
+        <source>&amp;Next case (Ctrl+N)</source>
+        <translation>下一个案件(&amp;N) (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Claim and open the next case</source>
+        <translation>领取并打开下一个案件</translation>
+    </message>
+    <message>
+        <source>Next &amp;confirmation (Ctrl+Shift+N)</source>
+        <translation>下一个待确认(&amp;C) (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>Claim the next decision awaiting your confirmation</source>
+        <translation>领取下一个等待您确认的决定</translation>
+    </message>
+    <message>
+        <source>Triage progress</source>
+        <translation>初筛进度</translation>
+    </message>
+    <message>
+        <source>triaged %v of %m</source>
+        <translation>已初筛 %v / %m</translation>
+    </message>
+</context>
+<context>
+    <name>QueueWorkflow</name>
+    <message>
+        <source>The queue needs the case record, which is not available.</source>
+        <translation>队列需要案件记录，但目前不可用。</translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>队列(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>看板(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Queueing {count} tokens…</source>
+        <translation>正在排队 {count} 个Token…</translation>
+    </message>
+    <message>
+        <source>Added {added}, already queued {already}; triage runs in the background.</source>
+        <translation>已添加 {added} 个，{already} 个已在队列中；初筛在后台进行。</translation>
+    </message>
+    <message>
+        <source>Triage stopped; the cases not fetched stay pending.</source>
+        <translation>初筛已停止；未拉取的案件仍为待处理。</translation>
+    </message>
+    <message>
+        <source>Triage done: {triaged} triaged, {expired} expired, {failed} failed, {retrying} to retry.</source>
+        <translation>初筛完成：已初筛 {triaged} 个，过期 {expired} 个，失败 {failed} 个，待重试 {retrying} 个。</translation>
+    </message>
+    <message>
+        <source>Claiming the next case…</source>
+        <translation>正在领取下一个案件…</translation>
+    </message>
+    <message>
+        <source>Claiming the next decision to confirm…</source>
+        <translation>正在领取下一个待确认的决定…</translation>
+    </message>
+    <message>
+        <source>Nothing awaits your confirmation.</source>
+        <translation>没有等待您确认的决定。</translation>
+    </message>
+    <message>
+        <source>Nothing to claim: every triaged case is taken or decided.</source>
+        <translation>没有可领取的案件：所有已初筛的案件都已被领取或已决定。</translation>
+    </message>
+    <message>
+        <source>Not confirmed: {reason}</source>
+        <translation>未确认：{reason}</translation>
     </message>
 </context>
 <context>

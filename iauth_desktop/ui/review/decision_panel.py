@@ -94,6 +94,10 @@ class DecisionPanel(Retranslating, DecisionForm):
         self._set_editing(False)
         self._update_labels()
 
+    @property
+    def recorder(self) -> DecisionRecorder | None:
+        return self._recorder
+
     def set_recorder(self, recorder: DecisionRecorder | None) -> None:
         """The case record became reachable (Reconnect): decisions can be recorded again."""
         self._recorder = recorder

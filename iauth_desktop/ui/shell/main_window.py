@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from iauth_desktop import __version__
 from iauth_desktop.core.audit.trail import AuditTrail
@@ -24,6 +24,7 @@ from iauth_desktop.ui.case.prepared_case import PreparedCase
 from iauth_desktop.ui.error_text import error_text
 from iauth_desktop.ui.i18n import Retranslating, current_language, install_language
 from iauth_desktop.ui.providers.detectinfo.signature_inspector import SignatureInspector
+from iauth_desktop.ui.queue.queue_workflow import QueueWorkflow
 from iauth_desktop.ui.review.case_workflow import CaseWorkflow
 from iauth_desktop.ui.settings.app_settings import AppSettings
 from iauth_desktop.ui.settings.connections import Connection, build_connections
@@ -43,10 +44,12 @@ audit = logging.getLogger("iauth_desktop.audit")
 
 class MainWindow(Retranslating, QMainWindow):
     """``case_shown(prepared)`` after a case went into the case view; ``fetch_failed(message,
-    exit_code)`` after an error was shown in the message strip."""
+    exit_code)`` after an error was shown in the message strip; ``case_closed()`` after the case
+    on screen was dropped (closed, or about to be replaced)."""
 
     case_shown = Signal(object)
     fetch_failed = Signal(str, int)
+    case_closed = Signal()
 
     def __init__(
         self,
@@ -80,20 +83,15 @@ class MainWindow(Retranslating, QMainWindow):
         self.token_bar = TokenBar()
         self.message_strip = MessageStrip()
         self.case_view = CaseView()
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.token_bar)
-        layout.addWidget(self.message_strip)
-        layout.addWidget(self.case_view, 1)
-        self.setCentralWidget(body)
+        self.views = QTabWidget()  # the case, the queue, the dashboard
+        self.body_layout = layout = self._lay_out()
         self.status = ConnectionStatusBar(keyring)
         self.setStatusBar(self.status)
         self.menus = MainMenus(self)
         self.menus.check_language(current_language())
         self.workflow = CaseWorkflow(self, self.audit, history)
         layout.insertWidget(0, self.workflow.alarm)
+        self.queue = QueueWorkflow(self)
 
         self.demo_list: DemoTokenList | None = None
         self.demo_dock: QDockWidget | None = None
@@ -117,6 +115,20 @@ class MainWindow(Retranslating, QMainWindow):
         if problem:
             self.message_strip.show_message(problem)
         self.workflow.start_up()  # audit log verified, old history entries purged
+
+    def _lay_out(self) -> QVBoxLayout:
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.token_bar)
+        layout.addWidget(self.message_strip)
+        self.views.setObjectName("views")
+        self.views.setDocumentMode(True)
+        self.views.addTab(self.case_view, "")
+        layout.addWidget(self.views, 1)
+        self.setCentralWidget(body)
+        return layout
 
     def _connect_signals(self) -> None:
         bar, controller, menus = self.token_bar, self.controller, self.menus
@@ -142,7 +154,9 @@ class MainWindow(Retranslating, QMainWindow):
         )
         if self.demo_dock is not None:
             self.demo_dock.setWindowTitle(self.tr("Demo cases"))
+        self.views.setTabText(self.views.indexOf(self.case_view), self.tr("C&ase"))
         self.menus.retranslate_ui()
+        self.queue.retranslate_ui()
 
     # --- fetching -------------------------------------------------------------------------
 
@@ -213,12 +227,15 @@ class MainWindow(Retranslating, QMainWindow):
         self.statusBar().showMessage(self.tr("Case closed."), 5000)
 
     def _drop_case(self) -> None:
-        if self.controller.current is not None:
+        had_case = self.controller.current is not None
+        if had_case:
             audit.info("case closed")
         if self.case_view.has_case():  # clearing an empty view still costs the GUI ~8 ms
             self.case_view.clear()
         self.controller.drop_case()
         self.workflow.case_closed()
+        if had_case:
+            self.case_closed.emit()
 
     @Slot()
     def _close_idle_case(self) -> None:
@@ -234,6 +251,7 @@ class MainWindow(Retranslating, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.controller.shutdown()
         self._drop_case()
+        self.queue.shutdown()
         self.workflow.shutdown()
         super().closeEvent(event)
 

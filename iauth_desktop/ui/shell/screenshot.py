@@ -62,8 +62,10 @@ class ScreenshotRun(QObject):
         *,
         timeout_s: float = TIMEOUT_S,
         out: TextIO | None = None,
+        window_size: tuple[int, int] | None = None,
     ) -> None:
         super().__init__(window)
+        self._size = window_size
         self._window, self._token, self._path = window, token, path
         self._out = out if out is not None else sys.stdout
         self.exit_code = EXIT_GAVE_UP
@@ -83,7 +85,8 @@ class ScreenshotRun(QObject):
         window = self._window
         if window.demo_dock is not None:
             window.demo_dock.hide()  # the case gets the whole width in a picture
-        window.resize(max(MIN_WIDTH, window.width()), max(MIN_HEIGHT, window.height()))
+        if self._size is None:
+            window.resize(max(MIN_WIDTH, window.width()), max(MIN_HEIGHT, window.height()))
         window.case_shown.connect(self._on_case_shown)
         window.fetch_failed.connect(self._on_failed)
         window.controller.cancelled.connect(self._on_cancelled)

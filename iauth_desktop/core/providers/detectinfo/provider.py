@@ -87,6 +87,10 @@ class DetectInfoSpec:
         number = as_int(code)
         return codes.api_error(number if number is not None else -1, message)
 
+    def explain_code(self, code: int) -> CodeInfo:
+        """A final result code's meaning out of a case's context (the dashboard's top codes)."""
+        return codes.explain(code)
+
     def token_gone(self, code: int | str) -> bool:
         return code in TOKEN_GONE_CODES
 
