@@ -22,7 +22,7 @@ from iauth_desktop.ui.tasks import Progress
 
 def origin_of(connection: Connection) -> QueueOrigin:
     """What tokens queued through ``connection`` remember: its profile, else its endpoint."""
-    provider = get_spec().name
+    provider = connection.provider
     if connection.profile_name is not None:
         return QueueOrigin(provider, profile_name=connection.profile_name)
     return QueueOrigin(provider, endpoint=connection.endpoint)

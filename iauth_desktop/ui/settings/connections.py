@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from iauth_desktop.core.config.profiles import ProfileStore
+from iauth_desktop.core.config.profiles import LEGACY_PROVIDER, ProfileStore
 from iauth_desktop.core.config.resolve import Credentials, resolve_credentials
 from iauth_desktop.core.config.secrets import SecretStore
 from iauth_desktop.core.model.errors import UsageError
@@ -34,12 +34,15 @@ class Connection:
     endpoint: str
     appid: str | None
     resolve: Callable[[], Credentials]
+    provider: str = LEGACY_PROVIDER  # the service its tokens are fetched from
 
 
 def fixed_connection(creds: Credentials, label: str | None = None) -> Connection:
     """A connection whose credentials are already known (the demo, or resolved at start-up)."""
     name = label or creds.profile_name or _ENVIRONMENT
-    return Connection(name, creds.profile_name, creds.endpoint, creds.appid, lambda: creds)
+    return Connection(
+        name, creds.profile_name, creds.endpoint, creds.appid, lambda: creds, creds.provider
+    )
 
 
 def unconfigured_connection(problem: str | Detail, endpoint: str) -> Connection:
@@ -88,7 +91,7 @@ def profile_connection(
             secrets=SecretStore(),
         )
 
-    return Connection(name, name, shown.endpoint, shown.appid, resolve)
+    return Connection(name, name, shown.endpoint, shown.appid, resolve, shown.provider)
 
 
 def build_connections(
