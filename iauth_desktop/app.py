@@ -185,6 +185,8 @@ def _run_window(
     open_token: str | None,
     demo_batch: list[QueueEntry] | None,
 ) -> int:
+    window.remember_geometry = True  # the reviewer's own window: its size comes back next time
+    window.restore_state()
     window.show()
     if view is not None:
         window.queue.show_view(view)

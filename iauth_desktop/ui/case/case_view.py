@@ -99,14 +99,14 @@ class CaseView(Retranslating, QWidget):
         self.video.poster_ready.connect(lambda: self._done("poster"))
         self.video.failed.connect(lambda _reason: self._done("poster"))  # no poster will come
 
-        top = QSplitter(Qt.Orientation.Horizontal, self)
+        top = _named_splitter(Qt.Orientation.Horizontal, self, "caseTopSplitter")
         top.addWidget(_scrolled(self.banner, top))
         top.addWidget(_scrolled(self.consistency, top))
         top.setStretchFactor(0, 3)
         top.setStretchFactor(1, 2)
         top.setChildrenCollapsible(False)
 
-        bottom = QSplitter(Qt.Orientation.Horizontal, self)
+        bottom = _named_splitter(Qt.Orientation.Horizontal, self, "caseBottomSplitter")
         bottom.addWidget(self._fields_pane(bottom))
         bottom.addWidget(self._evidence_pane(bottom))
         bottom.addWidget(self._video_pane(bottom))
@@ -114,7 +114,7 @@ class CaseView(Retranslating, QWidget):
             bottom.setStretchFactor(index, stretch)
         bottom.setChildrenCollapsible(False)
 
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter = _named_splitter(Qt.Orientation.Vertical, self, "caseSplitter")
         self.splitter.addWidget(top)
         self.splitter.addWidget(bottom)
         self.splitter.setStretchFactor(0, 0)
@@ -151,7 +151,7 @@ class CaseView(Retranslating, QWidget):
         table_layout.setContentsMargins(0, 0, 0, 0)
         table_layout.addLayout(head)
         table_layout.addWidget(self.fields, 1)
-        split = QSplitter(Qt.Orientation.Vertical, pane)
+        split = _named_splitter(Qt.Orientation.Vertical, pane, "fieldsSplitter")
         split.addWidget(table)
         split.addWidget(self.attempts)  # hidden unless the provider reports attempts
         split.setStretchFactor(0, 1)
@@ -315,6 +315,10 @@ class CaseView(Retranslating, QWidget):
     def _remember_user_sizes(self) -> None:
         self._user_sized = True
 
+    def keep_sizes(self) -> None:
+        """The splitters' sizes were restored from the last run: keep them."""
+        self._user_sized = True
+
     def _apply_default_sizes(self) -> None:
         """Top row as tall as the verdict needs; fields, images and video share the width."""
         if self._user_sized:
@@ -380,3 +384,10 @@ class CaseView(Retranslating, QWidget):
         self._set_digits()
         self._show_tampering()
         self._show_video_error()
+
+
+def _named_splitter(orientation: Qt.Orientation, parent: QWidget, name: str) -> QSplitter:
+    """A splitter whose position the window keeps between runs (by this name)."""
+    splitter = QSplitter(orientation, parent)
+    splitter.setObjectName(name)
+    return splitter

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
@@ -36,6 +37,7 @@ from iauth_desktop.ui.shell.menus import MainMenus
 from iauth_desktop.ui.shell.message_strip import MessageStrip
 from iauth_desktop.ui.shell.status_bar import ConnectionStatusBar
 from iauth_desktop.ui.shell.token_bar import TokenBar
+from iauth_desktop.ui.shell.window_state import restore_window_state, save_window_state
 
 MIN_WIDTH, MIN_HEIGHT = 1280, 800
 _log = logging.getLogger(__name__)
@@ -72,6 +74,8 @@ class MainWindow(Retranslating, QMainWindow):
         self._endpoint_override = endpoint_override
         self._demo_token_connections = dict(demo_token_connections or {})
         self.resize(MIN_WIDTH, MIN_HEIGHT)
+        # size, position and splitters are kept between runs (not by screenshot mode or tests)
+        self.remember_geometry = False
 
         self.audit = AuditHooks(
             audit_log or open_audit_trail(self.settings.database_url),
@@ -248,7 +252,16 @@ class MainWindow(Retranslating, QMainWindow):
                 "info",
             )
 
+    def restore_state(self, path: Path | None = None) -> bool:
+        """Size, position and splitters as the reviewer left them (False: the defaults)."""
+        restored = restore_window_state(self, path)
+        if restored:
+            self.case_view.keep_sizes()
+        return restored
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.remember_geometry:
+            save_window_state(self)
         self.controller.shutdown()
         self._drop_case()
         self.queue.shutdown()
