@@ -174,8 +174,8 @@
         <translation>视频无法解码：%1。</translation>
     </message>
     <message>
-        <source>none (not a digits case)</source>
-        <translation>无（非数字朗读案件）</translation>
+        <source>none — action liveness</source>
+        <translation>无 — 动作活体</translation>
     </message>
     <message>
         <source>not sent</source>

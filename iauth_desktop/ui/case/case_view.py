@@ -184,10 +184,12 @@ class CaseView(Retranslating, QWidget):
         self.digits_label.setTextFormat(Qt.TextFormat.PlainText)
         self.digits_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.digits_label.setWordWrap(True)
+        self._plain_digits_font = QFont(self.digits_label.font())
         font = QFont(self.digits_label.font())
         font.setPointSizeF(font.pointSizeF() * 2.2)
         font.setBold(True)
         font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 6)
+        self._big_digits_font = font  # only for digits: a sentence reads like any field
         self.digits_label.setFont(font)
         digits = QFrame(pane)
         digits.setFrameShape(QFrame.Shape.StyledPanel)
@@ -348,10 +350,12 @@ class CaseView(Retranslating, QWidget):
         if not self._has_case:
             return
         digits, present = self._digits
-        if digits.strip():
+        big = bool(digits.strip())
+        self.digits_label.setFont(self._big_digits_font if big else self._plain_digits_font)
+        if big:
             self.digits_label.setText(digits)
         elif present:
-            self.digits_label.setText(self.tr("none (not a digits case)"))
+            self.digits_label.setText(self.tr("none — action liveness"))
         else:
             self.digits_label.setText(self.tr("not sent"))
 

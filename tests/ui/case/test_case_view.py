@@ -89,8 +89,14 @@ def test_text_only_case_shows_no_media_requested(qtbot: QtBot, view: CaseView) -
 
 
 def test_action_mode_has_no_digits(qtbot: QtBot, view: CaseView) -> None:
+    show(qtbot, view, demo_case("pass"))
+    big = view.digits_label.font().pointSizeF()
+    assert view.digits_label.text() == "3344"
     show(qtbot, view, demo_case("action-mode"))
-    assert view.digits_label.text() == "none (not a digits case)"
+    assert view.digits_label.text() == "none — action liveness"
+    # a sentence in the field's own size, never in the giant digits font (issue #17)
+    assert view.digits_label.font().pointSizeF() < big
+    assert view.digits_label.font().pointSizeF() == view.fields.font().pointSizeF()
 
 
 def test_hostile_values_render_literally(qtbot: QtBot, view: CaseView) -> None:
