@@ -829,6 +829,10 @@
         <translation>记录决定(&amp;R)</translation>
     </message>
     <message>
+        <source>Record the decision (focus in the panel)</source>
+        <translation>记录决定（焦点在决定面板时）</translation>
+    </message>
+    <message>
         <source>Choose a reason…</source>
         <translation>请选择原因…</translation>
     </message>
@@ -2526,9 +2530,21 @@
         <source>Go to &amp;token field</source>
         <translation>转到 Token 输入框(&amp;T)</translation>
     </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Cancel the fetch</source>
+        <translation>取消获取</translation>
+    </message>
     <message>
         <source>iauth-desktop {version} — verification review</source>
         <translation>iauth-desktop {version} — 核验复核</translation>
@@ -3214,6 +3230,25 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsSheet</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Every step of the review loop has a key:</source>
+        <translation>审核流程的每一步都有对应按键：</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>作用</translation>
+    </message>
+</context>
+<context>
     <name>SignatureInspector</name>
     <message>
         <source>Signature inspector</source>
@@ -3524,6 +3559,18 @@
     <message>
         <source>Liveness video</source>
         <translation>活体视频</translation>
+    </message>
+    <message>
+        <source>Video: play or pause (focus in the video)</source>
+        <translation>视频：播放或暂停（焦点在视频时）</translation>
+    </message>
+    <message>
+        <source>Video: one frame back (focus in the video)</source>
+        <translation>视频：后退一帧（焦点在视频时）</translation>
+    </message>
+    <message>
+        <source>Video: one frame on (focus in the video)</source>
+        <translation>视频：前进一帧（焦点在视频时）</translation>
     </message>
 </context>
 <context>

@@ -18,14 +18,15 @@ class FieldFinder(Retranslating, QLineEdit):
         self.setClearButtonEnabled(True)
         self.textEdited.connect(lambda _text: self.find_next(from_start=True))
         self.returnPressed.connect(self.find_next)
-        shortcut = QShortcut(QKeySequence.StandardKey.Find, table.window() or table)
-        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-        shortcut.activated.connect(self._focus)
+        self._shortcut = QShortcut(QKeySequence.StandardKey.Find, table.window() or table)
+        self._shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self._shortcut.activated.connect(self._focus)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         self.setPlaceholderText(self.tr("Find a field (Ctrl+F)"))
         self.setAccessibleName(self.tr("Find a field"))
+        self._shortcut.setWhatsThis(self.tr("Find a field"))
 
     def find_next(self, *, from_start: bool = False) -> bool:
         """Select the next matching row (wrapping); False, and the box marked, when none."""

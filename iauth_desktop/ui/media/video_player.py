@@ -79,16 +79,19 @@ class VideoPlayer(Retranslating, QWidget):
         self.controls.step_requested.connect(self.step_frame)
         self.controls.rate_requested.connect(self.set_playback_rate)
         self.controls.mute_requested.connect(self.set_muted)
-        self._add_shortcut(Qt.Key.Key_Space, self.toggle_play)
-        self._add_shortcut(Qt.Key.Key_Left, lambda: self.step_frame(-1))
-        self._add_shortcut(Qt.Key.Key_Right, lambda: self.step_frame(1))
+        self._shortcuts = [
+            self._add_shortcut(Qt.Key.Key_Space, self.toggle_play),
+            self._add_shortcut(Qt.Key.Key_Left, lambda: self.step_frame(-1)),
+            self._add_shortcut(Qt.Key.Key_Right, lambda: self.step_frame(1)),
+        ]
         self.retranslate_ui()
 
-    def _add_shortcut(self, key: Qt.Key, slot: Callable[[], None]) -> None:
+    def _add_shortcut(self, key: Qt.Key, slot: Callable[[], None]) -> QShortcut:
         # Only while focus is in the player: Space keeps typing a space in the token field.
         shortcut = QShortcut(QKeySequence(key), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(slot)
+        return shortcut
 
     def load(self, data: QByteArray | None) -> None:
         """Show ``data`` (a video file's bytes, shared, not copied); None shows "no video"."""
@@ -289,4 +292,15 @@ class VideoPlayer(Retranslating, QWidget):
 
     def retranslate_ui(self) -> None:
         self.setAccessibleName(self.tr("Liveness video"))
+        # what the keyboard-shortcuts sheet says of each (Help → Keyboard shortcuts)
+        for shortcut, said in zip(
+            self._shortcuts,
+            (
+                self.tr("Video: play or pause (focus in the video)"),
+                self.tr("Video: one frame back (focus in the video)"),
+                self.tr("Video: one frame on (focus in the video)"),
+            ),
+            strict=True,
+        ):
+            shortcut.setWhatsThis(said)
         self._refresh_message()

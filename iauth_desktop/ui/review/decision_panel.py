@@ -283,6 +283,7 @@ class DecisionPanel(Retranslating, DecisionForm):
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
+        self._record_shortcut.setWhatsThis(self.tr("Record the decision (focus in the panel)"))
         if self._form_error:
             self.show_error(self._form_problem())
             self._form_error = bool(self.error())

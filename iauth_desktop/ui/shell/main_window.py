@@ -35,6 +35,7 @@ from iauth_desktop.ui.shell.fetch_controller import FetchController
 from iauth_desktop.ui.shell.idle_watch import IdleWatch
 from iauth_desktop.ui.shell.menus import MainMenus
 from iauth_desktop.ui.shell.message_strip import MessageStrip
+from iauth_desktop.ui.shell.shortcuts_sheet import ShortcutsSheet
 from iauth_desktop.ui.shell.status_bar import ConnectionStatusBar
 from iauth_desktop.ui.shell.token_bar import TokenBar
 from iauth_desktop.ui.shell.window_state import restore_window_state, save_window_state
@@ -96,6 +97,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.workflow = CaseWorkflow(self, self.audit, history)
         layout.insertWidget(0, self.workflow.alarm)
         self.queue = QueueWorkflow(self)
+        self.menus.add_help_menu()  # last in the bar, after Queue
 
         self.demo_list: DemoTokenList | None = None
         self.demo_dock: QDockWidget | None = None
@@ -148,11 +150,13 @@ class MainWindow(Retranslating, QMainWindow):
         menus.close_case.triggered.connect(self.close_case)
         menus.quit.triggered.connect(self.close)
         menus.focus_token.triggered.connect(bar.focus_token)
+        menus.keyboard_shortcuts.triggered.connect(self.show_shortcuts)
         menus.settings.triggered.connect(self.open_settings)
         menus.signature_inspector.triggered.connect(self.open_signature_inspector)
         menus.language_group.triggered.connect(self._on_language_chosen)
 
     def retranslate_ui(self) -> None:
+        self._cancel_shortcut.setWhatsThis(self.tr("Cancel the fetch"))
         self.setWindowTitle(
             self.tr("iauth-desktop {version} — verification review").format(version=__version__)
         )
@@ -251,6 +255,13 @@ class MainWindow(Retranslating, QMainWindow):
                 ),
                 "info",
             )
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        """Help → Keyboard shortcuts: every shortcut the window has, as it has them now."""
+        sheet = ShortcutsSheet(self)
+        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        sheet.show()
 
     def restore_state(self, path: Path | None = None) -> bool:
         """Size, position and splitters as the reviewer left them (False: the defaults)."""

@@ -19,6 +19,7 @@ class MainMenus:
         self.tools_menu = QMenu(window)
         self.view_menu = QMenu(window)
         self.language_menu = QMenu(window)
+        self.help_menu = QMenu(window)
         for menu in (self.file_menu, self.tools_menu, self.view_menu):
             bar.addMenu(menu)
 
@@ -59,7 +60,16 @@ class MainMenus:
             self.language_group.addAction(action)
             self.language_menu.addAction(action)
             self.language_actions[code] = action
+        # Help comes last, after menus others add (Queue): see ``add_help_menu``
+        self.keyboard_shortcuts = QAction(window)
+        self.keyboard_shortcuts.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.help_menu.addAction(self.keyboard_shortcuts)
+        self._bar = bar
         self.retranslate_ui()
+
+    def add_help_menu(self) -> None:
+        """Put Help at the end of the menu bar (call once every other menu is in)."""
+        self._bar.addMenu(self.help_menu)
 
     def check_language(self, language: str) -> None:
         action = self.language_actions.get(language)
@@ -89,3 +99,7 @@ class MainMenus:
         )
         self.settings.setText(QCoreApplication.translate("MainMenus", "S&ettings…"))
         self.focus_token.setText(QCoreApplication.translate("MainMenus", "Go to &token field"))
+        self.help_menu.setTitle(QCoreApplication.translate("MainMenus", "&Help"))
+        self.keyboard_shortcuts.setText(
+            QCoreApplication.translate("MainMenus", "&Keyboard shortcuts")
+        )
