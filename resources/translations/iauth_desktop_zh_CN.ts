@@ -128,6 +128,10 @@
         <source>Liveness attempts (%1)</source>
         <translation>活体尝试（%1 次）</translation>
     </message>
+    <message>
+        <source>Liveness attempts</source>
+        <translation>活体尝试</translation>
+    </message>
 </context>
 <context>
     <name>AuditAlarm</name>
@@ -624,6 +628,22 @@
         <translation>已记录的决定（不可修改）</translation>
     </message>
     <message>
+        <source>Reject reason</source>
+        <translation>拒绝原因</translation>
+    </message>
+    <message>
+        <source>Reason in words</source>
+        <translation>原因说明</translation>
+    </message>
+    <message>
+        <source>Justification</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
         <source>Reject r&amp;eason</source>
         <translation>拒绝原因(&amp;E)</translation>
     </message>
@@ -717,6 +737,10 @@
 </context>
 <context>
     <name>DecisionList</name>
+    <message>
+        <source>Recorded decisions</source>
+        <translation>已记录的决定</translation>
+    </message>
     <message>
         <source>#</source>
         <translation>#</translation>
@@ -865,6 +889,10 @@
     <message>
         <source>Demo cases — click one to fetch it:</source>
         <translation>演示案件 — 单击即可获取：</translation>
+    </message>
+    <message>
+        <source>Demo cases</source>
+        <translation>演示案件</translation>
     </message>
 </context>
 <context>
@@ -2145,6 +2173,10 @@
 <context>
     <name>FieldsTable</name>
     <message>
+        <source>Identity fields</source>
+        <translation>身份信息字段</translation>
+    </message>
+    <message>
         <source>Copy value</source>
         <translation>复制值</translation>
     </message>
@@ -3344,6 +3376,18 @@
     <message>
         <source>&amp;Token:</source>
         <translation>Token(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>配置档案</translation>
+    </message>
+    <message>
+        <source>What to fetch</source>
+        <translation>获取内容</translation>
     </message>
     <message>
         <source>Paste the token (Ctrl+L)</source>

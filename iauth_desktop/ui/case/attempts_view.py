@@ -163,4 +163,5 @@ class AttemptsView(Retranslating, QWidget):
     def retranslate_ui(self) -> None:
         count = len(self._result.attempts) if self._result is not None else 0
         self.title.setText(self.tr("Liveness attempts (%1)").replace("%1", str(count)))
+        self.table.setAccessibleName(self.tr("Liveness attempts"))
         self._notes()

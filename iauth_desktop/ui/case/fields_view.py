@@ -61,6 +61,7 @@ class FieldsTable(Retranslating, QTableView):
         return self._model
 
     def retranslate_ui(self) -> None:
+        self.setAccessibleName(self.tr("Identity fields"))
         self.copy_action.setText(self.tr("Copy value"))
         self.copy_key_action.setText(self.tr("Copy key"))
         self._model.retranslate_ui()

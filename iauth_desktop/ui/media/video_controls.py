@@ -196,6 +196,7 @@ class VideoControls(Retranslating, QWidget):
         self.mute_button.setText(self.tr("Unmute") if muted else self.tr("Mute"))
 
     def retranslate_ui(self) -> None:
+        self.speed_combo.setAccessibleName(self.tr("Playback speed"))
         self._update_play_button()
         self._update_mute_button()
         self._update_time()

@@ -172,6 +172,11 @@ class DecisionForm(QWidget):
 
     def retranslate_ui(self) -> None:
         self.list_label.setText(self.tr("Recorded decisions (never edited)"))
+        # what a screen reader says of each control
+        self.reason_combo.setAccessibleName(self.tr("Reject reason"))
+        self.reason_edit.setAccessibleName(self.tr("Reason in words"))
+        self.justification_edit.setAccessibleName(self.tr("Justification"))
+        self.notes_edit.setAccessibleName(self.tr("Notes"))
         self.reason_label.setText(self.tr("Reject r&eason"))
         self.reason_edit.setPlaceholderText(self.tr("A few words (no ID or phone numbers)"))
         self.notes_label.setText(self.tr("&Notes"))

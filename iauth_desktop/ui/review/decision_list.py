@@ -50,6 +50,7 @@ class DecisionList(Retranslating, QTreeWidget):
         self._fill()
 
     def retranslate_ui(self) -> None:
+        self.setAccessibleName(self.tr("Recorded decisions"))
         self.setHeaderLabels(
             [self.tr("#"), self.tr("Decision"), self.tr("Time (local)"), self.tr("Reviewer")]
         )

@@ -51,6 +51,7 @@ class DemoTokenList(Retranslating, QWidget):
 
     def retranslate_ui(self) -> None:
         self.heading.setText(self.tr("Demo cases — click one to fetch it:"))
+        self.list.setAccessibleName(self.tr("Demo cases"))
 
     @Slot(QListWidgetItem)
     def _choose(self, item: QListWidgetItem) -> None:

@@ -84,6 +84,9 @@ class TokenBar(Retranslating, QWidget):
 
     def retranslate_ui(self) -> None:
         self.token_label.setText(self.tr("&Token:"))
+        self.token_edit.setAccessibleName(self.tr("Token"))
+        self.profile_combo.setAccessibleName(self.tr("Profile"))
+        self.mode_combo.setAccessibleName(self.tr("What to fetch"))
         self.token_edit.setPlaceholderText(self.tr("Paste the token (Ctrl+L)"))
         self.profile_label.setText(self.tr("&Profile:"))
         self.mode_combo.setItemText(MODES.index(FetchMode.FULL), self.tr("Full evidence"))
