@@ -2563,6 +2563,10 @@
         <translation>转到 Token 输入框(&amp;T)</translation>
     </message>
     <message>
+        <source>Go to the &amp;decision</source>
+        <translation>转到审核决定(&amp;D)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>

@@ -170,6 +170,13 @@ class DecisionForm(QWidget):
         self.reason_text_label.setStyleSheet(REQUIRED_LABEL_STYLE if required else "")
         self.reason_edit.setStyleSheet(REQUIRED_EDIT_STYLE if required else "")
 
+    def focus_first(self) -> None:
+        """Keyboard: put the focus on the chosen decision (else Approve), ready for Space,
+        the arrow keys between Approve / Reject / Escalate, Tab to the reason and the notes."""
+        self.window().activateWindow()
+        chosen = next((radio for radio in self._radios if radio.isChecked()), self._radios[0])
+        chosen.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def retranslate_ui(self) -> None:
         self.list_label.setText(self.tr("Recorded decisions (never edited)"))
         # what a screen reader says of each control

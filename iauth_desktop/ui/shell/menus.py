@@ -48,7 +48,9 @@ class MainMenus:
 
         self.focus_token = QAction(window)
         self.focus_token.setShortcut(QKeySequence("Ctrl+L"))
-        self.view_menu.addAction(self.focus_token)
+        self.focus_decision = QAction(window)
+        self.focus_decision.setShortcut(QKeySequence("Ctrl+D"))
+        self.view_menu.addActions([self.focus_token, self.focus_decision])
         self.view_menu.addMenu(self.language_menu)
         self.language_group = QActionGroup(window)
         self.language_group.setExclusive(True)
@@ -99,6 +101,7 @@ class MainMenus:
         )
         self.settings.setText(QCoreApplication.translate("MainMenus", "S&ettings…"))
         self.focus_token.setText(QCoreApplication.translate("MainMenus", "Go to &token field"))
+        self.focus_decision.setText(QCoreApplication.translate("MainMenus", "Go to the &decision"))
         self.help_menu.setTitle(QCoreApplication.translate("MainMenus", "&Help"))
         self.keyboard_shortcuts.setText(
             QCoreApplication.translate("MainMenus", "&Keyboard shortcuts")
