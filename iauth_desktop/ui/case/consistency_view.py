@@ -10,12 +10,13 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidg
 
 from iauth_desktop.core.model.consistency import Check, run_checks
 from iauth_desktop.ui.i18n import Retranslating, current_language
+from iauth_desktop.ui.theme import text_colour
 
 # status -> (glyph, colour); the glyph and the word carry the meaning, colour only helps
 _STATUS_STYLE = {
-    "ok": ("✓", "#0b5d1e"),
-    "warning": ("⚠", "#8c1d18"),
-    "unknown": ("?", "#5f6368"),
+    "ok": ("✓", "good"),
+    "warning": ("⚠", "bad"),
+    "unknown": ("?", "neutral"),
 }
 
 
@@ -92,7 +93,7 @@ class ConsistencyView(Retranslating, QGroupBox):
             check = self._checks[number]
             glyph, colour = _STATUS_STYLE[check.status]
             status.setText(f"{glyph} {words[check.status]}")
-            status.setStyleSheet(f"color: {colour}; font-weight: bold;")
+            status.setStyleSheet(f"color: {text_colour(colour).name()}; font-weight: bold;")
             name.setText(names.get(check.key, check.key))
             message.setText(check.text(language))
             for label in (status, name, message):

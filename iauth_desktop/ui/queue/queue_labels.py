@@ -10,11 +10,10 @@ from PySide6.QtGui import QColor
 
 from iauth_desktop.core.model.queue import EXPIRING_SOON, ExpiryBasis, QueueItem, QueueState
 from iauth_desktop.core.model.timefmt import as_utc
+from iauth_desktop.ui.theme import text_colour
 
 URGENT = timedelta(hours=6)
 # Readable on light and dark backgrounds alike (text colour only, never a fill).
-URGENT_COLOUR = QColor("#d9480f")
-SOON_COLOUR = QColor("#c08000")
 
 
 def state_label(state: QueueState) -> str:
@@ -84,9 +83,9 @@ def time_left_colour(item: QueueItem, now: datetime) -> QColor | None:
         return None
     left = item.time_left(now)
     if left < URGENT:
-        return URGENT_COLOUR
+        return text_colour("urgent")
     if left < EXPIRING_SOON:
-        return SOON_COLOUR
+        return text_colour("soon")
     return None
 
 

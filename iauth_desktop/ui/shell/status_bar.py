@@ -16,7 +16,7 @@ _KIND_COLOURS = {
     "test": ("#1b5e20", "#ffffff"),
     "sandbox": ("#1b5e20", "#ffffff"),
     "loopback": ("#37474f", "#ffffff"),
-    "custom": ("#e65100", "#ffffff"),
+    "custom": ("#a33a0c", "#ffffff"),
 }
 
 

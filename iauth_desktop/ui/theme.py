@@ -1,0 +1,53 @@
+"""The console's colours for text on the system's own background, in its light and its dark
+scheme (Qt's colour scheme, else the palette's lightness). Every pair reads at WCAG AA (4.5:1)
+on either scheme's background — a test measures them — and colour is never the only carrier of
+a meaning: a glyph and a word stand beside it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+# name -> (on a light background, on a dark background)
+TEXT: dict[str, tuple[str, str]] = {
+    "good": ("#0b5d1e", "#81c995"),
+    "bad": ("#8c1d18", "#f28b82"),
+    "neutral": ("#5f6368", "#bdc1c6"),
+    "urgent": ("#a33a0c", "#ff9e6d"),  # a token expiring within hours
+    "soon": ("#7a5200", "#f6c453"),  # within a day
+}
+LIGHT_BACKGROUNDS = ("#ffffff", "#efefef", "#f5f5f5")
+DARK_BACKGROUNDS = ("#1e1e1e", "#2b2b2b", "#353535")
+AA = 4.5
+
+
+def dark_scheme() -> bool:
+    app = QGuiApplication.instance()
+    if not isinstance(app, QGuiApplication):
+        return False
+    scheme = app.styleHints().colorScheme()
+    if scheme != Qt.ColorScheme.Unknown:
+        return scheme == Qt.ColorScheme.Dark
+    return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def text_colour(name: str, *, dark: bool | None = None) -> QColor:
+    light, on_dark = TEXT[name]
+    return QColor(on_dark if (dark_scheme() if dark is None else dark) else light)
+
+
+def contrast(one: QColor, other: QColor) -> float:
+    """WCAG 2 contrast ratio of two colours (1 to 21)."""
+
+    def luminance(colour: QColor) -> float:
+        def channel(value: float) -> float:
+            return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+        return (
+            0.2126 * channel(colour.redF())
+            + 0.7152 * channel(colour.greenF())
+            + 0.0722 * channel(colour.blueF())
+        )
+
+    high, low = sorted((luminance(one), luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
