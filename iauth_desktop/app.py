@@ -9,7 +9,7 @@ import sys
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -36,6 +36,7 @@ from iauth_desktop.ui.shell.screenshot import ScreenshotRun, needs_offscreen
 from iauth_desktop.ui.shell.view_screenshot import ViewScreenshotRun
 
 _log = logging.getLogger(__name__)
+PRESTART_MS = 1000  # the fetch process starts this long after the window shows
 _qt_log = logging.getLogger("iauth_desktop.qt")
 _QT_LEVELS = {
     QtMsgType.QtDebugMsg: logging.DEBUG,
@@ -158,11 +159,9 @@ def run_app(
         settings=settings,
         demo_sources=demo_sources,
     )
-    # Fetches run in a worker process (no GIL shared with the window); spawning it takes ~0.3 s,
-    # so it starts now, beside the first paint, not when the first token is fetched.
-    fetcher = default_fetcher()
-    window.controller.fetcher = fetcher
-    threading.Thread(target=_start_quietly, args=(fetcher,), daemon=True).start()
+    # Fetches run in a worker process (no GIL shared with the window), started by the first
+    # fetch, or (spawning takes ~0.3 s) a second after the window shows if that comes first.
+    window.controller.fetcher = default_fetcher()
     # A provider's crypto backend loads its native libraries on first use, holding the GIL for
     # ~15 ms in a PySide process: let that happen now rather than in the middle of the first fetch.
     get_spec().warm_up()
@@ -195,6 +194,12 @@ def _run_window(
     demo_batch: list[QueueEntry] | None,
 ) -> int:
     window.show()
+    fetcher = window.controller.fetcher
+    if fetcher is not None:  # after the first paint: start-up does not share the CPU with it
+        QTimer.singleShot(
+            PRESTART_MS,
+            lambda: threading.Thread(target=_start_quietly, args=(fetcher,), daemon=True).start(),
+        )
     if view is not None:
         window.queue.show_view(view)
     connection = window.token_bar.current_connection()
