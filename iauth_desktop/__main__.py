@@ -1,5 +1,10 @@
 import sys
 
-from iauth_desktop.cli import main
+if __name__ == "__main__":
+    import multiprocessing
 
-sys.exit(main())
+    # A frozen build's fetch process is this executable again: let it run its task, not the CLI.
+    multiprocessing.freeze_support()
+    from iauth_desktop.cli import main
+
+    sys.exit(main())

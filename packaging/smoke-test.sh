@@ -2,7 +2,9 @@
 # Smoke test of the built bundle, run offscreen with throwaway HOME, config and data folders:
 #   1. --version
 #   2. the bundle's own emulator in the background (its greeting line: URL, keys, tokens)
-#   3. the demo in screenshot mode on the pass case: exit 0 and a picture of a real window
+#   3. the demo in screenshot mode on the pass case: exit 0, a picture of a real window, and the
+#      case fetched in the console's fetch process (the frozen executable started again through
+#      multiprocessing's spawn and freeze_support; its secrets through the pipe)
 #   4. fetch --report against that emulator: exit 0, and a PDF with images, Chinese text and
 #      embedded fonts (poppler's pdfimages, pdftotext, pdffonts)
 #   5. where dbus-run-session and gnome-keyring-daemon exist: a profile's secrets go into a
@@ -105,6 +107,8 @@ demo_screenshot() {
     cat "$scratch/demo.err"
     no_multimedia_trouble "$scratch/demo.err"
     python3 -c 'import json, sys; print(sorted(json.load(open(sys.argv[1]))))' "$scratch/timings.json"
+    python3 -c 'import json, sys; sys.exit(json.load(open(sys.argv[1]))["fetch_process"] != 1)' \
+        "$scratch/timings.json" || { echo "the case was not fetched in the fetch process"; return 1; }
     python3 "$checks/check_screenshot.py" "$scratch/console.png" --min-width 1280 --min-height 800
 }
 

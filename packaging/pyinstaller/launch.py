@@ -4,9 +4,13 @@ With no subcommand it opens the review console; ``fetch``, ``emulator`` and the 
 run as on the command line (the demo starts the bundle's own emulator as ``<exe> emulator``).
 """
 
+import multiprocessing
 import sys
 
 from iauth_desktop.cli import main
 
 if __name__ == "__main__":
+    # The console's fetch process (``core/net/child_fetch.py``, multiprocessing's spawn) starts
+    # this executable again: freeze_support runs the child's task there instead of the CLI.
+    multiprocessing.freeze_support()
     sys.exit(main())

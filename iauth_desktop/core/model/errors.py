@@ -33,6 +33,20 @@ class IauthError(Exception):
             return self._detail
         return plain(str(self))
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickles as itself with every attribute (a ``ServiceError`` keeps its code and
+        ``token_gone``), whatever its ``__init__`` takes: errors cross the fetch process's pipe."""
+        return _rebuild_error, (type(self), self.args, dict(self.__dict__))
+
+
+def _rebuild_error(
+    cls: type[IauthError], args: tuple[object, ...], state: dict[str, object]
+) -> IauthError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
 
 # --- 2: usage or configuration -------------------------------------------------------------
 

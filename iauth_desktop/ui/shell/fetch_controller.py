@@ -23,7 +23,9 @@ from iauth_desktop.core.model.errors import (
     UsageError,
 )
 from iauth_desktop.core.model.result import FetchMode
+from iauth_desktop.core.net.child_fetch import ChildFetcher, ChildProvider
 from iauth_desktop.core.net.options import ClientOptions
+from iauth_desktop.core.providers.base import Provider
 from iauth_desktop.core.providers.registry import get_spec
 from iauth_desktop.core.review.fetching import AuditRefusal, FetchService
 from iauth_desktop.ui.audit.audit_hooks import AuditHooks
@@ -65,6 +67,9 @@ class FetchController(QObject):
         self._runner.failed.connect(self._on_failed)
         self._runner.cancelled.connect(self._on_cancelled)
         self._current: PreparedCase | None = None
+        # set: every fetch's download, decryption and decoding run in this worker process, so
+        # they never hold the GIL the window needs (None: in the task's thread, as in tests)
+        self.fetcher: ChildFetcher | None = None
         self.audit = audit  # every fetch's outcome goes to its audit log
 
     @property
@@ -86,6 +91,7 @@ class FetchController(QObject):
             self.failed.emit(audit_refusal(self.audit.damage or ""), AUDIT_EXIT)
             return
         service = FetchService(self.audit.log, self.audit.reviewer())
+        fetcher = self.fetcher
 
         def work(progress: Progress, cancel: threading.Event) -> PreparedCase:
             return fetch_case(
@@ -96,6 +102,7 @@ class FetchController(QObject):
                 options=options,
                 progress=progress,
                 cancel=cancel,
+                fetcher=fetcher,
             )
 
         self._runner.start(work)  # a running fetch is cancelled, and records that itself
@@ -146,11 +153,15 @@ def fetch_case(
     options: ClientOptions,
     progress: Progress,
     cancel: threading.Event,
+    fetcher: ChildFetcher | None = None,
 ) -> PreparedCase:
-    """The whole fetch, in the worker: secrets, request, decryption, audit, media decoding."""
+    """The whole fetch, in the worker: secrets, request, decryption, audit, media decoding
+    (the request, decryption and decoding in ``fetcher``'s process when one is given)."""
     try:
         creds = connection.resolve()
-        provider = get_spec(creds.provider).connect(creds, options)
+        provider: Provider = get_spec(creds.provider).connect(creds, options)
+        if fetcher is not None:  # connected here too: bad credentials are told at once
+            provider = ChildProvider(provider, creds, options, fetcher)
     except IauthError as exc:  # no credentials, bad key: recorded like any failed fetch
         service.record(
             token.strip(), connection.profile_name, connection.endpoint, describe_outcome(exc)

@@ -3,7 +3,8 @@
 Prints exactly one JSON line to stdout: ``startup_ms`` (process start to the window's first
 paint), ``load_ms`` (fetch start to every image shown and the video's poster painted) and
 ``max_gui_stall_ms`` (the longest gap between ticks of a 5 ms heartbeat from the fetch's start
-until the case is fully shown: fields, images, poster and the whole window painted once more).
+until the case is fully shown: fields, images, poster and the whole window painted once more)
+and ``fetch_process`` (1 when the fetch ran in the fetch process, as the console's do).
 The exit code follows the CLI's table: 0 shown, 3 service error code, 4 network, 5 decryption;
 1 when nothing was shown within the time limit.
 """
@@ -152,9 +153,15 @@ class ScreenshotRun(QObject):
                 "startup_ms": self._startup_ms or 0,
                 "load_ms": self._load_ms,
                 "max_gui_stall_ms": round(self.heartbeat.max_gap_ms),
+                # 1: the fetch ran in the fetch process (core/net/child_fetch.py), 0: in a thread
+                "fetch_process": int(self._fetched_in_child()),
             }
             print(json.dumps(figures), file=self._out, flush=True)
         self._quit()
+
+    def _fetched_in_child(self) -> bool:
+        fetcher = self._window.controller.fetcher
+        return fetcher is not None and fetcher.pid is not None
 
     @Slot()
     def _give_up(self) -> None:

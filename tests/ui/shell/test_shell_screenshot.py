@@ -25,7 +25,7 @@ from iauth_desktop.ui.shell.screenshot import needs_offscreen, process_age_s
 from tests.ui.conftest import QT_NOISE, credentials_for
 
 pytestmark = pytest.mark.qt_log_ignore(*QT_NOISE, extend=True)
-KEYS = {"startup_ms", "load_ms", "max_gui_stall_ms"}
+KEYS = {"startup_ms", "load_ms", "max_gui_stall_ms", "fetch_process"}
 
 
 def _screenshot(token: str, out: Path, *, no_display: bool = False) -> subprocess.CompletedProcess:
@@ -56,6 +56,7 @@ def test_screenshot_of_a_passed_case(tmp_path: Path) -> None:
     assert set(figures) == KEYS
     assert all(isinstance(figures[key], int) and figures[key] >= 0 for key in KEYS)
     assert figures["startup_ms"] > 0
+    assert figures["fetch_process"] == 1  # the console fetches in its fetch process
     image = QImage(str(out))
     assert image.width() >= 1280 and image.height() >= 800
 
