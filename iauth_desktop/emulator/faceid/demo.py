@@ -34,14 +34,19 @@ _MEDIA_A: Final = MappingProxyType(
     {
         "OcrFront": "idcard-a-front.jpg",
         "OcrBack": "idcard-a-back.jpg",
-        "BestFrame": "videopic1.jpg",
-        "LivenessVideo": "video.mp4",
+        "BestFrame": "videopic1-action.jpg",
+        "LivenessVideo": "video-action.mp4",
     }
 )
 _MEDIA_B: Final = MappingProxyType(
     {**_MEDIA_A, "OcrFront": "idcard-b-front.jpg", "OcrBack": "idcard-b-back.jpg"}
 )
-FRAME_FILES: Final = ("videopic1.jpg", "videopic2.jpg", "videopic3.jpg")  # BestFrames, in turn
+# BestFrames, in turn: the action clip (no digits: the FaceID demo flows are not digits liveness)
+FRAME_FILES: Final = (
+    "videopic1-action.jpg",
+    "videopic2-action.jpg",
+    "videopic3-action.jpg",
+)
 
 _IDENTITY_A: Final = {
     "IdCard": "990101199005171231",
@@ -266,7 +271,9 @@ CASES: Final = MappingProxyType(
                     )
                 ],
             ),
-            MappingProxyType({"BestFrame": "videopic2.jpg", "LivenessVideo": "video.mp4"}),
+            MappingProxyType(
+                {"BestFrame": "videopic2-action.jpg", "LivenessVideo": "video-action.mp4"}
+            ),
         ),
     }
 )

@@ -178,7 +178,10 @@ class MainWindow(Retranslating, QMainWindow):
 
     @Slot(str)
     def fetch_token(self, token: str) -> None:
-        """Fill the token field and fetch it (demo list, ``--open``)."""
+        """Fill the token field and fetch it (demo list, ``--open``); a demo token of another
+        provider goes through that provider's demo connection."""
+        if token.strip() in self._demo_token_connections:
+            self.token_bar.select_connection(self._demo_token_connections[token.strip()])
         self.token_bar.set_token(token)
         self._start_fetch(self.token_bar.token(), self.token_bar.mode())
 
