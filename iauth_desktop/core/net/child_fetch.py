@@ -103,21 +103,26 @@ class ChildFetcher:
         with self._lock:
             if cancel is not None and cancel.is_set():
                 raise CancelledError("the fetch was cancelled")
-            conn = self._ensure()
             fields = {f.name: getattr(credentials, f.name) for f in dataclasses.fields(credentials)}
             fields["sources"] = dict(credentials.sources)
-            try:
-                conn.send(("fetch", fields, options, token, mode))
-                return self._await(conn, progress, cancel)
-            except (OSError, EOFError) as exc:
-                self._stop()
-                if cancel is not None and cancel.is_set():
-                    raise CancelledError("the fetch was cancelled") from None
-                why = plain(f"the fetch process stopped ({type(exc).__name__})")
-                raise NetworkError(why) from None
-            except BaseException:
-                self._stop()  # in the middle of a message: this pipe cannot be trusted again
-                raise
+            # A worker that died while idle (killed, out of memory) is found only when spoken
+            # to: start a new one and ask once more (a fetch only reads, so asking again is safe).
+            for attempt in (1, 2):
+                conn = self._ensure()
+                try:
+                    conn.send(("fetch", fields, options, token, mode))
+                    return self._await(conn, progress, cancel)
+                except (OSError, EOFError) as exc:
+                    self._stop()
+                    if cancel is not None and cancel.is_set():
+                        raise CancelledError("the fetch was cancelled") from None
+                    if attempt == 2:
+                        why = plain(f"the fetch process stopped ({type(exc).__name__})")
+                        raise NetworkError(why) from None
+                except BaseException:
+                    self._stop()  # in the middle of a message: this pipe cannot be trusted
+                    raise
+            raise AssertionError("unreachable")  # pragma: no cover
 
     def close(self) -> None:
         """Stop the worker (it is started again on the next fetch)."""
