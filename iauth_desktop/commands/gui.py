@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import argparse
-from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from iauth_desktop.commands.common import credentials_from
-from iauth_desktop.commands.demo import DemoSession
 from iauth_desktop.commands.faceid.options import add_provider_option
-from iauth_desktop.core.config.resolve import Credentials
-from iauth_desktop.core.config.secrets import SecretStore
-from iauth_desktop.core.model.errors import MissingCredentialsError, UsageError
-from iauth_desktop.core.model.queue import QueueEntry
-from iauth_desktop.core.model.timefmt import utc_now
-from iauth_desktop.emulator.detectinfo.demo import batch_token
+
+if TYPE_CHECKING:
+    from iauth_desktop.core.config.resolve import Credentials
+    from iauth_desktop.core.model.queue import QueueEntry
+
+# The window's options are part of the top-level parser, which ``--version`` builds: this module
+# imports the core, the keyring and Qt only when the window is started.
 
 VIEWS = ("case", "queue", "dashboard")
 LIST_VIEWS = ("queue", "dashboard")
@@ -62,6 +60,10 @@ def add_gui_options(parser: argparse.ArgumentParser) -> None:
 
 def run_gui(args: argparse.Namespace) -> int:
     from iauth_desktop.app import run_app  # noqa: PLC0415 - Qt is imported only for the window
+    from iauth_desktop.commands.common import credentials_from  # noqa: PLC0415
+    from iauth_desktop.commands.demo import DemoSession  # noqa: PLC0415
+    from iauth_desktop.core.config.secrets import SecretStore  # noqa: PLC0415
+    from iauth_desktop.core.model.errors import MissingCredentialsError, UsageError  # noqa: PLC0415
 
     screenshot: Path | None = getattr(args, "screenshot", None)
     token: str | None = getattr(args, "open", None)
@@ -112,6 +114,12 @@ def window_size(text: str) -> tuple[int, int]:
 
 def demo_batch() -> list[QueueEntry]:
     """The demo's queue: a dozen synthetic tokens with the hour their verification ran."""
+    from datetime import timedelta  # noqa: PLC0415
+
+    from iauth_desktop.core.model.queue import QueueEntry  # noqa: PLC0415
+    from iauth_desktop.core.model.timefmt import utc_now  # noqa: PLC0415
+    from iauth_desktop.emulator.detectinfo.demo import batch_token  # noqa: PLC0415
+
     now = utc_now()
     return [
         QueueEntry(batch_token(name, number), created_at=now - timedelta(hours=hours))
