@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from iauth_desktop.commands.faceid.options import add_provider_option
 
 if TYPE_CHECKING:
+    from iauth_desktop.commands.demo import DemoSession
     from iauth_desktop.core.config.resolve import Credentials
     from iauth_desktop.core.model.queue import QueueEntry
 
@@ -59,17 +60,37 @@ def add_gui_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from iauth_desktop.app import run_app  # noqa: PLC0415 - Qt is imported only for the window
-    from iauth_desktop.commands.common import credentials_from  # noqa: PLC0415
     from iauth_desktop.commands.demo import DemoSession  # noqa: PLC0415
-    from iauth_desktop.core.config.secrets import SecretStore  # noqa: PLC0415
-    from iauth_desktop.core.model.errors import MissingCredentialsError, UsageError  # noqa: PLC0415
+    from iauth_desktop.core.model.errors import UsageError  # noqa: PLC0415
 
     screenshot: Path | None = getattr(args, "screenshot", None)
     token: str | None = getattr(args, "open", None)
     view: str | None = getattr(args, "view", None)
     if screenshot is not None and not (token and token.strip()) and view not in LIST_VIEWS:
         raise UsageError("--screenshot needs --open TOKEN (or --view queue or dashboard)")
+    demo_session = DemoSession() if args.demo else None
+    if demo_session is not None:
+        demo_session.spawn()  # the emulators boot while Qt and the console load
+    try:
+        return _run_gui(args, demo_session, screenshot, token, view)
+    except BaseException:
+        if demo_session is not None:
+            demo_session.close()
+        raise
+
+
+def _run_gui(
+    args: argparse.Namespace,
+    demo_session: DemoSession | None,
+    screenshot: Path | None,
+    token: str | None,
+    view: str | None,
+) -> int:
+    from iauth_desktop.app import run_app  # noqa: PLC0415 - Qt is imported only for the window
+    from iauth_desktop.commands.common import credentials_from  # noqa: PLC0415
+    from iauth_desktop.core.config.secrets import SecretStore  # noqa: PLC0415
+    from iauth_desktop.core.model.errors import MissingCredentialsError  # noqa: PLC0415
+
     language: str | None = getattr(args, "language", None)
     keyring = SecretStore().status()
     shown = {"view": view, "window_size": getattr(args, "window_size", None)}
@@ -80,8 +101,8 @@ def run_gui(args: argparse.Namespace) -> int:
             **shown, **extra,
         )  # fmt: skip
 
-    if args.demo:
-        with DemoSession() as demo:
+    if demo_session is not None:
+        with demo_session as demo:
             extra = (
                 {}
                 if demo.faceid_credentials is None

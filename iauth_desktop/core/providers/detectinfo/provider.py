@@ -117,6 +117,8 @@ class DetectInfoSpec:
             RsaPublicKey.from_pem(value)
 
     def warm_up(self) -> None:
+        """Load what the first fetch needs (HTTP client, payload reader, ciphers) ahead of it."""
+        from iauth_desktop.core.providers.detectinfo import client, payload  # noqa: F401, PLC0415
         from iauth_desktop.core.providers.detectinfo.crypto import (  # noqa: PLC0415
             StreamingDecryptor,
         )
