@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from iauth_desktop.core.providers.names import PROVIDER_NAMES
+from iauth_desktop.core.providers import PROVIDER_NAMES
 
 if TYPE_CHECKING:
     from iauth_desktop.core.config.faceid_credentials import FaceIdOptions

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from iauth_desktop.core.model.errors import UsageError
 from iauth_desktop.core.model.messages import said
-from iauth_desktop.core.providers.names import DEFAULT_PROVIDER, PROVIDER_NAMES
+from iauth_desktop.core.providers import DEFAULT_PROVIDER, PROVIDER_NAMES
 
 if TYPE_CHECKING:
     from iauth_desktop.core.providers.base import EndpointKind, ProviderSpec
