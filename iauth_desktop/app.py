@@ -7,9 +7,10 @@ import logging
 import os
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QEvent, QObject, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -82,6 +83,34 @@ def application_icon() -> QIcon:
     for size in ICON_SIZES:
         icon.addFile(str(resource_path("icons", f"iauth-desktop-{size}.png")))
     return icon
+
+
+def settle() -> None:
+    """What the console does once its window is painted, before its first fetch."""
+    # A provider's crypto backend loads its native libraries on first use, holding the GIL for
+    # ~15 ms in a PySide process: let that happen now rather than in the middle of the first fetch
+    # (and not before the first paint, which does without it).
+    get_spec().warm_up()
+    # Everything made so far lives as long as the app: keep the cyclic GC from walking it again
+    # (a full collection of it holds the GIL for ~16 ms, a visible hitch during a fetch).
+    gc.collect()
+    gc.freeze()
+
+
+class AfterFirstPaint(QObject):
+    """Runs ``work`` once, on the turn of the event loop that follows ``window``'s first paint:
+    the window shows sooner, and ``work`` still runs before anything queued after that paint."""
+
+    def __init__(self, window: QObject, work: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._work = work
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._work)
+        return False
 
 
 def build_window(
@@ -162,13 +191,6 @@ def run_app(
     # Fetches run in a worker process (no GIL shared with the window), started by the first
     # fetch, or (spawning takes ~0.3 s) a second after the window shows if that comes first.
     window.controller.fetcher = default_fetcher()
-    # A provider's crypto backend loads its native libraries on first use, holding the GIL for
-    # ~15 ms in a PySide process: let that happen now rather than in the middle of the first fetch.
-    get_spec().warm_up()
-    # Everything made so far lives as long as the app: keep the cyclic GC from walking it again
-    # (a full collection of it holds the GIL for ~16 ms, a visible hitch during a fetch).
-    gc.collect()
-    gc.freeze()
     if window_size is not None:
         window.resize(*window_size)
     if screenshot is not None and open_token:
@@ -180,6 +202,9 @@ def run_app(
     else:
         return _run_window(app, window, view, open_token, demo_batch)
     run.start()
+    # installed after the run's own filter, so called before it: the warm-up is queued before
+    # the run's first step (its fetch), and done before that starts
+    AfterFirstPaint(window, settle)
     app.exec()
     window.close()
     shutdown_default()
@@ -195,6 +220,13 @@ def _run_window(
 ) -> int:
     window.remember_geometry = True  # the reviewer's own window: its size comes back next time
     window.restore_state()
+
+    def settle_then_fetch() -> None:
+        settle()
+        if open_token:
+            window.fetch_token(open_token)
+
+    AfterFirstPaint(window, settle_then_fetch)
     window.show()
     fetcher = window.controller.fetcher
     if fetcher is not None:  # after the first paint: start-up does not share the CPU with it
@@ -207,8 +239,6 @@ def _run_window(
     connection = window.token_bar.current_connection()
     if demo_batch and connection is not None:
         window.queue.queue_entries(demo_batch, origin_of(connection))
-    if open_token:
-        window.fetch_token(open_token)
     code = int(app.exec())
     window.close()
     shutdown_default()

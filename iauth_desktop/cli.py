@@ -11,28 +11,23 @@ With no subcommand it starts the GUI.
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from iauth_desktop import __version__
-from iauth_desktop.commands.audit import add_audit_parser
 from iauth_desktop.commands.common import add_connection_options
-from iauth_desktop.commands.db import add_db_parser
-from iauth_desktop.commands.decide import add_decide_parser
-from iauth_desktop.commands.detectinfo.sign import add_sign_parser
-from iauth_desktop.commands.export import add_export_parser
-from iauth_desktop.commands.fetch import add_fetch_parser
 from iauth_desktop.commands.gui import add_gui_options
-from iauth_desktop.commands.profile import add_profile_parser
-from iauth_desktop.commands.queue import add_queue_parser
-from iauth_desktop.commands.report import add_report_parser
 from iauth_desktop.commands.terminal import escaped_output
-from iauth_desktop.core.model.errors import IauthError
-from iauth_desktop.emulator.cli_entry import add_emulator_arguments, run_emulator
 
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for `cat` cut short by `head`
+
+if TYPE_CHECKING:  # argparse's own type for a table of subcommands (generic for type checkers)
+    _Sub = argparse._SubParsersAction[argparse.ArgumentParser]
+else:
+    _Sub = argparse._SubParsersAction
 
 
 class _Parser(argparse.ArgumentParser):
@@ -43,7 +38,143 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _LazySubcommands(_Sub):
+    """Subcommands whose modules are imported only when they are chosen.
+
+    ``--version`` and ``--help`` list every subcommand with its one-line help and import none
+    of them; ``fetch`` imports the fetch path's modules and nothing else's. A subcommand's
+    module still declares its own parser (``add_fetch_parser(sub)``): it runs when argparse
+    reaches that subcommand's name, and its parser then replaces the placeholder.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._builders: dict[str, Callable[[_Sub], None]] = {}
+        self._building: str | None = None
+
+    def add_lazy(self, name: str, summary: str, build: Callable[[_Sub], None]) -> None:
+        self._builders[name] = build
+        super().add_parser(name, help=summary)  # a placeholder: its name and help line
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        if name == self._building:  # the module declares the parser its placeholder stood for
+            kwargs.pop("help", None)  # the listing's line was added with the placeholder
+            del self._name_parser_map[name]
+        return super().add_parser(name, **kwargs)
+
+    def build(self, name: str) -> None:
+        """Declare ``name``'s parser now (its module imported), if it is still a placeholder."""
+        build = self._builders.pop(name, None)
+        if build is None:
+            return
+        self._building = name
+        try:
+            build(self)
+        finally:
+            self._building = None
+
+    def build_all(self) -> None:
+        for name in list(self._builders):
+            self.build(name)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        self.build(values[0])
+        super().__call__(parser, namespace, values, option_string)
+
+
+# Each subcommand: its line in the listing, and how to declare its parser. The imports stay
+# plain ``import`` statements (not importlib by name) so that PyInstaller finds the modules.
+def _sign(sub: _Sub) -> None:
+    from iauth_desktop.commands.detectinfo.sign import add_sign_parser  # noqa: PLC0415
+
+    add_sign_parser(sub)
+
+
+def _fetch(sub: _Sub) -> None:
+    from iauth_desktop.commands.fetch import add_fetch_parser  # noqa: PLC0415
+
+    add_fetch_parser(sub)
+
+
+def _profile(sub: _Sub) -> None:
+    from iauth_desktop.commands.profile import add_profile_parser  # noqa: PLC0415
+
+    add_profile_parser(sub)
+
+
+def _audit(sub: _Sub) -> None:
+    from iauth_desktop.commands.audit import add_audit_parser  # noqa: PLC0415
+
+    add_audit_parser(sub)
+
+
+def _db(sub: _Sub) -> None:
+    from iauth_desktop.commands.db import add_db_parser  # noqa: PLC0415
+
+    add_db_parser(sub)
+
+
+def _queue(sub: _Sub) -> None:
+    from iauth_desktop.commands.queue import add_queue_parser  # noqa: PLC0415
+
+    add_queue_parser(sub)
+
+
+def _decide(sub: _Sub) -> None:
+    from iauth_desktop.commands.decide import add_decide_parser  # noqa: PLC0415
+
+    add_decide_parser(sub)
+
+
+def _report(sub: _Sub) -> None:
+    from iauth_desktop.commands.report import add_report_parser  # noqa: PLC0415
+
+    add_report_parser(sub)
+
+
+def _export(sub: _Sub) -> None:
+    from iauth_desktop.commands.export import add_export_parser  # noqa: PLC0415
+
+    add_export_parser(sub)
+
+
+def _emulator(sub: _Sub) -> None:
+    from iauth_desktop.emulator.cli_entry import (  # noqa: PLC0415
+        add_emulator_arguments,
+        run_emulator,
+    )
+
+    emulator = sub.add_parser("emulator", help=SUBCOMMANDS["emulator"][0])
+    add_emulator_arguments(emulator)
+    emulator.set_defaults(handler=run_emulator)
+
+
+# The listing's lines; a test checks each against the help its module declares.
+SUBCOMMANDS: dict[str, tuple[str, Callable[[_Sub], None]]] = {
+    "sign": ("print a request signature, or inspect one", _sign),
+    "fetch": ("fetch a verification by token into an evidence bundle", _fetch),
+    "profile": ("add, list, show or remove connection profiles", _profile),
+    "audit": ("verify, locate or list the tamper-evident audit log", _audit),
+    "db": ("the team database on PostgreSQL: schema, status, rights", _db),
+    "queue": ("the review queue: add, triage, next, confirm, status", _queue),
+    "decide": ("record your decision on a case you hold", _decide),
+    "report": ("print the PDF case report of a saved evidence bundle (offline)", _report),
+    "export": (
+        "export a saved case: a masked summary, or the evidence with --evidence",
+        _export,
+    ),
+    "emulator": ("run the protocol emulator on 127.0.0.1", _emulator),
+}
+
+
+def build_parser(*, eager: bool = False) -> argparse.ArgumentParser:
+    """The whole command line; ``eager`` declares every subcommand's parser now (tests)."""
     parser = _Parser(
         prog="iauth-desktop",
         description=__doc__,
@@ -58,19 +189,14 @@ def build_parser() -> argparse.ArgumentParser:
     add_connection_options(parser)
     add_gui_options(parser)
     parser.set_defaults(handler=_run_gui)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    add_sign_parser(sub)
-    add_fetch_parser(sub)
-    add_profile_parser(sub)
-    add_audit_parser(sub)
-    add_db_parser(sub)
-    add_queue_parser(sub)
-    add_decide_parser(sub)
-    add_report_parser(sub)
-    add_export_parser(sub)
-    emulator = sub.add_parser("emulator", help="run the protocol emulator on 127.0.0.1")
-    add_emulator_arguments(emulator)
-    emulator.set_defaults(handler=run_emulator)
+    sub = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_Parser, action=_LazySubcommands
+    )
+    assert isinstance(sub, _LazySubcommands)
+    for name, (summary, build) in SUBCOMMANDS.items():
+        sub.add_lazy(name, summary, build)
+    if eager:
+        sub.build_all()
     return parser
 
 
@@ -82,8 +208,12 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     with escaped_output():  # nothing a server or a file says reaches the terminal as a control
+        args = build_parser().parse_args(argv)  # --version and --help exit here, nothing loaded
+        import logging  # noqa: PLC0415
+
+        from iauth_desktop.core.model.errors import IauthError  # noqa: PLC0415
+
         logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-        args = build_parser().parse_args(argv)
         try:
             code = int(args.handler(args))
             sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's exit

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import os
+from typing import TYPE_CHECKING
 
 from iauth_desktop.commands.faceid.options import faceid_options_from
-from iauth_desktop.core.config.profiles import ProfileStore
-from iauth_desktop.core.config.resolve import Credentials, resolve_credentials
-from iauth_desktop.core.config.secrets import SecretStore
+
+if TYPE_CHECKING:
+    from iauth_desktop.core.config.resolve import Credentials
 
 
 def add_connection_options(parser: argparse.ArgumentParser) -> None:
@@ -23,6 +24,11 @@ def add_connection_options(parser: argparse.ArgumentParser) -> None:
 def credentials_from(
     args: argparse.Namespace, *, need_sign: bool = True, need_decrypt: bool = True
 ) -> Credentials:
+    # the core (and the keyring's backends) only when a command needs credentials
+    from iauth_desktop.core.config.profiles import ProfileStore  # noqa: PLC0415
+    from iauth_desktop.core.config.resolve import resolve_credentials  # noqa: PLC0415
+    from iauth_desktop.core.config.secrets import SecretStore  # noqa: PLC0415
+
     return resolve_credentials(
         endpoint=getattr(args, "endpoint", None),
         profile=getattr(args, "profile", None),

@@ -35,11 +35,25 @@ class DemoSession:
     _processes: list[subprocess.Popen[str]] = field(default_factory=list)
     _dirs: tempfile.TemporaryDirectory[str] | None = None
 
-    def __enter__(self) -> DemoSession:
+    def spawn(self) -> None:
+        """Start both emulators without waiting for them: they boot while the console loads
+        (``__enter__`` waits for their greetings; it spawns them itself if this was not called)."""
+        if self._processes:
+            return
         self._dirs = tempfile.TemporaryDirectory(prefix="iauth-demo-")
         os.environ["IAUTH_CONFIG_DIR"] = str(Path(self._dirs.name) / "config")
         os.environ["IAUTH_DATA_DIR"] = str(Path(self._dirs.name) / "data")
-        info = self._start(emulator_command())
+        for command in (emulator_command(), [*emulator_command(), "--provider", "faceid"]):
+            self._processes.append(
+                subprocess.Popen(  # noqa: S603 - our own executable, fixed arguments
+                    command, stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True
+                )
+            )
+
+    def __enter__(self) -> DemoSession:
+        self.spawn()
+        legacy, faceid_process = self._processes
+        info = self._greeting(legacy)
         self.credentials = Credentials(
             endpoint=info["url"],
             appid=info["appid"],
@@ -49,7 +63,7 @@ class DemoSession:
             sources=MappingProxyType({"endpoint": "demo", "appid": "demo"}),
         )
         self.tokens = dict(info["tokens"])
-        faceid = self._start([*emulator_command(), "--provider", "faceid"])
+        faceid = self._greeting(faceid_process)
         self.faceid_credentials = Credentials(
             endpoint=faceid["url"],
             appid=faceid["secret_id"],
@@ -68,11 +82,7 @@ class DemoSession:
         """Every demo case by the name the console lists it under."""
         return {**self.tokens, **self.faceid_tokens}
 
-    def _start(self, command: list[str]) -> dict[str, Any]:
-        process = subprocess.Popen(  # noqa: S603 - our own executable, fixed arguments
-            command, stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True
-        )
-        self._processes.append(process)
+    def _greeting(self, process: subprocess.Popen[str]) -> dict[str, Any]:
         assert process.stdout is not None
         line = process.stdout.readline()
         try:

@@ -21,7 +21,6 @@ from iauth_desktop.commands.faceid.options import (
     refuse_faceid_options,
     refuse_legacy_options,
 )
-from iauth_desktop.commands.report import write_audited_report
 from iauth_desktop.commands.terminal import raw_stream
 from iauth_desktop.core.evidence.bundle import check_bundle_target, write_case_bundle
 from iauth_desktop.core.model.case import ReviewCase
@@ -160,6 +159,8 @@ def _fetch(args: argparse.Namespace) -> int:
     else:
         print(f"{verdict.summary} — evidence bundle written to {written[0]}")  # starts with status
     if args.report is not None:
+        from iauth_desktop.commands.report import write_audited_report  # noqa: PLC0415
+
         report = write_audited_report(
             written[0], args.report, reviewer=default_reviewer(), force=args.force
         )

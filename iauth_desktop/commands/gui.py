@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import argparse
-from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from iauth_desktop.commands.common import credentials_from
-from iauth_desktop.commands.demo import DemoSession
 from iauth_desktop.commands.faceid.options import add_provider_option
-from iauth_desktop.core.config.resolve import Credentials
-from iauth_desktop.core.config.secrets import SecretStore
-from iauth_desktop.core.model.errors import MissingCredentialsError, UsageError
-from iauth_desktop.core.model.queue import QueueEntry
-from iauth_desktop.core.model.timefmt import utc_now
-from iauth_desktop.emulator.detectinfo.demo import batch_token
+
+if TYPE_CHECKING:
+    from iauth_desktop.commands.demo import DemoSession
+    from iauth_desktop.core.config.resolve import Credentials
+    from iauth_desktop.core.model.queue import QueueEntry
+
+# The window's options are part of the top-level parser, which ``--version`` builds: this module
+# imports the core, the keyring and Qt only when the window is started.
 
 VIEWS = ("case", "queue", "dashboard")
 LIST_VIEWS = ("queue", "dashboard")
@@ -61,13 +60,37 @@ def add_gui_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from iauth_desktop.app import run_app  # noqa: PLC0415 - Qt is imported only for the window
+    from iauth_desktop.commands.demo import DemoSession  # noqa: PLC0415
+    from iauth_desktop.core.model.errors import UsageError  # noqa: PLC0415
 
     screenshot: Path | None = getattr(args, "screenshot", None)
     token: str | None = getattr(args, "open", None)
     view: str | None = getattr(args, "view", None)
     if screenshot is not None and not (token and token.strip()) and view not in LIST_VIEWS:
         raise UsageError("--screenshot needs --open TOKEN (or --view queue or dashboard)")
+    demo_session = DemoSession() if args.demo else None
+    if demo_session is not None:
+        demo_session.spawn()  # the emulators boot while Qt and the console load
+    try:
+        return _run_gui(args, demo_session, screenshot, token, view)
+    except BaseException:
+        if demo_session is not None:
+            demo_session.close()
+        raise
+
+
+def _run_gui(
+    args: argparse.Namespace,
+    demo_session: DemoSession | None,
+    screenshot: Path | None,
+    token: str | None,
+    view: str | None,
+) -> int:
+    from iauth_desktop.app import run_app  # noqa: PLC0415 - Qt is imported only for the window
+    from iauth_desktop.commands.common import credentials_from  # noqa: PLC0415
+    from iauth_desktop.core.config.secrets import SecretStore  # noqa: PLC0415
+    from iauth_desktop.core.model.errors import MissingCredentialsError  # noqa: PLC0415
+
     language: str | None = getattr(args, "language", None)
     keyring = SecretStore().status()
     shown = {"view": view, "window_size": getattr(args, "window_size", None)}
@@ -78,8 +101,8 @@ def run_gui(args: argparse.Namespace) -> int:
             **shown, **extra,
         )  # fmt: skip
 
-    if args.demo:
-        with DemoSession() as demo:
+    if demo_session is not None:
+        with demo_session as demo:
             extra = (
                 {}
                 if demo.faceid_credentials is None
@@ -112,6 +135,12 @@ def window_size(text: str) -> tuple[int, int]:
 
 def demo_batch() -> list[QueueEntry]:
     """The demo's queue: a dozen synthetic tokens with the hour their verification ran."""
+    from datetime import timedelta  # noqa: PLC0415
+
+    from iauth_desktop.core.model.queue import QueueEntry  # noqa: PLC0415
+    from iauth_desktop.core.model.timefmt import utc_now  # noqa: PLC0415
+    from iauth_desktop.emulator.detectinfo.demo import batch_token  # noqa: PLC0415
+
     now = utc_now()
     return [
         QueueEntry(batch_token(name, number), created_at=now - timedelta(hours=hours))

@@ -5,11 +5,16 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from iauth_desktop.core.config.faceid_credentials import FaceIdOptions
-from iauth_desktop.core.model.errors import UsageError
-from iauth_desktop.core.model.result import FetchMode
-from iauth_desktop.core.providers.registry import provider_names
+from iauth_desktop.core.providers import PROVIDER_NAMES
+
+if TYPE_CHECKING:
+    from iauth_desktop.core.config.faceid_credentials import FaceIdOptions
+    from iauth_desktop.core.model.result import FetchMode
+
+# The parser's part imports nothing heavy (``--version`` and ``--help`` build it); what reads
+# the options imports the core when it runs.
 
 TEXT_ONLY = "1"
 
@@ -17,7 +22,7 @@ TEXT_ONLY = "1"
 def add_provider_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--provider",
-        choices=provider_names(),
+        choices=PROVIDER_NAMES,
         default=None,
         help="detectinfo (the legacy getdetectinfo.php) or faceid (Tencent Cloud FaceID's "
         "GetDetectInfoEnhanced); default: the profile's, else detectinfo",
@@ -67,6 +72,8 @@ def add_faceid_options(parser: argparse.ArgumentParser, *, fetch: bool = True) -
 
 
 def faceid_options_from(args: argparse.Namespace) -> FaceIdOptions:
+    from iauth_desktop.core.config.faceid_credentials import FaceIdOptions  # noqa: PLC0415
+
     return FaceIdOptions(
         rule_id=getattr(args, "rule_id", None),
         info_parts=getattr(args, "fetch_parts", None),
@@ -78,12 +85,16 @@ def faceid_options_from(args: argparse.Namespace) -> FaceIdOptions:
 
 def faceid_mode(args: argparse.Namespace) -> FetchMode:
     """Text only for InfoType 1; anything else asks for media."""
+    from iauth_desktop.core.model.result import FetchMode  # noqa: PLC0415
+
     parts = (getattr(args, "fetch_parts", None) or "0").strip()
     return FetchMode.TEXT_ONLY if parts == TEXT_ONLY else FetchMode.FULL
 
 
 def refuse_legacy_options(args: argparse.Namespace) -> None:
     """The legacy service's encryption options say nothing to FaceID: refused, not ignored."""
+    from iauth_desktop.core.model.errors import UsageError  # noqa: PLC0415
+
     for option, name in (("crypt_type", "--crypt-type"), ("rsa_public_key", "--rsa-public-key")):
         if getattr(args, option, None) is not None:
             raise UsageError(
@@ -106,4 +117,6 @@ def refuse_faceid_options(args: argparse.Namespace) -> None:
         if getattr(args, option, None) is not None
     ]
     if given:
+        from iauth_desktop.core.model.errors import UsageError  # noqa: PLC0415
+
         raise UsageError(f"{', '.join(given)}: FaceID options, but the provider is detectinfo")

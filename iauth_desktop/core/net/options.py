@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 from typing import Literal
 
+from iauth_desktop import __version__
 from iauth_desktop.core.model.errors import UsageError
 from iauth_desktop.core.model.messages import said
 
@@ -16,10 +16,7 @@ _JITTER = 0.1  # ±10 %: clients that failed together do not all come back toget
 
 
 def _user_agent() -> str:
-    try:
-        return f"iauth-desktop/{version('iauth-desktop')}"
-    except PackageNotFoundError:
-        return "iauth-desktop"
+    return f"iauth-desktop/{__version__}"
 
 
 @dataclass(frozen=True)

@@ -76,18 +76,20 @@ class DashboardQueries(Protocol):
 
 
 def open_dashboard(store: CaseStore, trail: AuditTrail) -> DashboardQueries:
-    """The dashboard queries of ``store`` (the embedded one reads ``trail`` for the depth)."""
-    from iauth_desktop.core.store.postgres.store import PostgresStore  # noqa: PLC0415
+    """The dashboard queries of ``store`` (the embedded one reads ``trail`` for the depth).
+    psycopg is imported only for the team's store."""
     from iauth_desktop.core.store.sqlite.history import CaseHistory  # noqa: PLC0415
+
+    if isinstance(store, CaseHistory):
+        from iauth_desktop.core.store.sqlite.dashboard import SqliteDashboard  # noqa: PLC0415
+
+        return SqliteDashboard(store, trail)
+    from iauth_desktop.core.store.postgres.store import PostgresStore  # noqa: PLC0415
 
     if isinstance(store, PostgresStore):
         from iauth_desktop.core.store.postgres.dashboard import PostgresDashboard  # noqa: PLC0415
 
         return PostgresDashboard(store)
-    if isinstance(store, CaseHistory):
-        from iauth_desktop.core.store.sqlite.dashboard import SqliteDashboard  # noqa: PLC0415
-
-        return SqliteDashboard(store, trail)
     raise TypeError(f"no dashboard for {type(store).__name__}")
 
 

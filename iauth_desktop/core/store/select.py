@@ -54,16 +54,17 @@ def case_store_exists() -> bool:
 
 def open_queue(store: CaseStore) -> CaseQueue:
     """The review queue kept in ``store`` (the team's, with the four-eyes rule, or this
-    workstation's)."""
-    from iauth_desktop.core.store.postgres.store import PostgresStore  # noqa: PLC0415
+    workstation's). psycopg is imported only for the team's store."""
     from iauth_desktop.core.store.sqlite.history import CaseHistory  # noqa: PLC0415
+
+    if isinstance(store, CaseHistory):
+        from iauth_desktop.core.store.sqlite.queue import SqliteQueue  # noqa: PLC0415
+
+        return SqliteQueue(store)
+    from iauth_desktop.core.store.postgres.store import PostgresStore  # noqa: PLC0415
 
     if isinstance(store, PostgresStore):
         from iauth_desktop.core.store.postgres.queue import PostgresQueue  # noqa: PLC0415
 
         return PostgresQueue(store)
-    if isinstance(store, CaseHistory):
-        from iauth_desktop.core.store.sqlite.queue import SqliteQueue  # noqa: PLC0415
-
-        return SqliteQueue(store)
     raise TypeError(f"no queue for {type(store).__name__}")

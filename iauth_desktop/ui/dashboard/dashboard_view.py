@@ -5,13 +5,12 @@ reviewer who is no supervisor is told so in words, and sees no figure."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCharts import QChart, QChartView
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -28,21 +27,32 @@ from PySide6.QtWidgets import (
 from iauth_desktop.core.model.dashboard import DashboardFigures, DashboardFilter
 from iauth_desktop.core.model.errors import IauthError
 from iauth_desktop.core.review.dashboard import DashboardService, export_csv
-from iauth_desktop.ui.dashboard import charts
 from iauth_desktop.ui.error_text import error_text, failure_text
 from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.queue.queue_labels import duration_words
 from iauth_desktop.ui.tasks import Progress, TaskOutcome, TaskRunner
 
+if TYPE_CHECKING:
+    from PySide6.QtCharts import QChart, QChartView
+
 DEFAULT_DAYS = 7
-BUILDERS: dict[str, Callable[[DashboardFigures], QChart]] = {
-    "depth": charts.depth_chart,
-    "at_risk": charts.at_risk_chart,
-    "per_reviewer": charts.per_reviewer_chart,
-    "verdicts": charts.verdict_chart,
-    "codes": charts.codes_chart,
-    "confirmations": charts.confirmations_chart,
-}
+# One card per chart, in this order. Qt Charts loads when the dashboard is first shown or given
+# figures, not with the window: the console's first paint does without it.
+CHARTS = ("depth", "at_risk", "per_reviewer", "verdicts", "codes", "confirmations")
+
+
+def build_chart(name: str, figures: DashboardFigures) -> QChart:
+    from iauth_desktop.ui.dashboard import charts  # noqa: PLC0415 - Qt Charts on first use
+
+    builders = {
+        "depth": charts.depth_chart,
+        "at_risk": charts.at_risk_chart,
+        "per_reviewer": charts.per_reviewer_chart,
+        "verdicts": charts.verdict_chart,
+        "codes": charts.codes_chart,
+        "confirmations": charts.confirmations_chart,
+    }
+    return builders[name](figures)
 
 
 class DashboardView(Retranslating, QWidget):
@@ -93,17 +103,14 @@ class DashboardView(Retranslating, QWidget):
         median_row.addWidget(self.median_label, 1)
         median_row.addWidget(self.median_export)
         grid = QGridLayout()
-        for index, name in enumerate(BUILDERS):
-            view = QChartView()
-            view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumHeight(260)
-            self.chart_views[name] = view
+        self._cards: dict[str, QVBoxLayout] = {}
+        for index, name in enumerate(CHARTS):
             button = QPushButton()
             button.clicked.connect(lambda _=False, chart=name: self.export_chart(chart))
             self.export_buttons[name] = button
             card = QVBoxLayout()
-            card.addWidget(view, 1)
-            card.addWidget(button, 0, Qt.AlignmentFlag.AlignRight)
+            card.addWidget(button, 0, Qt.AlignmentFlag.AlignRight)  # the chart goes above it
+            self._cards[name] = card
             grid.addLayout(card, index // 2, index % 2)
         body = QWidget()
         body_layout = QVBoxLayout(body)
@@ -116,6 +123,23 @@ class DashboardView(Retranslating, QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.message)
         layout.addWidget(self.scroll, 1)
+
+    def _ensure_chart_views(self) -> None:
+        """The chart views, made once: when the dashboard is first shown or given figures."""
+        if self.chart_views:
+            return
+        from PySide6.QtCharts import QChartView  # noqa: PLC0415 - Qt Charts on first use
+
+        for name, card in self._cards.items():
+            view = QChartView()
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            view.setMinimumHeight(260)
+            self.chart_views[name] = view
+            card.insertWidget(0, view, 1)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._ensure_chart_views()
+        super().showEvent(event)
 
     # --- loading -------------------------------------------------------------------------------
 
@@ -172,9 +196,13 @@ class DashboardView(Retranslating, QWidget):
 
     def _show_charts(self, figures: DashboardFigures | None) -> None:
         self.figures = figures
+        if figures is not None:
+            self._ensure_chart_views()
+        if self.chart_views:
+            from PySide6.QtCharts import QChart  # noqa: PLC0415 - loaded with the views
         for name, view in self.chart_views.items():
             old = view.chart()
-            view.setChart(BUILDERS[name](figures) if figures is not None else QChart())
+            view.setChart(build_chart(name, figures) if figures is not None else QChart())
             if old is not None:
                 old.deleteLater()
         for button in self.export_buttons.values():

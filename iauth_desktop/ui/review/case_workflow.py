@@ -25,8 +25,6 @@ from iauth_desktop.ui.audit.audit_alarm import AuditAlarm
 from iauth_desktop.ui.audit.audit_hooks import AuditHooks
 from iauth_desktop.ui.case.prepared_case import PreparedCase
 from iauth_desktop.ui.error_text import error_text
-from iauth_desktop.ui.export.export_dialog import ExportDialog
-from iauth_desktop.ui.export.export_reopen import export_available, open_export
 from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.review.background_store import BackgroundStore
 from iauth_desktop.ui.review.decision_panel import DecisionPanel
@@ -35,6 +33,7 @@ from iauth_desktop.ui.review.history_view import HistoryDialog
 from iauth_desktop.ui.tasks import TaskRunner, wait_for
 
 if TYPE_CHECKING:
+    from iauth_desktop.ui.export.export_dialog import ExportDialog
     from iauth_desktop.ui.shell.main_window import MainWindow
 
 _log = logging.getLogger(__name__)
@@ -247,6 +246,12 @@ class CaseWorkflow(QObject):
         """From the last export when there is one, else by fetching the token again."""
         dialog = self.history_dialog
         if summary.export_path is not None:
+            # zip decryption (pyzipper) loads when an export is first reopened
+            from iauth_desktop.ui.export.export_reopen import (  # noqa: PLC0415
+                export_available,
+                open_export,
+            )
+
             if export_available(summary.export_path):
                 prepared = open_export(self._window, summary.export_path)
                 if prepared is not None:  # else explained, or the reviewer cancelled
@@ -271,6 +276,9 @@ class CaseWorkflow(QObject):
                 self.tr("Open or fetch a case first: there is nothing to export."), "info"
             )
             return None
+        # the export (zip encryption, the PDF report, video stills) loads when first used
+        from iauth_desktop.ui.export.export_dialog import ExportDialog  # noqa: PLC0415
+
         dialog = ExportDialog(self._window, prepared.case, self.audit, self.history)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.exported.connect(self._on_exported)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 from iauth_desktop.core.audit.guard import check_text
 from iauth_desktop.core.model.decision import default_reviewer
 from iauth_desktop.core.model.errors import UsageError
-from iauth_desktop.core.store.postgres.url import check_database_url
 from iauth_desktop.ui.settings.app_settings import AppSettings
 
 MAX_RETENTION_DAYS = 10 * 366
@@ -65,6 +64,8 @@ class WorkflowSettingsRows(QObject):
                 ) from None
         url = self.database_edit.text().strip()
         if url:
+            from iauth_desktop.core.store.postgres.url import check_database_url  # noqa: PLC0415
+
             check_database_url(url)  # no password inside, verify-full off loopback: in words
         return {
             "reviewer": name or None,

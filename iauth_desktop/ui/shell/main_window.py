@@ -29,7 +29,6 @@ from iauth_desktop.ui.queue.queue_workflow import QueueWorkflow
 from iauth_desktop.ui.review.case_workflow import CaseWorkflow
 from iauth_desktop.ui.settings.app_settings import AppSettings
 from iauth_desktop.ui.settings.connections import Connection, build_connections
-from iauth_desktop.ui.settings.settings_dialog import SettingsDialog
 from iauth_desktop.ui.shell.demo_tokens import DemoTokenList
 from iauth_desktop.ui.shell.fetch_controller import FetchController
 from iauth_desktop.ui.shell.idle_watch import IdleWatch
@@ -300,6 +299,9 @@ class MainWindow(Retranslating, QMainWindow):
 
     @Slot()
     def open_settings(self) -> None:
+        # the settings' pages (and the team database's URL checks) load when first opened
+        from iauth_desktop.ui.settings.settings_dialog import SettingsDialog  # noqa: PLC0415
+
         store = self._profile_store or ProfileStore.default_location()
         dialog = SettingsDialog(
             self, store, SecretStore(), self.settings, audit=self.workflow.audit

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 from iauth_desktop.core.model.codes import CodeInfo
 from iauth_desktop.core.model.media import MediaItem
 from iauth_desktop.core.model.result import FetchMode, MediaSlot, VerificationResult, as_int
-from iauth_desktop.core.net.options import ClientOptions
 from iauth_desktop.core.providers.base import (
     EndpointKind,
     FetchOutcome,
@@ -19,15 +18,17 @@ from iauth_desktop.core.providers.base import (
 )
 from iauth_desktop.core.providers.detectinfo import codes
 from iauth_desktop.core.providers.detectinfo import endpoints as urls
-from iauth_desktop.core.providers.detectinfo.ciphers import RsaPublicKey, parse_crypt_type
-from iauth_desktop.core.providers.detectinfo.client import DetectInfoClient
-from iauth_desktop.core.providers.detectinfo.crypto import StreamingDecryptor, aes_key_bytes
 from iauth_desktop.core.providers.detectinfo.envelope import TOKEN_GONE_CODES
 from iauth_desktop.core.providers.detectinfo.fields import MEDIA_SLOTS, PROVIDER, interpret
-from iauth_desktop.core.providers.detectinfo.payload import media_item_from_value
 
 if TYPE_CHECKING:  # config imports the registry: no cycle at run time
     from iauth_desktop.core.config.resolve import Credentials
+    from iauth_desktop.core.net.options import ClientOptions
+    from iauth_desktop.core.providers.detectinfo.client import DetectInfoClient
+
+# The spec (names, endpoints, codes, fields) is what the console's first paint needs; the client,
+# its HTTP stack and the ciphers (pycryptodome, whose native backend is slow to load) are
+# imported by the methods that use them: connect, check_secret, warm_up, media_item.
 
 INFO_TYPE_OF: dict[FetchMode, int] = {FetchMode.FULL: 0, FetchMode.TEXT_ONLY: 1}
 _MODE_OF: dict[int, FetchMode] = {v: k for k, v in INFO_TYPE_OF.items()}
@@ -47,6 +48,14 @@ class DetectInfoSpec:
     def connect(
         self, credentials: Credentials, options: ClientOptions | None = None
     ) -> DetectInfoProvider:
+        from iauth_desktop.core.providers.detectinfo.ciphers import (  # noqa: PLC0415
+            RsaPublicKey,
+            parse_crypt_type,
+        )
+        from iauth_desktop.core.providers.detectinfo.client import (  # noqa: PLC0415
+            DetectInfoClient,
+        )
+
         crypt_type = (
             parse_crypt_type(credentials.crypt_type) if credentials.crypt_type is not None else None
         )
@@ -71,6 +80,10 @@ class DetectInfoSpec:
         return interpret(raw, media)
 
     def media_item(self, key: str, value: Any) -> MediaItem | None:
+        from iauth_desktop.core.providers.detectinfo.payload import (  # noqa: PLC0415
+            media_item_from_value,
+        )
+
         return media_item_from_value(key, value)
 
     def request_record(self, mode: FetchMode) -> dict[str, Any]:
@@ -95,12 +108,21 @@ class DetectInfoSpec:
         return code in TOKEN_GONE_CODES
 
     def check_secret(self, kind: str, value: str) -> None:
+        from iauth_desktop.core.providers.detectinfo.ciphers import RsaPublicKey  # noqa: PLC0415
+        from iauth_desktop.core.providers.detectinfo.crypto import aes_key_bytes  # noqa: PLC0415
+
         if kind == "aes_key":
             aes_key_bytes(value)
         elif kind == "rsa_public_key":
             RsaPublicKey.from_pem(value)
 
     def warm_up(self) -> None:
+        """Load what the first fetch needs (HTTP client, payload reader, ciphers) ahead of it."""
+        from iauth_desktop.core.providers.detectinfo import client, payload  # noqa: F401, PLC0415
+        from iauth_desktop.core.providers.detectinfo.crypto import (  # noqa: PLC0415
+            StreamingDecryptor,
+        )
+
         StreamingDecryptor(bytes(32))
 
 
