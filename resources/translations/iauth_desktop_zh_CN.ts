@@ -2290,6 +2290,10 @@
         <translation>可能已损坏</translation>
     </message>
     <message>
+        <source>masked</source>
+        <translation>已遮盖</translation>
+    </message>
+    <message>
         <source>Reveal</source>
         <translation>显示</translation>
     </message>

@@ -39,7 +39,7 @@ class _Picture(QWidget):
         self.placeholder = ""
         self.fresh = False  # set on every change, reset by the first paint after it
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(96, 64)
+        self.setMinimumSize(96, 48)
 
     def sizeHint(self) -> QSize:
         return QSize(240, 152)
@@ -187,8 +187,11 @@ class ImageTile(Retranslating, QFrame):
         if self._warning:
             caption += "  ⚠ " + self.tr("possibly damaged")
         if self._masked:
-            caption += "\n" + self._mask_note
+            # one short line: what was covered is said by the Reveal button's neighbour tooltip
+            # and the accessible description; a long caption crowds a small tile
+            caption += " · " + self.tr("masked")
         self._caption.setText(caption)
+        self._caption.setToolTip(self._mask_note if self._masked else "")
         self.reveal_button.setText(self.tr("Reveal") if self._masked else self.tr("Hide"))
         self.reveal_button.setToolTip(
             self.tr("Show the whole card image (asks why; recorded in the audit log)")
@@ -200,7 +203,12 @@ class ImageTile(Retranslating, QFrame):
         if self._warning:
             tip += "\n" + self._warning
         self.setToolTip(tip)
-        self._picture.setAccessibleDescription(self._reason or self._warning or "")
+        if self._masked and self._mask_note:
+            tip = (tip + "\n" if tip else "") + self._mask_note
+        self.setToolTip(tip)
+        self._picture.setAccessibleDescription(
+            self._reason or self._warning or (self._mask_note if self._masked else "")
+        )
         self.setAccessibleName(caption)
 
     # --- interaction -------------------------------------------------------------------------

@@ -49,7 +49,8 @@ def test_the_card_front_shows_masked_until_revealed_with_a_purpose(
     assert shown is not None and shown.size() == original.size()
     assert _number_band_pixel(shown) == COVER  # covered solid
     assert _number_band_pixel(original) != COVER
-    assert "covered" in tile.caption()
+    assert "masked" in tile.caption()  # said on the tile, what was covered in its tooltip
+    assert "covered" in tile.toolTip() and "covered" in tile._caption.toolTip()
     assert view.evidence.tiles["backpic"].masked() is None  # nothing to mask on the back
     viewer = view.evidence.open_viewer("videopic1")
     assert viewer is not None  # the ID front to compare against is the masked one

@@ -98,3 +98,26 @@ def test_size_position_and_splitters_come_back(tmp_path: Path) -> None:
     assert result["got"]["geometry"] == result["wanted"]["geometry"] == [120, 80, 1500, 860]
     assert result["got"]["split"] == result["wanted"]["split"]
     assert result["broken"] is False  # an unreadable file is ignored, never an error
+
+
+@pytest.mark.parametrize("size", [QSize(1366, 768), QSize(1920, 1080)])
+def test_no_tile_paints_its_parts_over_each_other(
+    qtbot: QtBot,
+    console: MainWindow,
+    fetch_case: Callable[[MainWindow, str], PreparedCase],
+    size: QSize,
+) -> None:
+    """The masked ID front (caption, Reveal) and every other tile keep their parts apart."""
+    console.resize(size)
+    qtbot.waitUntil(lambda: console.size() == size, timeout=2000)
+    fetch_case(console, CASE_TOKENS["liveness-602"])
+    QApplication.processEvents()
+    shown = [t for t in console.case_view.evidence.tiles.values() if t.isVisible()]
+    assert shown
+    for tile in shown:
+        parts = [tile._picture.geometry(), tile._caption.geometry()]
+        if tile.reveal_button.isVisible():
+            parts.append(tile.reveal_button.geometry())
+        for index, one in enumerate(parts):
+            for other in parts[index + 1 :]:
+                assert not one.intersects(other), (tile.field, one, other)
