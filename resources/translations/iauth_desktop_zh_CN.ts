@@ -2177,6 +2177,10 @@
         <translation>身份信息字段</translation>
     </message>
     <message>
+        <source>Show the fields&apos; &amp;keys</source>
+        <translation>显示字段键名(&amp;K)</translation>
+    </message>
+    <message>
         <source>Copy value</source>
         <translation>复制值</translation>
     </message>

@@ -41,6 +41,13 @@ class FieldsTable(Retranslating, QTableView):
         self.copy_action.triggered.connect(self.copy_value)
         self.copy_key_action = QAction(self)
         self.copy_key_action.triggered.connect(self.copy_key)
+        # the key column (the service's own field names) can be hidden for more room
+        self.show_keys_action = QAction(self)
+        self.show_keys_action.setCheckable(True)
+        self.show_keys_action.setChecked(True)
+        self.show_keys_action.toggled.connect(
+            lambda shown: self.setColumnHidden(FieldColumn.KEY, not shown)
+        )
         for action in (self.reveal_action, self.copy_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
@@ -62,6 +69,7 @@ class FieldsTable(Retranslating, QTableView):
 
     def retranslate_ui(self) -> None:
         self.setAccessibleName(self.tr("Identity fields"))
+        self.show_keys_action.setText(self.tr("Show the fields' &keys"))
         self.copy_action.setText(self.tr("Copy value"))
         self.copy_key_action.setText(self.tr("Copy key"))
         self._model.retranslate_ui()
@@ -129,6 +137,8 @@ class FieldsTable(Retranslating, QTableView):
         menu.addSeparator()
         menu.addAction(self.copy_action)
         menu.addAction(self.copy_key_action)
+        menu.addSeparator()
+        menu.addAction(self.show_keys_action)
         menu.aboutToHide.connect(menu.deleteLater)
         return menu
 

@@ -150,6 +150,7 @@ class MainWindow(Retranslating, QMainWindow):
         menus.quit.triggered.connect(self.close)
         menus.focus_token.triggered.connect(bar.focus_token)
         menus.keyboard_shortcuts.triggered.connect(self.show_shortcuts)
+        menus.view_menu.addAction(self.case_view.fields.show_keys_action)
         menus.focus_decision.triggered.connect(self.workflow.panel.focus_first)
         menus.settings.triggered.connect(self.open_settings)
         menus.signature_inspector.triggered.connect(self.open_signature_inspector)

@@ -51,6 +51,7 @@ class MainMenus:
         self.focus_decision = QAction(window)
         self.focus_decision.setShortcut(QKeySequence("Ctrl+D"))
         self.view_menu.addActions([self.focus_token, self.focus_decision])
+        self.view_menu.addSeparator()
         self.view_menu.addMenu(self.language_menu)
         self.language_group = QActionGroup(window)
         self.language_group.setExclusive(True)

@@ -123,7 +123,7 @@ def test_context_menu_offers_reveal_and_copy(qtbot: QtBot) -> None:
     menu = table.context_menu(table.visualRect(index).center())
     assert menu is not None
     texts = [action.text() for action in menu.actions() if not action.isSeparator()]
-    assert texts == ["Reveal", "Copy value", "Copy key"]
+    assert texts == ["Reveal", "Copy value", "Copy key", "Show the fields' &keys"]
     assert table.current_row() == model.row_of("ID")
     header_row = model.row_of("sim") - 1
     assert table.context_menu(table.visualRect(model.index(header_row, 0)).center()) is None
@@ -151,3 +151,17 @@ def test_a_field_among_thousands_is_found_and_a_masked_value_stays_masked(qtbot:
     finder.setText("1231")  # its last four, which the masked value shows
     assert finder.find_next(from_start=True)
     assert table.fields_model().index(table.current_row(), 2).data() == "ID"
+
+
+def test_the_key_column_can_be_hidden_and_shown_again(qtbot: QtBot) -> None:
+    from iauth_desktop.ui.case.fields_model import FieldColumn
+
+    table = FieldsTable()
+    qtbot.addWidget(table)
+    action = table.show_keys_action
+    assert action.isChecked() and not table.isColumnHidden(FieldColumn.KEY)
+    action.trigger()
+    assert table.isColumnHidden(FieldColumn.KEY) and not action.isChecked()
+    action.trigger()
+    assert not table.isColumnHidden(FieldColumn.KEY)
+    assert action.text() and "&" in action.text()
