@@ -218,6 +218,9 @@ class CaseView(Retranslating, QWidget):
         self._files = (case.changed_files, case.missing_files, case.unexpected_files)
         self._show_tampering()
         self.banner.show_result(result, evidence_problems(prepared))
+        # the verdict's height is known now: give the top row what it needs (unless the
+        # reviewer set the sizes); the next turn, once the banner has laid itself out
+        QTimer.singleShot(0, self, self._apply_default_sizes)
         self.consistency.show_identity(result.identity, self.today)
         self.fields.fields_model().load(result)
         self.attempts.show_result(result)
