@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 from iauth_desktop.core.model.errors import UsageError
 from iauth_desktop.core.providers.registry import get_spec
@@ -27,7 +27,7 @@ from iauth_desktop.emulator.detectinfo.faults import Fault, parse_fault
 from iauth_desktop.emulator.detectinfo.handler import ENDPOINT_PATH, ServiceHandler
 from iauth_desktop.emulator.detectinfo.rsa_demo import demo_public_key_pem
 
-__all__ = ["ENDPOINT_PATH", "EmulatorConfig", "EmulatorServer"]
+__all__ = ["ENDPOINT_PATH", "EmulatorConfig", "EmulatorServer", "ServedEmulator"]
 
 
 @dataclass(frozen=True)
@@ -101,8 +101,87 @@ class HttpServer(ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
-class EmulatorServer:
-    """The emulator; use as ``with EmulatorServer(config) as server: ... server.url ...``."""
+class ServedEmulator:
+    """What every emulator does with its socket: refuse a non-loopback address unless asked,
+    start serving from a daemon thread, say its URL, stop (waking handlers that sleep in a
+    delay fault) — as ``with Emulator(config) as server: ... server.url ...``. A subclass names
+    its handler, its URL path and its thread."""
+
+    handler: type[BaseHTTPRequestHandler] = ServiceHandler
+    url_path = "/"
+    thread_name = "iauth-emulator"
+
+    def __init__(self, host: str, port: int, *, allow_remote: bool) -> None:
+        if not (allow_remote or is_loopback_listen(host)):
+            raise UsageError(
+                f"refusing to listen on {host!r}, which is not a loopback address: "
+                "the emulator serves demo secrets to anyone (use --allow-remote to insist)"
+            )
+        self._listen = (host, port)
+        self.stopping = threading.Event()
+        self._httpd: HttpServer | None = None
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> Self:
+        if self._httpd is not None:
+            raise RuntimeError("the emulator is already running")
+        self.stopping.clear()
+        self._httpd = HttpServer(self._listen, self, self.handler)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever,
+            kwargs={"poll_interval": 0.1},
+            name=f"{self.thread_name}:{self.port}",
+            daemon=True,
+        )
+        self._thread.start()
+        return self
+
+    @property
+    def port(self) -> int:
+        if self._httpd is None:
+            raise RuntimeError("the emulator is not running")
+        return self._httpd.server_port
+
+    @property
+    def url(self) -> str:
+        host = self._listen[0]
+        with contextlib.suppress(ValueError):
+            address = ipaddress.ip_address(host)
+            if address.is_unspecified:  # listening everywhere: loopback reaches it too
+                host = "::1" if address.version == 6 else "127.0.0.1"
+        if ":" in host:
+            host = f"[{host}]"
+        return f"http://{host}:{self.port}{self.url_path}"
+
+    def stop(self) -> None:
+        httpd, thread = self._httpd, self._thread
+        if httpd is None:
+            return
+        self.stopping.set()  # wakes handlers sleeping in the delay fault
+        httpd.shutdown()
+        httpd.close_connections()
+        httpd.server_close()
+        if thread is not None:
+            thread.join(timeout=5)
+        self._httpd = self._thread = None
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        with contextlib.suppress(OSError):
+            self.stop()
+
+
+class EmulatorServer(ServedEmulator):
+    """The legacy service's emulator (``getdetectinfo.php``)."""
+
+    url_path = ENDPOINT_PATH
 
     def __init__(self, config: EmulatorConfig | None = None) -> None:
         self.config = config or EmulatorConfig()
@@ -110,16 +189,9 @@ class EmulatorServer:
         get_spec("detectinfo").check_secret("aes_key", self.config.aes_key)
         if not self.config.appid or not self.config.secret_key:
             raise UsageError("the emulator needs a non-empty appid and secret key")
-        if not (self.config.allow_remote or is_loopback_listen(self.config.host)):
-            raise UsageError(
-                f"refusing to listen on {self.config.host!r}, which is not a loopback address: "
-                "the emulator serves demo secrets to anyone (use --allow-remote to insist)"
-            )
+        super().__init__(self.config.host, self.config.port, allow_remote=self.config.allow_remote)
         self.fault: Fault | None = parse_fault(self.config.fault) if self.config.fault else None
         self.answers = AnswerBuilder(self.config.aes_key)
-        self.stopping = threading.Event()
-        self._httpd: HttpServer | None = None
-        self._thread: threading.Thread | None = None
 
     @property
     def appid(self) -> str:
@@ -140,57 +212,3 @@ class EmulatorServer:
 
     def now(self) -> float:
         return self.config.clock()
-
-    def start(self) -> EmulatorServer:
-        if self._httpd is not None:
-            raise RuntimeError("the emulator is already running")
-        self.stopping.clear()
-        self._httpd = HttpServer((self.config.host, self.config.port), self)
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever,
-            kwargs={"poll_interval": 0.1},
-            name=f"iauth-emulator:{self.port}",
-            daemon=True,
-        )
-        self._thread.start()
-        return self
-
-    @property
-    def port(self) -> int:
-        if self._httpd is None:
-            raise RuntimeError("the emulator is not running")
-        return self._httpd.server_port
-
-    @property
-    def url(self) -> str:
-        host = self.config.host
-        with contextlib.suppress(ValueError):
-            address = ipaddress.ip_address(host)
-            if address.is_unspecified:  # listening everywhere: loopback reaches it too
-                host = "::1" if address.version == 6 else "127.0.0.1"
-        if ":" in host:
-            host = f"[{host}]"
-        return f"http://{host}:{self.port}{ENDPOINT_PATH}"
-
-    def stop(self) -> None:
-        httpd, thread = self._httpd, self._thread
-        if httpd is None:
-            return
-        self.stopping.set()  # wakes handlers sleeping in the delay fault
-        httpd.shutdown()
-        httpd.close_connections()
-        httpd.server_close()
-        if thread is not None:
-            thread.join(timeout=5)
-        self._httpd = self._thread = None
-
-    def __enter__(self) -> EmulatorServer:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
