@@ -178,3 +178,18 @@ def queue_item_from_mapping(row: Any, when: Callable[[Any], datetime]) -> QueueI
         decided_by=row["decided_by"],
         updated_at=at(row["updated_at"]),
     )
+
+
+def split_repeats(entries: Sequence[QueueEntry]) -> tuple[list[QueueEntry], list[str]]:
+    """The entries with each token once (first wins), and the tokens a batch repeats: a token
+    is never queued twice, not even within one import."""
+    seen: set[str] = set()
+    unique: list[QueueEntry] = []
+    repeated: list[str] = []
+    for entry in entries:
+        if entry.token in seen:
+            repeated.append(entry.token)
+        else:
+            seen.add(entry.token)
+            unique.append(entry)
+    return unique, repeated

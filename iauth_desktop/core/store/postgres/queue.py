@@ -53,6 +53,7 @@ from iauth_desktop.core.store.queue import (
     SupervisorOnlyError,
     TriageFailure,
     queue_item_from_mapping,
+    split_repeats,
 )
 
 _ORDER = """
@@ -82,15 +83,10 @@ class PostgresQueue:  # a CaseQueue
         self, entries: Sequence[QueueEntry], origin: QueueOrigin, reviewer: str
     ) -> Done[AddOutcome]:
         added: list[str] = []
-        already: list[str] = []
-        seen: set[str] = set()
+        unique, already = split_repeats(entries)
         with self.store._write() as conn:
             now = _db_now(conn)
-            for entry in entries:
-                if entry.token in seen:
-                    already.append(entry.token)
-                    continue
-                seen.add(entry.token)
+            for entry in unique:
                 expires, basis = estimate_expiry(now, entry.created_at)
                 done = conn.execute(
                     "INSERT INTO queue (token, provider, profile_name, endpoint, priority, "

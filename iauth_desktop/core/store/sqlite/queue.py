@@ -42,6 +42,7 @@ from iauth_desktop.core.store.queue import (
     NotHolderError,
     TriageFailure,
     queue_item_from_mapping,
+    split_repeats,
 )
 from iauth_desktop.core.store.sqlite.history import CaseHistory
 from iauth_desktop.core.store.sqlite.rows import UPSERT_CASE, case_values
@@ -70,14 +71,9 @@ class SqliteQueue:  # a CaseQueue
     ) -> Done[AddOutcome]:
         now = self._now()
         added: list[str] = []
-        already: list[str] = []
-        seen: set[str] = set()
+        unique, already = split_repeats(entries)
         with self.history._write() as db:
-            for entry in entries:
-                if entry.token in seen:
-                    already.append(entry.token)
-                    continue
-                seen.add(entry.token)
+            for entry in unique:
                 expires, basis = estimate_expiry(now, entry.created_at)
                 done = db.execute(
                     "INSERT INTO queue (token, provider, profile_name, endpoint, priority, "
