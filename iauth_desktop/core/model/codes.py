@@ -23,6 +23,14 @@ class CodeInfo:
     message: str | None = None  # the service's own words, verbatim, when it gave any
     source: str = SERVICE_TABLE  # one of SOURCES
 
+    @classmethod
+    def unknown(cls, code: int | str, stage: str, message: str | None = None) -> CodeInfo:
+        """A code in no table: only the service's own message (if any) explains it."""
+        return cls(
+            code, stage, f"未知代码 {code}", f"unknown code {code}", False, None, message,
+            UNKNOWN_SOURCE,
+        )  # fmt: skip
+
     @property
     def from_engine(self) -> bool:
         return self.source == ENGINE_DOCUMENTATION

@@ -257,13 +257,4 @@ def explain(
         return CodeInfo(code, stage, zh, en, True, None, message, SERVICE_TABLE)
     if 1 <= code <= 14:
         return api_error(code, message)
-    return CodeInfo(
-        code,
-        stage_hint or "unknown",
-        f"未知代码 {code}",
-        f"unknown code {code}",
-        False,
-        None,
-        message,
-        UNKNOWN_SOURCE,
-    )
+    return CodeInfo.unknown(code, stage_hint or "unknown", message)

@@ -96,16 +96,7 @@ def explain(code: int, message: str | None = None, *, stage_hint: str | None = N
     if code in _ERR_CODES:
         stage, zh, en = _ERR_CODES[code]
         return CodeInfo(code, stage, zh, en, True, None, message, SERVICE_TABLE)
-    return CodeInfo(
-        code,
-        stage_hint or "unknown",
-        f"未知代码 {code}",
-        f"unknown code {code}",
-        False,
-        None,
-        message,
-        UNKNOWN_SOURCE,
-    )
+    return CodeInfo.unknown(code, stage_hint or "unknown", message)
 
 
 # The API's named errors (Response.Error.Code). code: (stage, zh, en)
