@@ -5,6 +5,8 @@ a meaning: a glyph and a word stand beside it."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
@@ -19,6 +21,27 @@ TEXT: dict[str, tuple[str, str]] = {
 LIGHT_BACKGROUNDS = ("#ffffff", "#efefef", "#f5f5f5")
 DARK_BACKGROUNDS = ("#1e1e1e", "#2b2b2b", "#353535")
 AA = 4.5
+
+
+class Spacing(NamedTuple):
+    """Gaps and margins, in device-independent pixels (Qt scales them on high-DPI screens)."""
+
+    tight: int = 2  # between the lines of one table or list
+    normal: int = 6  # between controls; a pane's margin
+    wide: int = 12  # between groups; inside a coloured panel
+
+
+class TypeScale(NamedTuple):
+    """Type sizes as multiples of the system font (the reviewer's own size setting stays the
+    base): only the verdict's word and the digits read aloud are larger; everything else is
+    the system font, bold for titles."""
+
+    verdict: float = 1.4
+    digits: float = 2.2
+
+
+SPACING = Spacing()
+TYPE = TypeScale()
 
 
 def dark_scheme() -> bool:

@@ -36,6 +36,7 @@ from iauth_desktop.ui.case.prepared_case import PreparedCase, evidence_problems
 from iauth_desktop.ui.case.verdict_banner import VerdictBanner
 from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.media.video_player import VideoPlayer
+from iauth_desktop.ui.theme import SPACING, TYPE
 
 
 def shown_slots(prepared: PreparedCase) -> tuple[MediaSlot, ...]:
@@ -126,7 +127,7 @@ class CaseView(Retranslating, QWidget):
             splitter.splitterMoved.connect(self._remember_user_sizes)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setContentsMargins(SPACING.normal, SPACING.normal, SPACING.normal, SPACING.normal)
         layout.addWidget(self.tamper_label)
         layout.addWidget(self.splitter, 1)
         self.retranslate_ui()
@@ -186,7 +187,7 @@ class CaseView(Retranslating, QWidget):
         self.digits_label.setWordWrap(True)
         self._plain_digits_font = QFont(self.digits_label.font())
         font = QFont(self.digits_label.font())
-        font.setPointSizeF(font.pointSizeF() * 2.2)
+        font.setPointSizeF(font.pointSizeF() * TYPE.digits)
         font.setBold(True)
         font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 6)
         self._big_digits_font = font  # only for digits: a sentence reads like any field
@@ -336,7 +337,7 @@ class CaseView(Retranslating, QWidget):
         top = min(max(need + 4, 120), int(height * 0.45))
         self.splitter.setSizes([top, max(height - top, 1)])
         self._top.setSizes(widths)
-        self._bottom.setSizes([int(width * 0.31), int(width * 0.43), int(width * 0.26)])
+        self._bottom.setSizes([int(width * 0.33), int(width * 0.37), int(width * 0.30)])
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

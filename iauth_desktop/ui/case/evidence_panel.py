@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
-    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QStackedLayout,
     QVBoxLayout,
@@ -30,6 +30,7 @@ from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.labels import media_label
 from iauth_desktop.ui.media.image_tile import ImageTile
 from iauth_desktop.ui.media.image_viewer import ImageViewer
+from iauth_desktop.ui.theme import SPACING
 
 CARD_ROLES = (MediaRole.ID_FRONT, MediaRole.ID_BACK, MediaRole.AVATAR)
 
@@ -68,18 +69,21 @@ class EvidencePanel(Retranslating, QWidget):
         # field -> what a placeholder explains (no decrypted bytes), to re-word it on LanguageChange
         self._missing: dict[str, _Missing | None] = {}
         tiles_page = QWidget(self)
-        grid = QGridLayout(tiles_page)
-        grid.setContentsMargins(0, 0, 0, 0)
         self._card_title = _section_label(tiles_page)
         self._frames_title = _section_label(tiles_page)
-        grid.addWidget(self._card_title, 0, 0, 1, 6)
-        grid.addWidget(self._frames_title, 2, 0, 1, 6)
-        self._grid = grid
+        # each row shares the whole width equally: two card sides over three frames take half
+        # and a third of it each
+        self._rows = (QHBoxLayout(), QHBoxLayout())
+        page = QVBoxLayout(tiles_page)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.setSpacing(SPACING.normal)
+        page.addWidget(self._card_title)
+        page.addLayout(self._rows[0], 5)
+        page.addWidget(self._frames_title)
+        page.addLayout(self._rows[1], 4)
         self._tiles_page = tiles_page
         self._slots: tuple[MediaSlot, ...] = ()
         self.set_slots(get_spec().media_slots)
-        grid.setRowStretch(1, 5)
-        grid.setRowStretch(3, 4)
         self._no_media = QLabel(self)
         self._no_media.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._no_media.setWordWrap(True)
@@ -97,20 +101,16 @@ class EvidencePanel(Retranslating, QWidget):
         if images == self._slots:
             return
         for tile in self.tiles.values():
-            self._grid.removeWidget(tile)
+            tile.setParent(None)
             tile.deleteLater()
         self.tiles.clear()
         self._slots = images
         self._labels = {s.key: s for s in images}
         cards = [s for s in images if s.role in CARD_ROLES]
         frames = [s for s in images if s.role not in CARD_ROLES]
-        columns = max(len(cards), len(frames), 1)
-        for row, group in ((1, cards), (3, frames)):
-            for column, slot in enumerate(group):
-                tile = self._make_tile(slot, self._tiles_page)
-                self._grid.addWidget(tile, row, column, 1, 1)
-        for column in range(columns):
-            self._grid.setColumnStretch(column, 1)
+        for row, group in zip(self._rows, (cards, frames), strict=True):
+            for slot in group:
+                row.addWidget(self._make_tile(slot, self._tiles_page), 1)
 
     def _make_tile(self, slot: MediaSlot, parent: QWidget) -> ImageTile:
         field = slot.key

@@ -12,8 +12,15 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QFont, QFontMetrics
 
 from iauth_desktop.core.model.masking import is_masked_field, mask_field
 from iauth_desktop.core.model.result import FieldRole as IdentityRole
@@ -72,7 +79,12 @@ def display_text(value: Any) -> str:
 
 
 _ANSWERED_ROLES = frozenset(
-    {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole}
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.SizeHintRole,
+    }
     | set(FieldRole)
 )
 
@@ -267,6 +279,11 @@ class FieldsModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
+        if role == Qt.ItemDataRole.SizeHintRole:
+            # the title reads across the row (spanned): it must not widen the first column
+            return QSize(
+                1, QFontMetrics(self._header_data(column, Qt.ItemDataRole.FontRole)).height() + 6
+            )
         if role == FieldRole.SECTION:
             return "header"
         if role in (FieldRole.MASKED, FieldRole.MASKABLE):

@@ -6,11 +6,28 @@ value (the model's ``AuditHooks``, and the ``iauth_desktop.audit`` logger).
 
 from __future__ import annotations
 
+import html
 import logging
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt
+from PySide6.QtGui import (
+    QAction,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QHelpEvent,
+    QKeySequence,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QMenu,
+    QStyle,
+    QTableView,
+    QToolTip,
+    QWidget,
+)
 
 from iauth_desktop.ui.case.fields_model import FieldColumn, FieldRole, FieldsModel
 from iauth_desktop.ui.i18n import Retranslating
@@ -55,7 +72,7 @@ class FieldsTable(Retranslating, QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(FieldColumn.LABEL, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(FieldColumn.VALUE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(FieldColumn.KEY, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(FieldColumn.KEY, QHeaderView.ResizeMode.Interactive)
         self._model.modelReset.connect(self._update_actions)
         # fixed sizes before a reset, measured again after it for a small case only
         self._model.modelAboutToBeReset.connect(lambda: self._measure_rows(False))
@@ -159,6 +176,7 @@ class FieldsTable(Retranslating, QTableView):
             self._measure_rows(True)
         for row in self._model.header_rows():
             self.setSpan(row, 0, 1, len(FieldColumn))
+        self._fit_key_column()
 
     def _measure_rows(self, measure: bool) -> None:
         """Rows and the label/key columns sized to their contents, or fixed (cheap)."""
@@ -168,9 +186,60 @@ class FieldsTable(Retranslating, QTableView):
         header = self.horizontalHeader()
         columns = fit if measure else QHeaderView.ResizeMode.Interactive
         header.setSectionResizeMode(FieldColumn.LABEL, columns)
-        header.setSectionResizeMode(FieldColumn.KEY, columns)
         if self.wordWrap() != measure:
             self.setWordWrap(measure)
+
+    # --- values that do not fit ----------------------------------------------------------------
+
+    def cut(self, index: QModelIndex) -> bool:
+        """Whether the cell cannot show all of its text (elided by the delegate): a word longer
+        than the column, or more lines than the row holds."""
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        rect = self.visualRect(index)
+        if not text or rect.isEmpty():
+            return False
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
+        room = rect.adjusted(margin, 0, -margin, 0)
+        font = index.data(Qt.ItemDataRole.FontRole)
+        metrics = QFontMetrics(font if isinstance(font, QFont) else self.font())
+        flags = int(Qt.TextFlag.TextWordWrap) if self.wordWrap() else 0
+        need = metrics.boundingRect(QRect(0, 0, room.width(), 1 << 20), flags, text)
+        return need.width() > room.width() or need.height() > room.height()
+
+    def tooltip_at(self, index: QModelIndex) -> str | None:
+        """A cut value's whole text as shown (a masked value stays masked: Reveal shows it in
+        full), with what the model says about it; escaped, so a value is never markup."""
+        note = index.data(Qt.ItemDataRole.ToolTipRole)
+        if not self.cut(index):
+            return None if note is None else str(note)
+        shown = html.escape(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+        tip = f"<qt>{shown}"
+        if note:
+            tip += f"<br/><i>{html.escape(str(note))}</i>"
+        return tip + "</qt>"
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
+            index = self.indexAt(event.pos())
+            tip = self.tooltip_at(index) if index.isValid() else None
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport(), self.visualRect(index))
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_key_column()
+
+    def _fit_key_column(self) -> None:
+        """The service's keys take at most a quarter of the width: the values come first (a
+        longer key is cut, and says so in its tooltip)."""
+        header = self.horizontalHeader()
+        column = FieldColumn.KEY
+        wanted = max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
+        header.resizeSection(column, min(wanted, self.viewport().width() // 4))
 
     def select_row(self, row: int) -> None:
         self.setCurrentIndex(self._model.index(row, FieldColumn.VALUE))

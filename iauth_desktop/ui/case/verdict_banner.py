@@ -22,6 +22,7 @@ from iauth_desktop.ui.labels import (
     verdict_label,
     verification_type_label,
 )
+from iauth_desktop.ui.theme import SPACING, TYPE
 
 SIMILARITY_KEYS = ("sim", "similarity", "score")
 # status -> (glyph, text colour, background, border); the glyph and word carry the meaning
@@ -82,21 +83,23 @@ class VerdictBanner(Retranslating, QFrame):
         self.status_label = _plain_label(self)
         self.status_label.setObjectName("verdictStatus")
         font = QFont(self.status_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setPointSizeF(font.pointSizeF() * TYPE.verdict)
         font.setBold(True)
         self.status_label.setFont(font)
         self.details_label = _plain_label(self, wrap=True)
-        self.stage_label = _plain_label(self, wrap=True)
+        self.stage_label = _plain_label(self)  # a few words: kept on the verdict's line
         self.evidence_label = _plain_label(self, wrap=True)
         self.evidence_label.setObjectName("evidenceProblems")
         self._evidence: list[tuple[str, str]] | None = None  # None: not applicable (text only)
+        # one compact line: glyph and word, the failed stage, type and similarity
         top = QHBoxLayout()
+        top.setSpacing(SPACING.wide)
         top.addWidget(self.status_label)
-        top.addSpacing(12)
-        top.addWidget(self.details_label, 1)
+        top.addWidget(self.stage_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.details_label, 1, Qt.AlignmentFlag.AlignVCenter)
         self._grid = QGridLayout()
-        self._grid.setHorizontalSpacing(12)
-        self._grid.setVerticalSpacing(2)
+        self._grid.setHorizontalSpacing(SPACING.wide)
+        self._grid.setVerticalSpacing(SPACING.tight)
         self._headers = [_plain_label(self) for _ in range(5)]
         for column, header in enumerate(self._headers):
             bold = QFont(header.font())
@@ -105,16 +108,16 @@ class VerdictBanner(Retranslating, QFrame):
             self._grid.addWidget(header, 0, column)
         self._cells: list[list[QLabel]] = []
         for row in range(len(_STAGES)):
-            cells = [_plain_label(self, wrap=column >= 2) for column in range(5)]
+            cells = [_plain_label(self, wrap=column != 1) for column in range(5)]
             for column, cell in enumerate(cells):
                 self._grid.addWidget(cell, row + 1, column, Qt.AlignmentFlag.AlignTop)
             self._cells.append(cells)
         for column, stretch in enumerate((0, 0, 2, 3, 2)):
             self._grid.setColumnStretch(column, stretch)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setContentsMargins(SPACING.wide, SPACING.normal, SPACING.wide, SPACING.normal)
+        layout.setSpacing(SPACING.normal)
         layout.addLayout(top)
-        layout.addWidget(self.stage_label)
         layout.addWidget(self.evidence_label)
         layout.addLayout(self._grid)
         layout.addStretch(1)

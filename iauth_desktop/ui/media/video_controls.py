@@ -12,16 +12,18 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QSlider,
     QStyle,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from iauth_desktop.ui.i18n import Retranslating
+from iauth_desktop.ui.theme import SPACING
 
 PLAYBACK_RATES = (0.5, 1.0, 2.0)
+SLIDER_MIN_WIDTH = 48
 
 
 def format_time(ms: int) -> str:
@@ -47,19 +49,20 @@ class VideoControls(Retranslating, QWidget):
         self._build_buttons()
         self._build_seek_and_speed()
 
-        seek_row = QHBoxLayout()
-        seek_row.addWidget(self.slider, 1)
-        seek_row.addWidget(self.time_label)
-        button_row = QHBoxLayout()
+        # one line at every width the pane allows: icons (their words in tooltips and for screen
+        # readers), the slider takes what is left, the time in a fixed-width font never squeezed
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, SPACING.tight, 0, 0)
+        row.setSpacing(SPACING.tight)
         for widget in (self.play_button, self.step_back_button, self.step_forward_button):
-            button_row.addWidget(widget)
-        button_row.addStretch(1)
-        for widget in (self.speed_label, self.speed_combo, self.mute_button):
-            button_row.addWidget(widget)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 0)
-        layout.addLayout(seek_row)
-        layout.addLayout(button_row)
+            row.addWidget(widget)
+        row.addWidget(self.slider, 1)
+        row.addWidget(self.time_label)
+        row.addWidget(self.speed_combo)
+        row.addWidget(self.mute_button)
+        self.speed_label.hide()  # the combo's tooltip and accessible name say what it is
+        self.slider.setMinimumWidth(SLIDER_MIN_WIDTH)
+        self.time_label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
 
         self.set_media_available(False)
         self.retranslate_ui()
@@ -68,7 +71,7 @@ class VideoControls(Retranslating, QWidget):
         icons = self.style()
         self.play_button = QToolButton(self)
         self.play_button.setObjectName("videoPlayPause")
-        self.play_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.play_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.play_button.clicked.connect(self.play_pause_requested)
 
         self.step_back_button = QToolButton(self)
@@ -88,7 +91,7 @@ class VideoControls(Retranslating, QWidget):
         self.mute_button = QToolButton(self)
         self.mute_button.setObjectName("videoMute")
         self.mute_button.setCheckable(True)
-        self.mute_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.mute_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.mute_button.toggled.connect(self._on_mute_toggled)
 
     def _build_seek_and_speed(self) -> None:
@@ -194,6 +197,7 @@ class VideoControls(Retranslating, QWidget):
         )
         self.mute_button.setIcon(self.style().standardIcon(pixmap))
         self.mute_button.setText(self.tr("Unmute") if muted else self.tr("Mute"))
+        self.mute_button.setToolTip(self.mute_button.text())
 
     def retranslate_ui(self) -> None:
         self.speed_combo.setAccessibleName(self.tr("Playback speed"))

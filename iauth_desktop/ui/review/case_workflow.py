@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from iauth_desktop.core.config.paths import clear_scratch
@@ -37,8 +37,10 @@ if TYPE_CHECKING:
     from iauth_desktop.ui.shell.main_window import MainWindow
 
 _log = logging.getLogger(__name__)
-DOCK_HEIGHT, DOCK_WIDTH = 200, 320
-WIDE_SCREEN = 1600  # pixels: room for the token bar, the case and the decision panel side by side
+DOCK_HEIGHT = 200  # below the case (when the reviewer moved it there)
+# Beside the case: a share of the window's width, within these bounds (pixels). The panel in one
+# column needs about 560 px of height, which a 1366×768 laptop has beside the case but not below.
+DOCK_SHARE, DOCK_MIN_WIDTH, DOCK_MAX_WIDTH = 0.22, 290, 420
 _WIDE_AREAS = (Qt.DockWidgetArea.TopDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea)
 
 
@@ -54,11 +56,9 @@ class DecisionDock(Retranslating, QDockWidget):
         self.setWindowTitle(self.tr("Decision"))
 
 
-def decision_area(window: QWidget) -> Qt.DockWidgetArea:
-    """Beside the case on a wide screen; below it where the width is needed for the case."""
-    screen = window.screen()
-    wide = screen is not None and screen.availableGeometry().width() >= WIDE_SCREEN
-    return Qt.DockWidgetArea.RightDockWidgetArea if wide else Qt.DockWidgetArea.BottomDockWidgetArea
+def dock_width(window_width: int) -> int:
+    """The decision column's width beside the case for a window this wide."""
+    return max(DOCK_MIN_WIDTH, min(DOCK_MAX_WIDTH, int(window_width * DOCK_SHARE)))
 
 
 def open_history(
@@ -106,12 +106,12 @@ class CaseWorkflow(QObject):
         self.panel = DecisionPanel(recorder, self._reviewer)
         self.dock = DecisionDock(self.panel, window)
         self.dock.dockLocationChanged.connect(self._on_dock_moved)
-        area = decision_area(window)
-        window.addDockWidget(area, self.dock)
-        if area == Qt.DockWidgetArea.BottomDockWidgetArea:  # no taller than it needs to be
-            window.resizeDocks([self.dock], [DOCK_HEIGHT], Qt.Orientation.Vertical)
-        else:
-            window.resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+        # beside the case, full height: always reachable without scrolling, on a laptop too
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self._fitted: tuple[int, int] | None = None  # (window width, dock width) last given
+        self._dock_placed = False  # by the reviewer: never fitted again
+        self.dock.installEventFilter(self)
+        self.fit_dock()
         self.history_dialog: HistoryDialog | None = None
         self._history_problem = history_problem
         self._reopening: str | None = None  # the token a history reopen is fetching
@@ -177,6 +177,31 @@ class CaseWorkflow(QObject):
     @Slot(Qt.DockWidgetArea)
     def _on_dock_moved(self, area: Qt.DockWidgetArea) -> None:
         self.panel.set_wide(area in _WIDE_AREAS)
+        if area in _WIDE_AREAS:  # no taller than it needs to be
+            self._window.resizeDocks([self.dock], [DOCK_HEIGHT], Qt.Orientation.Vertical)
+            self._dock_placed = True  # never fitted again: the reviewer placed it
+
+    def fit_dock(self) -> None:
+        """Give the decision column its share of the window's width (the window was resized) —
+        unless the reviewer set it: a restored layout, or a dragged separator."""
+        if self._dock_placed:
+            return
+        self._fitted = (self._window.width(), dock_width(self._window.width()))
+        self._window.resizeDocks([self.dock], [self._fitted[1]], Qt.Orientation.Horizontal)
+
+    def keep_dock(self) -> None:
+        """The window's layout was restored from the last run: the dock keeps its width."""
+        self._dock_placed = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The dock resized while the window did not: the reviewer dragged its separator."""
+        if watched is self.dock and event.type() == QEvent.Type.Resize and self._fitted:
+            window_width, given = self._fitted
+            shown = self._window.isVisible() and self._window.width() == window_width
+            if shown and abs(self.dock.width() - given) > 2 and self.dock.isVisible():
+                # (squeezed to its minimum by a narrow window is not the reviewer's doing)
+                self._dock_placed = self.dock.width() > self.dock.minimumSizeHint().width()
+        return False
 
     def case_closed(self) -> None:
         self.audit.token = None

@@ -6,8 +6,15 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMainWindow,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from iauth_desktop import __version__
 from iauth_desktop.core.audit.trail import AuditTrail
@@ -126,7 +133,14 @@ class MainWindow(Retranslating, QMainWindow):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.token_bar)
+        # across the whole window, above the case and the decision column beside it
+        self.token_toolbar = QToolBar()
+        self.token_toolbar.setObjectName("tokenBar")
+        self.token_toolbar.setMovable(False)
+        self.token_toolbar.setFloatable(False)
+        self.token_toolbar.toggleViewAction().setVisible(False)  # never hidden by a right-click
+        self.token_toolbar.addWidget(self.token_bar)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.token_toolbar)
         layout.addWidget(self.message_strip)
         self.views.setObjectName("views")
         self.views.setDocumentMode(True)
@@ -272,7 +286,12 @@ class MainWindow(Retranslating, QMainWindow):
         restored = restore_window_state(self, path)
         if restored:
             self.case_view.keep_sizes()
+            self.workflow.keep_dock()
         return restored
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.workflow.fit_dock()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.remember_geometry:
