@@ -74,3 +74,10 @@ def contrast(one: QColor, other: QColor) -> float:
 
     high, low = sorted((luminance(one), luminance(other)), reverse=True)
     return (high + 0.05) / (low + 0.05)
+
+
+def ink(name: str, *, bold: bool = False) -> str:
+    """A style sheet for text in one of the palette's colours, for the scheme in use now (on
+    the window's own background; a panel with its own tint sets its own ink)."""
+    weight = " font-weight: bold;" if bold else ""
+    return f"color: {text_colour(name).name()};{weight}"

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from iauth_desktop.ui.i18n import Retranslating
-
-ERROR_STYLE = "color: #b00020;"
+from iauth_desktop.ui.theme import ink
 
 # The purposes as recorded in the audit log (English, like every other entry); shown translated.
 PURPOSES = (
@@ -66,7 +65,7 @@ class PurposeDialog(Retranslating, QDialog):
         self.details_label.setBuddy(self.details_edit)
         self.error_label = QLabel(self)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setStyleSheet(ink("bad"))
         self.error_label.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

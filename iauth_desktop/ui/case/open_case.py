@@ -37,6 +37,7 @@ from iauth_desktop.ui.case.prepared_case import PreparedCase, prepare_case
 from iauth_desktop.ui.error_text import failure_text
 from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.tasks import Progress, TaskFailure, TaskRunner, Work
+from iauth_desktop.ui.theme import ink
 
 
 def load_case_folder(path: Path) -> tuple[ReviewCase, BundleCheck]:
@@ -184,7 +185,7 @@ class BundleProblemsDialog(Retranslating, QDialog):
         )
         self.heading = QLabel(self)
         self.heading.setObjectName("tamperHeading")
-        self.heading.setStyleSheet("color: #b00020; font-weight: bold; font-size: 14pt;")
+        self.heading.setStyleSheet(ink("bad", bold=True) + " font-size: 14pt;")
         self.explanation = QLabel(self)
         self.explanation.setTextFormat(Qt.TextFormat.PlainText)  # the path may hold anything
         self.explanation.setWordWrap(True)

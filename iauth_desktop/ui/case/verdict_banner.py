@@ -31,6 +31,7 @@ _STYLE = {
     "failed": ("✗", "#8c1d18", "#fce8e6", "#c5221f"),
     "incomplete": ("?", "#6b4400", "#fef3d6", "#b06000"),
 }
+BANNER_INK = "#202124"  # every word on the tint but the verdict's own, in either scheme
 _STAGES = tuple(Stage)  # one row each: final, liveness, compare
 
 
@@ -178,9 +179,11 @@ class VerdictBanner(Retranslating, QFrame):
         style = "incomplete" if incomplete_evidence and verdict.status == "passed" else None
         glyph, colour, background, border = _STYLE[style or verdict.status]
         glyph = _STYLE[verdict.status][0]
+        # the tint stays light in a dark scheme too: its words take dark ink, not the scheme's
         self.setStyleSheet(
             f"#VerdictBanner {{ background: {background}; border: 2px solid {border}; "
-            f"border-radius: 4px; }} #verdictStatus {{ color: {colour}; }}"
+            f"border-radius: 4px; }} #VerdictBanner QLabel {{ color: {BANNER_INK}; }} "
+            f"#VerdictBanner QLabel#verdictStatus {{ color: {colour}; }}"
         )
         self.status_label.setText(f"{glyph} {verdict_label(verdict.status)}")
         self.details_label.setText(self._details(result))

@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from iauth_desktop.ui.review.decision_form import ERROR_STYLE
-
-WARNING_STYLE = "color: #b00020;"
+from iauth_desktop.ui.theme import ink
 
 
 def _value_label(parent: QWidget) -> QLabel:
@@ -61,7 +60,7 @@ class ExportForm(QDialog):
         self.evidence_check.setObjectName("evidence")
         self.evidence_hint = QLabel(self)
         self.evidence_hint.setWordWrap(True)
-        self.evidence_hint.setStyleSheet(WARNING_STYLE)
+        self.evidence_hint.setStyleSheet(ink("bad"))
         self.purpose_label, self.recipient_label = QLabel(self), QLabel(self)
         self.purpose_edit = QComboBox(self)
         self.purpose_edit.setEditable(True)

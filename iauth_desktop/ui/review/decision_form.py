@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from iauth_desktop.ui.review.decision_list import DecisionList
+from iauth_desktop.ui.theme import ink
 
 ERROR_STYLE = "color: #8c1d18; background: #fce8e6; border: 1px solid #c5221f; padding: 4px;"
-REQUIRED_LABEL_STYLE = "color: #b00020; font-weight: bold;"
 REQUIRED_EDIT_STYLE = "QPlainTextEdit, QLineEdit { border: 2px solid #b00020; }"
 TEXT_HEIGHT = 60
 LIST_HEIGHT = 110
@@ -157,7 +157,7 @@ class DecisionForm(QWidget):
         self.justification_label.setText(
             self.tr("J&ustification (required)") if required else self.tr("J&ustification")
         )
-        self.justification_label.setStyleSheet(REQUIRED_LABEL_STYLE if required else "")
+        self.justification_label.setStyleSheet(ink("bad", bold=True) if required else "")
         self.justification_label.setToolTip(rule if required else "")
         self.justification_edit.setStyleSheet(REQUIRED_EDIT_STYLE if required else "")
         self.justification_edit.setToolTip(rule if required else "")
@@ -167,7 +167,7 @@ class DecisionForm(QWidget):
         self.reason_text_label.setText(
             self.tr("&Details (required)") if required else self.tr("&Details")
         )
-        self.reason_text_label.setStyleSheet(REQUIRED_LABEL_STYLE if required else "")
+        self.reason_text_label.setStyleSheet(ink("bad", bold=True) if required else "")
         self.reason_edit.setStyleSheet(REQUIRED_EDIT_STYLE if required else "")
 
     def focus_first(self) -> None:

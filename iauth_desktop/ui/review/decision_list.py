@@ -38,7 +38,10 @@ class DecisionList(Retranslating, QTreeWidget):
         self.setWordWrap(False)
         header = self.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # the reviewer's column takes what is left, however little (not Qt's 100 px floor)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(DecisionColumn.REVIEWER, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("MM"))
         self._decisions: list[Decision] = []
         self.retranslate_ui()
 

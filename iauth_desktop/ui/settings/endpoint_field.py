@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from iauth_desktop.core.providers.registry import classify_endpoint, endpoint_kinds
 from iauth_desktop.ui.i18n import Retranslating
+from iauth_desktop.ui.theme import ink, text_colour
 
 _NAMED = endpoint_kinds()
 _KINDS = ("test", "sandbox", "production", "custom")
-PRODUCTION_STYLE = "color: #b00020; font-weight: bold;"
 
 
 class EndpointField(Retranslating, QWidget):
@@ -27,7 +26,7 @@ class EndpointField(Retranslating, QWidget):
         self.url.setObjectName("endpointUrl")
         self.warning = QLabel(self)
         self.warning.setObjectName("productionWarning")
-        self.warning.setStyleSheet(PRODUCTION_STYLE)
+        self.warning.setStyleSheet(ink("bad", bold=True))
         self.warning.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -51,7 +50,7 @@ class EndpointField(Retranslating, QWidget):
         for index, kind in enumerate(_KINDS):
             self.combo.setItemText(index, labels[kind])
         production = _KINDS.index("production")
-        self.combo.setItemData(production, QColor("#b00020"), Qt.ItemDataRole.ForegroundRole)
+        self.combo.setItemData(production, text_colour("bad"), Qt.ItemDataRole.ForegroundRole)
         self.url.setPlaceholderText(self.tr("https://…/new/cgi-bin/getdetectinfo.php"))
         self.warning.setText(
             self.tr(

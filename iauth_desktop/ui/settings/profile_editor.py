@@ -37,10 +37,9 @@ from iauth_desktop.ui.providers.detectinfo.connection_probe import (
     explain_outcome,
 )
 from iauth_desktop.ui.settings.endpoint_field import EndpointField
+from iauth_desktop.ui.theme import ink
 
 audit = logging.getLogger("iauth_desktop.audit")
-ERROR_STYLE = "color: #b00020;"
-GOOD_STYLE = "color: #1b5e20;"
 
 
 def _plain_label(parent: QWidget, name: str) -> QLabel:
@@ -91,7 +90,7 @@ class ProfileEditor(Retranslating, QDialog):
         self.aes_edit, self.aes_state = self._secret_row("aesKey")
         self.keyring_label = _plain_label(self, "keyringStatus")
         self.error_label = _plain_label(self, "errorMessage")
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setStyleSheet(ink("bad"))
         self.error_label.hide()
         self.test_button = QPushButton(self)
         self.test_button.clicked.connect(self.test_connection)
@@ -172,7 +171,7 @@ class ProfileEditor(Retranslating, QDialog):
             text = self.tr("Keyring: {backend} — secrets cannot be saved: {why}").format(
                 backend=status.backend, why=status.explanation
             )
-            self.keyring_label.setStyleSheet(ERROR_STYLE)
+            self.keyring_label.setStyleSheet(ink("bad"))
         self.keyring_label.setText(text)
         self.test_button.setText(self.tr("Test connection"))
 
@@ -285,7 +284,7 @@ class ProfileEditor(Retranslating, QDialog):
 
     def _show_result(self, text: str, *, good: bool | None) -> None:
         self.test_result.setText(text)
-        style = "" if good is None else GOOD_STYLE if good else ERROR_STYLE
+        style = "" if good is None else ink("good") if good else ink("bad")
         self.test_result.setStyleSheet(style)
         grow_to_fit(self)
 

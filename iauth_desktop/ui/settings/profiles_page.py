@@ -7,7 +7,7 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -28,7 +28,8 @@ from iauth_desktop.core.providers.registry import classify_endpoint
 from iauth_desktop.ui.audit.audit_hooks import AuditHooks
 from iauth_desktop.ui.error_text import error_text
 from iauth_desktop.ui.i18n import Retranslating
-from iauth_desktop.ui.settings.profile_editor import ERROR_STYLE, ProfileEditor
+from iauth_desktop.ui.settings.profile_editor import ProfileEditor
+from iauth_desktop.ui.theme import ink, text_colour
 
 audit = logging.getLogger("iauth_desktop.audit")
 _NAME_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -74,7 +75,7 @@ class ProfilesPage(Retranslating, QWidget):
         self.error_label = QLabel(self)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setStyleSheet(ink("bad"))
         self.error_label.hide()
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.remove_button, self.default_button):
@@ -110,7 +111,7 @@ class ProfilesPage(Retranslating, QWidget):
                     "Keyring backend {backend} is not secure; secrets cannot be saved: {why}"
                 ).format(backend=status.backend, why=status.explanation)
             )
-            self.keyring_label.setStyleSheet(ERROR_STYLE)
+            self.keyring_label.setStyleSheet(ink("bad"))
         self.refresh()
 
     def _endpoint_text(self, url: str) -> str:
@@ -152,7 +153,7 @@ class ProfilesPage(Retranslating, QWidget):
         item.setData(0, _NAME_ROLE, profile.name)
         item.setToolTip(2, profile.endpoint)
         if classify_endpoint(profile.endpoint) == "production":
-            item.setForeground(2, QBrush(QColor("#b00020")))
+            item.setForeground(2, QBrush(text_colour("bad")))
         return item
 
     def selected_name(self) -> str | None:

@@ -34,10 +34,10 @@ from iauth_desktop.ui.audit.audit_hooks import AuditHooks
 from iauth_desktop.ui.error_text import error_text
 from iauth_desktop.ui.i18n import Retranslating, install_language, system_language
 from iauth_desktop.ui.settings.app_settings import AppSettings
-from iauth_desktop.ui.settings.profile_editor import ERROR_STYLE
 from iauth_desktop.ui.settings.profiles_page import ProfilesPage
 from iauth_desktop.ui.settings.workflow_settings import WorkflowSettingsRows
 from iauth_desktop.ui.shell.menus import LANGUAGE_NAMES
+from iauth_desktop.ui.theme import ink
 
 audit = logging.getLogger("iauth_desktop.audit")
 _LANGUAGES: tuple[str | None, ...] = (None, "zh_CN", "en")
@@ -121,7 +121,7 @@ class SettingsDialog(Retranslating, QDialog):
         self.error_label = QLabel(self)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setStyleSheet(ink("bad"))
         self.error_label.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

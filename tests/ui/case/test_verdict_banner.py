@@ -7,13 +7,15 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from iauth_desktop.core.model.result import VerificationResult
 from iauth_desktop.core.providers.detectinfo.payload import parse_payload
 from iauth_desktop.emulator.detectinfo.demo import CASES
-from iauth_desktop.ui.case.verdict_banner import VerdictBanner, format_score, parse_score
+from iauth_desktop.ui.case.verdict_banner import _STYLE, VerdictBanner, format_score, parse_score
+from iauth_desktop.ui.theme import AA, contrast
 
 HOSTILE = "<b>x</b><img src=http://127.0.0.1:1/x.png>"
 
@@ -161,3 +163,30 @@ def test_an_engine_code_in_no_table_stays_unknown(qtbot: QtBot) -> None:
     banner = banner_for(qtbot, result_of("liveness-602", livestatus=-5018, livemsg="引擎说"))
     live = code_rows(banner)[1]
     assert live[1:] == ["-5018", "未知代码 -5018", "unknown code -5018", "引擎说"]
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+@pytest.mark.parametrize("case", ["pass", "liveness-602"])
+def test_every_word_of_the_banner_reads_in_both_schemes(
+    qtbot: QtBot, qapp: Any, dark: bool, case: str
+) -> None:
+    """The banner keeps its light tint in a dark scheme: its words must not take the scheme's
+    light text colour (white on pale pink once read at 1.1:1)."""
+    before = qapp.palette()
+    palette = QPalette(before)
+    if dark:
+        palette.setColor(QPalette.ColorRole.Window, QColor("#202124"))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#e8eaed"))
+    qapp.setPalette(palette)
+    try:
+        banner = banner_for(qtbot, result_of(case))
+        banner.show()
+        background = QColor(_STYLE[banner.status() or "incomplete"][2])
+        labels = [label for label in banner.findChildren(QLabel) if label.isVisible()]
+        assert len(labels) > 10
+        for label in labels:
+            label.ensurePolished()
+            colour = label.palette().color(label.foregroundRole())
+            assert contrast(colour, background) >= AA, (label.text(), colour.name())
+    finally:
+        qapp.setPalette(before)

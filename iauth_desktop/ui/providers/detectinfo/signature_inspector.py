@@ -36,12 +36,11 @@ from iauth_desktop.core.providers.detectinfo.signing import (
 from iauth_desktop.ui.error_text import error_text
 from iauth_desktop.ui.grow_to_fit import grow_to_fit
 from iauth_desktop.ui.i18n import Retranslating
+from iauth_desktop.ui.theme import ink
 
 SecretProvider = Callable[[], tuple[str | None, str | None]]
 HmacState = Literal["verified", "forged", "no_secret"]
 _FIELDS = ("appid", "api", "original", "t_utc", "t_local", "e", "until", "countdown", "hmac")
-BAD_STYLE = "color: #b00020; font-weight: bold;"
-GOOD_STYLE = "color: #1b5e20; font-weight: bold;"
 
 
 def format_duration(seconds: int) -> str:
@@ -93,7 +92,7 @@ class SignatureInspector(Retranslating, QDialog):
         self.input.setFixedHeight(self.input.fontMetrics().lineSpacing() * 4 + 12)
         self.input.textChanged.connect(self._signature_changed)
         self.problem_label = self._value_label("problem")
-        self.problem_label.setStyleSheet(BAD_STYLE)
+        self.problem_label.setStyleSheet(ink("bad", bold=True))
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.names: dict[str, QLabel] = {}
@@ -240,10 +239,10 @@ class SignatureInspector(Retranslating, QDialog):
                 text += "\n" + self.tr(
                     "signed {duration} ahead of this computer's clock (clock skew?)"
                 ).format(duration=format_duration(info.t - now))
-            label.setStyleSheet(GOOD_STYLE)
+            label.setStyleSheet(ink("good", bold=True))
         else:
             text = self.tr("EXPIRED {duration} ago").format(duration=format_duration(-left))
-            label.setStyleSheet(BAD_STYLE)
+            label.setStyleSheet(ink("bad", bold=True))
         label.setText(text)
 
     def _show_hmac(self, info: SignatureInfo, expired: bool) -> None:
@@ -255,7 +254,7 @@ class SignatureInspector(Retranslating, QDialog):
             )
             return
         if self._hmac == "forged":
-            label.setStyleSheet(BAD_STYLE)
+            label.setStyleSheet(ink("bad", bold=True))
             label.setText(
                 self.tr(
                     "✖ DOES NOT VERIFY against the current profile's secret key: made with "
@@ -263,7 +262,7 @@ class SignatureInspector(Retranslating, QDialog):
                 )
             )
             return
-        label.setStyleSheet(GOOD_STYLE)
+        label.setStyleSheet(ink("good", bold=True))
         text = self.tr("✔ verifies against the current profile's secret key")
         if expired:
             text = self.tr(
