@@ -244,8 +244,8 @@
         <translation>租约无法续期</translation>
     </message>
     <message>
-        <source>&amp;Give back</source>
-        <translation>退回(&amp;G)</translation>
+        <source>Give &amp;back</source>
+        <translation>退回(&amp;B)</translation>
     </message>
     <message>
         <source>Release the case to the queue undecided</source>
@@ -562,16 +562,16 @@
         <translation>导出图表数据</translation>
     </message>
     <message>
-        <source>&amp;From</source>
-        <translation>从(&amp;F)</translation>
+        <source>Fro&amp;m</source>
+        <translation>起始(&amp;M)</translation>
     </message>
     <message>
-        <source>&amp;To</source>
-        <translation>到(&amp;T)</translation>
+        <source>T&amp;o</source>
+        <translation>截止(&amp;O)</translation>
     </message>
     <message>
-        <source>&amp;Profile</source>
-        <translation>配置档案(&amp;P)</translation>
+        <source>Profi&amp;le</source>
+        <translation>配置档案(&amp;L)</translation>
     </message>
     <message>
         <source>First day of the range</source>
@@ -2575,6 +2575,14 @@
         <translation>转到审核决定(&amp;D)</translation>
     </message>
     <message>
+        <source>Go to the &amp;ID card</source>
+        <translation>转到身份证(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Play or pause the video</source>
+        <translation>播放或暂停视频(&amp;P)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -2598,8 +2606,8 @@
         <translation>演示案件</translation>
     </message>
     <message>
-        <source>C&amp;ase</source>
-        <translation>案件(&amp;A)</translation>
+        <source>Case</source>
+        <translation>案件</translation>
     </message>
     <message>
         <source>Fetch cancelled.</source>
@@ -3059,12 +3067,12 @@
         <translation>四眼原则未启用：本工作站的队列只有一位审核员。</translation>
     </message>
     <message>
-        <source>&amp;Stop triage</source>
-        <translation>停止初筛(&amp;S)</translation>
+        <source>St&amp;op triage</source>
+        <translation>停止初筛(&amp;O)</translation>
     </message>
     <message>
-        <source>&amp;Triage pending</source>
-        <translation>初筛待处理(&amp;T)</translation>
+        <source>T&amp;riage pending</source>
+        <translation>初筛待处理(&amp;R)</translation>
     </message>
     <message>
         <source>All states</source>
@@ -3134,12 +3142,12 @@
         <translation>队列需要案件记录，但目前不可用。</translation>
     </message>
     <message>
-        <source>&amp;Queue</source>
-        <translation>队列(&amp;Q)</translation>
+        <source>Queue</source>
+        <translation>队列</translation>
     </message>
     <message>
-        <source>&amp;Dashboard</source>
-        <translation>看板(&amp;D)</translation>
+        <source>Dashboard</source>
+        <translation>看板</translation>
     </message>
     <message>
         <source>Queueing {count} tokens…</source>
@@ -3386,8 +3394,8 @@
 <context>
     <name>TokenBar</name>
     <message>
-        <source>&amp;Token:</source>
-        <translation>Token(&amp;T)：</translation>
+        <source>To&amp;ken:</source>
+        <translation>Token(&amp;K)：</translation>
     </message>
     <message>
         <source>Token</source>

@@ -107,7 +107,7 @@ def test_main_window_switches_to_chinese_and_back(
     assert i18n.current_language() == "en" and not i18n.installed_translators()
     assert console.case_view.banner.status_label.text() == "✓ Passed"
     assert console.menus.file_menu.title() == "&File"
-    assert console.token_bar.token_label.text() == "&Token:"
+    assert console.token_bar.token_label.text() == "To&ken:"
     assert model.headerData(FieldColumn.LABEL, HORIZONTAL) == "Field"
     assert sorted(_window_texts(console)) == sorted(before)
 

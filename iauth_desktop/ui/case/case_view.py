@@ -53,6 +53,7 @@ def _scrolled(widget: QWidget, parent: QWidget) -> QScrollArea:
     area.setWidget(widget)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a frame, not a stop for Tab
     return area
 
 
@@ -161,6 +162,9 @@ class CaseView(Retranslating, QWidget):
         layout = QVBoxLayout(pane)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split, 1)
+        # Tab reads as the pane does: find, Reveal, Copy value, the table
+        for first, second in ((self.field_finder, reveal), (reveal, copy), (copy, self.fields)):
+            QWidget.setTabOrder(first, second)
         return pane
 
     def _evidence_pane(self, parent: QWidget) -> QWidget:
@@ -312,6 +316,12 @@ class CaseView(Retranslating, QWidget):
         if self._video_error is not None:
             text = self.tr("The video could not be decoded: %1.")
             self.video.show_unavailable(text.replace("%1", self._video_error))
+
+    def play_video(self) -> None:
+        """Keyboard: play or pause, with the focus in the player (Space, the arrow keys step)."""
+        if self.video.has_video():
+            self.video.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.video.toggle_play()
 
     def has_case(self) -> bool:
         return self._has_case

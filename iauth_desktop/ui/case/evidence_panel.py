@@ -174,6 +174,14 @@ class EvidencePanel(Retranslating, QWidget):
             )
             tile.set_masked(True, "")
 
+    def focus_first(self) -> None:
+        """Keyboard: the first tile that shows an image (the ID card's portrait side), ready
+        for Enter (the viewer: zoom, compare) and Tab (its Reveal)."""
+        tile = next((t for t in self.tiles.values() if t.has_image()), None)
+        if tile is not None:
+            self.window().activateWindow()
+            tile.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def toggle_reveal(self, field: str) -> bool:
         """Reveal a masked image (asks why; recorded), or cover it again; False when the
         reveal was refused or cancelled."""

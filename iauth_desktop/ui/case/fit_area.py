@@ -4,7 +4,7 @@ preferred height (wrapped captions would otherwise make the panel scroll at comm
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
@@ -15,6 +15,7 @@ class FitArea(QScrollArea):
         self.setWidget(widget)
         self.setWidgetResizable(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the images in it
         widget.installEventFilter(self)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -241,9 +241,9 @@ class DashboardView(Retranslating, QWidget):
             return None
 
     def retranslate_ui(self) -> None:
-        self.since_label.setText(self.tr("&From"))
-        self.until_label.setText(self.tr("&To"))
-        self.profile_label.setText(self.tr("&Profile"))
+        self.since_label.setText(self.tr("Fro&m"))
+        self.until_label.setText(self.tr("T&o"))
+        self.profile_label.setText(self.tr("Profi&le"))
         self.since_edit.setAccessibleName(self.tr("First day of the range"))
         self.until_edit.setAccessibleName(self.tr("Last day of the range"))
         self.profile_combo.setAccessibleName(self.tr("Profile shown"))

@@ -93,7 +93,7 @@ class ClaimBar(Retranslating, QFrame):
         return self.lease_label.text()
 
     def retranslate_ui(self) -> None:
-        self.release_button.setText(self.tr("&Give back"))
+        self.release_button.setText(self.tr("Give &back"))
         self.release_button.setToolTip(self.tr("Release the case to the queue undecided"))
         self.release_button.setAccessibleName(self.tr("Give the claimed case back"))
         self.agree_button.setText(self.tr("A&gree"))

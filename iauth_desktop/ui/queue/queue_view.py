@@ -171,7 +171,7 @@ class QueueView(Retranslating, QWidget):
 
     def _update_triage_button(self) -> None:
         self.triage_button.setText(
-            self.tr("&Stop triage") if self._triaging else self.tr("&Triage pending")
+            self.tr("St&op triage") if self._triaging else self.tr("T&riage pending")
         )
 
     def retranslate_ui(self) -> None:

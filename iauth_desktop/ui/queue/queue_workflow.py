@@ -156,8 +156,8 @@ class QueueWorkflow(QObject):
 
     def retranslate_ui(self) -> None:
         views = self._window.views
-        views.setTabText(views.indexOf(self.view), self.tr("&Queue"))
-        views.setTabText(views.indexOf(self.dashboard), self.tr("&Dashboard"))
+        views.setTabText(views.indexOf(self.view), self.tr("Queue"))
+        views.setTabText(views.indexOf(self.dashboard), self.tr("Dashboard"))
         self.menu.retranslate_ui()
 
     # --- adding and claiming -------------------------------------------------------------------

@@ -166,6 +166,8 @@ class MainWindow(Retranslating, QMainWindow):
         menus.keyboard_shortcuts.triggered.connect(self.show_shortcuts)
         menus.view_menu.addAction(self.case_view.fields.show_keys_action)
         menus.focus_decision.triggered.connect(self.workflow.panel.focus_first)
+        menus.focus_card.triggered.connect(self.case_view.evidence.focus_first)
+        menus.play_video.triggered.connect(self.case_view.play_video)
         menus.settings.triggered.connect(self.open_settings)
         menus.signature_inspector.triggered.connect(self.open_signature_inspector)
         menus.language_group.triggered.connect(self._on_language_chosen)
@@ -177,7 +179,7 @@ class MainWindow(Retranslating, QMainWindow):
         )
         if self.demo_dock is not None:
             self.demo_dock.setWindowTitle(self.tr("Demo cases"))
-        self.views.setTabText(self.views.indexOf(self.case_view), self.tr("C&ase"))
+        self.views.setTabText(self.views.indexOf(self.case_view), self.tr("Case"))
         self.menus.retranslate_ui()
         self.queue.retranslate_ui()
 

@@ -46,11 +46,14 @@ class MainMenus:
         self.settings.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.tools_menu.addActions([self.signature_inspector, self.settings])
 
-        self.focus_token = QAction(window)
-        self.focus_token.setShortcut(QKeySequence("Ctrl+L"))
-        self.focus_decision = QAction(window)
-        self.focus_decision.setShortcut(QKeySequence("Ctrl+D"))
-        self.view_menu.addActions([self.focus_token, self.focus_decision])
+        # the review loop's stops, each a key away
+        self.focus_token = _keyed(window, "Ctrl+L")
+        self.focus_card = _keyed(window, "Ctrl+I")
+        self.play_video = _keyed(window, "Ctrl+P")
+        self.focus_decision = _keyed(window, "Ctrl+D")
+        self.view_menu.addActions(
+            [self.focus_token, self.focus_card, self.play_video, self.focus_decision]
+        )
         self.view_menu.addSeparator()
         self.view_menu.addMenu(self.language_menu)
         self.language_group = QActionGroup(window)
@@ -103,7 +106,15 @@ class MainMenus:
         self.settings.setText(QCoreApplication.translate("MainMenus", "S&ettings…"))
         self.focus_token.setText(QCoreApplication.translate("MainMenus", "Go to &token field"))
         self.focus_decision.setText(QCoreApplication.translate("MainMenus", "Go to the &decision"))
+        self.focus_card.setText(QCoreApplication.translate("MainMenus", "Go to the &ID card"))
+        self.play_video.setText(QCoreApplication.translate("MainMenus", "&Play or pause the video"))
         self.help_menu.setTitle(QCoreApplication.translate("MainMenus", "&Help"))
         self.keyboard_shortcuts.setText(
             QCoreApplication.translate("MainMenus", "&Keyboard shortcuts")
         )
+
+
+def _keyed(window: QMainWindow, keys: str) -> QAction:
+    action = QAction(window)
+    action.setShortcut(QKeySequence(keys))
+    return action

@@ -83,7 +83,7 @@ class TokenBar(Retranslating, QWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.token_label.setText(self.tr("&Token:"))
+        self.token_label.setText(self.tr("To&ken:"))
         self.token_edit.setAccessibleName(self.tr("Token"))
         self.profile_combo.setAccessibleName(self.tr("Profile"))
         self.mode_combo.setAccessibleName(self.tr("What to fetch"))
