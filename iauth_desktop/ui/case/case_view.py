@@ -38,6 +38,8 @@ from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.media.video_player import VideoPlayer
 from iauth_desktop.ui.theme import SPACING, TYPE
 
+FIELDS_WIDTH = 340  # px: a field's name, an 18-digit ID number and its key side by side
+
 
 def shown_slots(prepared: PreparedCase) -> tuple[MediaSlot, ...]:
     """The evidence strip's places: every one of a flat answer; of a nested answer (FaceID's
@@ -347,7 +349,14 @@ class CaseView(Retranslating, QWidget):
         top = min(max(need + 4, 120), int(height * 0.45))
         self.splitter.setSizes([top, max(height - top, 1)])
         self._top.setSizes(widths)
-        self._bottom.setSizes([int(width * 0.33), int(width * 0.37), int(width * 0.30)])
+        # the fields and the video what they need (a third, a quarter at most); the evidence
+        # images every pixel beyond that, so a large screen shows them larger, not emptier
+        fields = max(int(width * 0.28), min(FIELDS_WIDTH, int(width * 0.33)))
+        video = max(int(width * 0.26), min(self._video_min_width(), int(width * 0.3)))
+        self._bottom.setSizes([fields, max(width - fields - video, 1), video])
+
+    def _video_min_width(self) -> int:
+        return self.video.controls.minimumSizeHint().width()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -31,10 +31,12 @@ def state_path() -> Path:
 
 
 def save_window_state(window: QMainWindow, path: Path | None = None) -> None:
-    """Write the window's geometry and every named splitter's state."""
+    """Write the window's geometry, its docks' places and widths, and every named splitter's
+    state."""
     state = {
         "version": _VERSION,
         "geometry": _text(window.saveGeometry()),
+        "docks": _text(window.saveState(_VERSION)),
         "splitters": {
             splitter.objectName(): _text(splitter.saveState())
             for splitter in window.findChildren(QSplitter)
@@ -60,6 +62,9 @@ def restore_window_state(window: QMainWindow, path: Path | None = None) -> bool:
         return False
     geometry = _blob(state.get("geometry"))
     restored = geometry is not None and window.restoreGeometry(geometry)
+    docks = _blob(state.get("docks"))
+    if docks is not None:
+        window.restoreState(docks, _VERSION)
     splitters = state.get("splitters")
     if isinstance(splitters, dict):
         for splitter in window.findChildren(QSplitter):

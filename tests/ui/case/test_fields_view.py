@@ -165,3 +165,28 @@ def test_the_key_column_can_be_hidden_and_shown_again(qtbot: QtBot) -> None:
     action.trigger()
     assert not table.isColumnHidden(FieldColumn.KEY)
     assert action.text() and "&" in action.text()
+
+
+HOSTILE_LONG = "<b>x</b><img src=http://127.0.0.1:1/x.png>" + "W" * 80
+
+
+def test_a_cut_value_has_its_whole_shown_text_in_a_tooltip(qtbot: QtBot) -> None:
+    """Too narrow for the values: each cut value's tooltip holds it as shown — a masked number
+    stays masked (Reveal shows it), a hostile value is text, never markup."""
+    table = table_with_case(qtbot, name=HOSTILE_LONG)
+    table.show()
+    table.resize(260, 500)
+    qtbot.waitUntil(lambda: table.width() == 260, timeout=2000)
+    model = table.fields_model()
+    number = model.index(model.row_of("ID"), FieldColumn.VALUE)
+    name = model.index(model.row_of("name"), FieldColumn.VALUE)
+    assert table.cut(number) and table.cut(name)
+    tip = table.tooltip_at(number) or ""
+    assert str(number.data()) in tip and "*" in tip
+    assert ID_NUMBER not in tip and ID_NUMBER[-8:-4] not in tip
+    assert "Reveal" in tip  # and where the whole value is
+    name_tip = table.tooltip_at(name) or ""
+    assert "&lt;img" in name_tip and "<img" not in name_tip and "W" * 80 in name_tip
+    table.resize(1400, 500)  # room enough: nothing is cut, no tooltip but the model's own
+    qtbot.waitUntil(lambda: not table.cut(number), timeout=2000)
+    assert table.tooltip_at(name) is None

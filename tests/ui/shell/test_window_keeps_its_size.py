@@ -51,7 +51,7 @@ def test_loading_cases_and_switching_language_keep_the_size(
 _RESTORE = """
 import json, sys
 from pathlib import Path
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication
 from iauth_desktop.app import build_window
 from iauth_desktop.core.config.secrets import KeyringStatus
@@ -66,15 +66,18 @@ first.setGeometry(120, 80, 1500, 860)
 app.processEvents()
 splitter = first.case_view.splitter
 splitter.setSizes([300, sum(splitter.sizes()) - 300])
+first.resizeDocks([first.workflow.dock], [377], Qt.Orientation.Horizontal)  # "dragged"
 app.processEvents()
-wanted = {"geometry": list(first.geometry().getRect()), "split": splitter.sizes()}
+wanted = {"geometry": list(first.geometry().getRect()), "split": splitter.sizes(),
+          "dock": first.workflow.dock.width()}
 save_window_state(first, state)
 first.close()
 again = build_window(None, keyring)
 restored = again.restore_state(state)
 again.show()
 app.processEvents()
-got = {"geometry": list(again.geometry().getRect()), "split": again.case_view.splitter.sizes()}
+got = {"geometry": list(again.geometry().getRect()), "split": again.case_view.splitter.sizes(),
+       "dock": again.workflow.dock.width()}
 state.write_text("{not json")
 print(json.dumps({"restored": restored, "wanted": wanted, "got": got,
                   "broken": restore_window_state(again, state)}))
@@ -97,6 +100,7 @@ def test_size_position_and_splitters_come_back(tmp_path: Path) -> None:
     assert result["restored"] is True
     assert result["got"]["geometry"] == result["wanted"]["geometry"] == [120, 80, 1500, 860]
     assert result["got"]["split"] == result["wanted"]["split"]
+    assert result["got"]["dock"] == result["wanted"]["dock"] == 377  # the decision column
     assert result["broken"] is False  # an unreadable file is ignored, never an error
 
 
