@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
@@ -94,3 +95,18 @@ def test_the_window_carries_the_application_icon(qtbot: QtBot) -> None:
     assert not icon.isNull()
     assert {(s.width(), s.height()) for s in icon.availableSizes()} >= {(16, 16), (256, 256)}
     assert not icon.pixmap(32, 32).toImage().isNull()
+
+
+@pytest.mark.parametrize("ratio", [1.0, 1.5, 2.0])
+@pytest.mark.parametrize("logical", [16, 24, 32, 48])
+def test_the_icon_is_drawn_from_pixels_enough_on_high_dpi_screens(
+    qapp: object, ratio: float, logical: int
+) -> None:
+    """At 150 % and 200 % the icon is drawn from a picture at least that many device pixels
+    (never a small one blown up): the sizes ship, and Qt picks the right one."""
+    pixmap = application_icon().pixmap(QSize(logical, logical), ratio)
+    assert pixmap.width() >= int(logical * ratio)
+    assert pixmap.devicePixelRatio() == pytest.approx(ratio)
+    source = min(n for n in ICON_SIZES if n >= logical * ratio)
+    original = QImage(str(resource_path("icons", f"iauth-desktop-{source}.png")))
+    assert not original.isNull() and original.width() == source

@@ -113,8 +113,12 @@ class MainWindow(Retranslating, QMainWindow):
             self.demo_dock = QDockWidget()
             self.demo_dock.setObjectName("demoTokens")
             self.demo_dock.setWidget(self.demo_list)
-            self.demo_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+            self.demo_dock.setFeatures(
+                QDockWidget.DockWidgetFeature.DockWidgetMovable
+                | QDockWidget.DockWidgetFeature.DockWidgetClosable  # room for the case
+            )
             self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.demo_dock)
+            self.menus.view_menu.addAction(self.demo_dock.toggleViewAction())
 
         self.idle_watch = IdleWatch(self)
         self.idle_watch.idle.connect(self._close_idle_case)
