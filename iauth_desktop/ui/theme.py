@@ -27,6 +27,7 @@ class Spacing(NamedTuple):
     """Gaps and margins, in device-independent pixels (Qt scales them on high-DPI screens)."""
 
     tight: int = 2  # between the lines of one table or list
+    snug: int = 4  # inside a tile or a bar
     normal: int = 6  # between controls; a pane's margin
     wide: int = 12  # between groups; inside a coloured panel
 
@@ -37,6 +38,7 @@ class TypeScale(NamedTuple):
     the system font, bold for titles."""
 
     verdict: float = 1.4
+    heading: float = 1.4  # a dialog's one-line warning (a saved case modified since export)
     digits: float = 2.2
 
 

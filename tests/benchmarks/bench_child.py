@@ -68,6 +68,7 @@ def fetch_floor(endpoint: str, appid: str, secret: str, aes_key: str, token: str
 
 def fetch_iauth(endpoint: str, appid: str, secret: str, aes_key: str, token: str) -> dict[str, Any]:
     """The product's library call: DetectInfoClient(...).fetch(token, 0)."""
+    from iauth_desktop.core.model.result import Stage
     from iauth_desktop.core.providers.detectinfo.client import DetectInfoClient
 
     def run() -> dict[str, Any]:
@@ -78,7 +79,7 @@ def fetch_iauth(endpoint: str, appid: str, secret: str, aes_key: str, token: str
         return {
             "body_bytes": outcome.response_bytes,
             "media": media,
-            "yt_errorcode": result.yt_errorcode,
+            "yt_errorcode": (final := result.stage(Stage.FINAL)) and final.code,
         }
 
     return _timed(run)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidg
 
 from iauth_desktop.core.model.consistency import Check, run_checks
 from iauth_desktop.ui.i18n import Retranslating, current_language
-from iauth_desktop.ui.theme import text_colour
+from iauth_desktop.ui.theme import SPACING, text_colour
 
 # status -> (glyph, colour); the glyph and the word carry the meaning, colour only helps
 _STATUS_STYLE = {
@@ -34,12 +34,12 @@ class ConsistencyView(Retranslating, QGroupBox):
         self._checks: list[Check] = []
         self._note = _label(self)
         self._grid = QGridLayout()
-        self._grid.setHorizontalSpacing(8)
-        self._grid.setVerticalSpacing(2)
+        self._grid.setHorizontalSpacing(SPACING.normal)
+        self._grid.setVerticalSpacing(SPACING.tight)
         self._grid.setColumnStretch(2, 1)
         self._rows: list[tuple[QLabel, QLabel, QLabel]] = []
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 6)
+        layout.setContentsMargins(SPACING.normal, SPACING.snug, SPACING.normal, SPACING.normal)
         layout.addWidget(self._note)
         layout.addLayout(self._grid)
         layout.addStretch(1)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -37,7 +38,7 @@ from iauth_desktop.ui.case.prepared_case import PreparedCase, prepare_case
 from iauth_desktop.ui.error_text import failure_text
 from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.tasks import Progress, TaskFailure, TaskRunner, Work
-from iauth_desktop.ui.theme import ink
+from iauth_desktop.ui.theme import TYPE, ink
 
 
 def load_case_folder(path: Path) -> tuple[ReviewCase, BundleCheck]:
@@ -185,7 +186,10 @@ class BundleProblemsDialog(Retranslating, QDialog):
         )
         self.heading = QLabel(self)
         self.heading.setObjectName("tamperHeading")
-        self.heading.setStyleSheet(ink("bad", bold=True) + " font-size: 14pt;")
+        self.heading.setStyleSheet(ink("bad", bold=True))
+        heading_font = QFont(self.heading.font())
+        heading_font.setPointSizeF(heading_font.pointSizeF() * TYPE.heading)
+        self.heading.setFont(heading_font)
         self.explanation = QLabel(self)
         self.explanation.setTextFormat(Qt.TextFormat.PlainText)  # the path may hold anything
         self.explanation.setWordWrap(True)

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from iauth_desktop.ui.i18n import Retranslating
+from iauth_desktop.ui.theme import SPACING
 
 
 class _Picture(QWidget):
@@ -99,8 +100,8 @@ class ImageTile(Retranslating, QFrame):
         self._caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._caption.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.setSpacing(2)
+        layout.setContentsMargins(SPACING.snug, SPACING.snug, SPACING.snug, SPACING.snug)
+        layout.setSpacing(SPACING.tight)
         self.reveal_button = QToolButton(self)
         self.reveal_button.setObjectName("revealImage")
         self.reveal_button.clicked.connect(lambda: self.reveal_requested.emit(self.field))

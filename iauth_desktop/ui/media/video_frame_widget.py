@@ -12,6 +12,8 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from iauth_desktop.ui.theme import SPACING
+
 _BACKGROUND = QColor(24, 24, 24)
 _MESSAGE_COLOUR = QColor(235, 235, 235)
 
@@ -37,7 +39,7 @@ class VideoFrameWidget(QWidget):
         self._label.setPalette(palette)
         self._label.hide()
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 16, 16, 16)
+        layout.setContentsMargins(SPACING.wide, SPACING.wide, SPACING.wide, SPACING.wide)
         layout.addWidget(self._label)
 
     def sizeHint(self) -> QSize:

@@ -22,6 +22,7 @@ from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.queue.queue_labels import duration_words
 from iauth_desktop.ui.queue.queue_session import HeldCase
 from iauth_desktop.ui.review.decision_labels import describe_decision
+from iauth_desktop.ui.theme import SPACING
 
 
 class ClaimBar(Retranslating, QFrame):
@@ -58,7 +59,7 @@ class ClaimBar(Retranslating, QFrame):
         row.addWidget(self.note_edit)
         row.addWidget(self.agree_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setContentsMargins(SPACING.normal, SPACING.snug, SPACING.normal, SPACING.snug)
         layout.addLayout(top)
         layout.addWidget(self.confirm_row)
         self._tick = QTimer(self)

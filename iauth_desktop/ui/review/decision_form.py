@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from iauth_desktop.ui.review.decision_list import DecisionList
-from iauth_desktop.ui.theme import ink
+from iauth_desktop.ui.theme import SPACING, ink
 
 ERROR_STYLE = "color: #8c1d18; background: #fce8e6; border: 1px solid #c5221f; padding: 4px;"
 REQUIRED_EDIT_STYLE = "QPlainTextEdit, QLineEdit { border: 2px solid #b00020; }"
@@ -121,7 +121,7 @@ class DecisionForm(QWidget):
         recorded.addWidget(self.list_label)
         recorded.addWidget(self.decision_list, 1)
         self._body = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
-        self._body.setContentsMargins(6, 4, 6, 4)
+        self._body.setContentsMargins(SPACING.normal, SPACING.snug, SPACING.normal, SPACING.snug)
         for part in (choice, justification, notes, recorded):
             self._body.addLayout(part)
         self.set_wide(False)
@@ -130,7 +130,7 @@ class DecisionForm(QWidget):
         """Side by side for a dock below the case, one column for a dock beside it."""
         direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         self._body.setDirection(direction)
-        self._body.setSpacing(12 if wide else 6)
+        self._body.setSpacing(SPACING.wide if wide else SPACING.normal)
         for index, stretch in enumerate((3, 3, 3, 4) if wide else (0, 0, 0, 1)):
             self._body.setStretch(index, stretch)
         self._reasons.setRowWrapPolicy(  # labels above their fields in a narrow column

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from iauth_desktop.ui.i18n import Retranslating
+from iauth_desktop.ui.theme import SPACING
 
 _TOKEN_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -29,7 +30,7 @@ class DemoTokenList(Retranslating, QWidget):
             item.setToolTip(token)
             self.list.addItem(item)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setContentsMargins(SPACING.snug, SPACING.snug, SPACING.snug, SPACING.snug)
         layout.addWidget(self.heading)
         layout.addWidget(self.list, 1)
         self.list.itemClicked.connect(self._choose)

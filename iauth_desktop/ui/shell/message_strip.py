@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QToolButton, QWidget
 
 from iauth_desktop.ui.i18n import Retranslating
+from iauth_desktop.ui.theme import SPACING
 
 Severity = Literal["error", "info"]
 _STYLES = {
@@ -37,7 +38,7 @@ class MessageStrip(Retranslating, QFrame):
         self.close_button.setAutoRaise(True)
         self.close_button.clicked.connect(self.clear)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 4, 4)
+        layout.setContentsMargins(SPACING.normal, SPACING.snug, SPACING.snug, SPACING.snug)
         layout.addWidget(self.icon_label)
         layout.addWidget(self.text_label, 1)
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)

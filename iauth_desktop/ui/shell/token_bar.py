@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from iauth_desktop.core.model.result import FetchMode
 from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.settings.connections import Connection, display_label
+from iauth_desktop.ui.theme import SPACING
 
 MODES = (FetchMode.FULL, FetchMode.TEXT_ONLY)  # the mode list's rows
 
@@ -59,7 +60,7 @@ class TokenBar(Retranslating, QWidget):
         self.token_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setContentsMargins(SPACING.normal, SPACING.normal, SPACING.normal, SPACING.normal)
         for widget in (
             self.token_label,
             self.token_edit,
