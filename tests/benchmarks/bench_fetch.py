@@ -86,8 +86,12 @@ def measure_size(
         home.mkdir()
         with Emulator(size, timeout=args.start_timeout, python=sys.executable) as emu:
             body_bytes = prime(emu, timeout=args.timeout)
+            # bytecode kept (in a private prefix) as an installed wheel or the frozen bundle
+            # has it: a developer's PYTHONDONTWRITEBYTECODE=1 would compile every module on
+            # every start and bill that to the CLI
             env = {
-                **os.environ,
+                **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+                "PYTHONPYCACHEPREFIX": str(work / "pyc"),
                 "IAUTH_ENDPOINT": emu.url,
                 "IAUTH_APPID": emu.appid,
                 "IAUTH_SECRET_KEY": emu.secret_key,
@@ -97,6 +101,10 @@ def measure_size(
                 "NO_PROXY": "127.0.0.1,localhost",
             }
             samples = {c: Samples() for c in clients}
+            for client in clients:  # one untimed run each: bytecode written, caches warm
+                if client != "node":
+                    spawner.run(_command(client, emu, work, -1, args.node), env=env,
+                                timeout=args.timeout, cwd=work)  # fmt: skip
             for run in range(args.runs):
                 order = clients[run % len(clients) :] + clients[: run % len(clients)]
                 for client in order:

@@ -14,12 +14,12 @@ import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
-import keyring
-from keyring.backend import KeyringBackend
-from keyring.backends import chainer, fail, null
-from keyring.errors import KeyringError, PasswordDeleteError
+# keyring (and the D-Bus libraries behind it) load when a secret is first looked up: a command
+# given its credentials in the environment never pays for them
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 from iauth_desktop.core.config.profiles import validate_profile_name
 from iauth_desktop.core.model.errors import InsecureKeyringError, UsageError
@@ -47,6 +47,8 @@ class KeyringStatus:
 
 def keyring_status(backend: KeyringBackend | None = None) -> KeyringStatus:
     """Describe ``backend`` (default: the one ``keyring`` chose) for the reviewer."""
+    import keyring  # noqa: PLC0415 - on first use (see above)
+
     active = keyring.get_keyring() if backend is None else backend
     name = _display_name(active)
     problem = _insecurity(active)
@@ -61,6 +63,8 @@ def keyring_status(backend: KeyringBackend | None = None) -> KeyringStatus:
 
 
 def _display_name(backend: KeyringBackend) -> str:
+    from keyring.backends import chainer  # noqa: PLC0415
+
     if isinstance(backend, chainer.ChainerBackend):
         members = ", ".join(_display_name(member) for member in backend.backends)
         return f"chainer ({members or 'empty'})"
@@ -69,6 +73,9 @@ def _display_name(backend: KeyringBackend) -> str:
 
 def _insecurity(backend: KeyringBackend) -> str | None:
     """Why ``backend`` must not hold secrets, or None when it is a real OS store."""
+    from keyring.backends import chainer, fail, null  # noqa: PLC0415
+    from keyring.errors import KeyringError  # noqa: PLC0415
+
     if isinstance(backend, chainer.ChainerBackend):
         return _chainer_insecurity(backend)
     problem: str | None = None
@@ -88,8 +95,8 @@ def _insecurity(backend: KeyringBackend) -> str | None:
     return problem
 
 
-def _chainer_insecurity(backend: chainer.ChainerBackend) -> str | None:
-    members = list(backend.backends)
+def _chainer_insecurity(backend: KeyringBackend) -> str | None:
+    members = list(backend.backends)  # type: ignore[attr-defined]  # a ChainerBackend
     if not members:
         return "it chains no keyring at all"
     # The chainer writes to its first member: that one decides.
@@ -138,6 +145,8 @@ class SecretStore:
 
     @property
     def backend(self) -> KeyringBackend:
+        import keyring  # noqa: PLC0415
+
         return keyring.get_keyring() if self._backend is None else self._backend
 
     def status(self) -> KeyringStatus:
@@ -168,6 +177,8 @@ class SecretStore:
         )
 
     def _get(self, username: str) -> str | None:
+        from keyring.errors import KeyringError  # noqa: PLC0415
+
         backend = self.backend
         status = keyring_status(backend)
         if not status.secure:
@@ -205,6 +216,8 @@ class SecretStore:
     ) -> None:
         """Write one item to a secure OS store only; ``refused(backend, reason)`` words a
         refusal."""
+        from keyring.errors import KeyringError  # noqa: PLC0415
+
         backend = self.backend
         status = keyring_status(backend)
         if not status.secure:
@@ -218,6 +231,8 @@ class SecretStore:
 
     def delete(self, profile: str) -> int:
         """Remove both secrets of ``profile``; returns how many items were there."""
+        from keyring.errors import KeyringError, PasswordDeleteError  # noqa: PLC0415
+
         backend = self.backend
         status = keyring_status(backend)
         if not status.secure:

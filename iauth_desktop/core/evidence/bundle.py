@@ -185,7 +185,13 @@ def bundle_contents(
                 file_name = f"{name}.{RAW_TEXT_EXT}"
                 content = (item.raw_text or "").encode("utf-8")
             files.append((file_name, content))
-            listed[file_name] = _entry(content)
+            # a decoded medium was hashed once, when decoded (its bytes never change after):
+            # 50 MiB hashed a second time cost a whole-process fetch 60 ms
+            listed[file_name] = (
+                {"sha256": item.sha256, "bytes": len(content)}
+                if item.data is not None and item.sha256
+                else _entry(content)
+            )
             names[name] = file_name
             if item.error is not None:
                 problems.append({"field": name, "file": file_name, "reason": item.error})

@@ -9,12 +9,15 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from iauth_desktop.core.audit.log import AuditLog
-from iauth_desktop.core.audit.trail import AuditTrail
-from iauth_desktop.core.store.base import CaseStore
-from iauth_desktop.core.store.queue import CaseQueue
-from iauth_desktop.core.store.sqlite.history import CaseHistory, default_history_path
+
+# the stores load when one is opened: a fetch that only writes the audit log goes without them
+if TYPE_CHECKING:
+    from iauth_desktop.core.audit.trail import AuditTrail
+    from iauth_desktop.core.store.base import CaseStore
+    from iauth_desktop.core.store.queue import CaseQueue
 
 ENV_DATABASE_URL = "IAUTH_DATABASE_URL"
 
@@ -33,6 +36,8 @@ def open_case_store(path: Path | None = None, *, database_url: str | None = None
         from iauth_desktop.core.store.postgres.store import PostgresStore  # noqa: PLC0415
 
         return PostgresStore(url)
+    from iauth_desktop.core.store.sqlite.history import CaseHistory  # noqa: PLC0415
+
     return CaseHistory(path)
 
 
@@ -49,6 +54,8 @@ def open_audit_trail(database_url: str | None = None) -> AuditTrail:
 
 def case_store_exists() -> bool:
     """Whether a store already exists: reading commands never create one just to look."""
+    from iauth_desktop.core.store.sqlite.history import default_history_path  # noqa: PLC0415
+
     return team_database_url() is not None or default_history_path().is_file()
 
 

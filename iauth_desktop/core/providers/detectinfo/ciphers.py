@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from Crypto.Cipher import AES
-from Crypto.PublicKey import RSA
 
 from iauth_desktop.core.model.errors import PaddingError, UsageError, WrongKeyError
 
@@ -50,6 +49,9 @@ class RsaPublicKey:
     @classmethod
     def from_pem(cls, pem: str | bytes, *, source: str = "the RSA public key") -> RsaPublicKey:
         """The key from PEM (or DER) text; UsageError when it is not an RSA public key."""
+        # only the RSA variant needs it: the AES answers a fetch usually gets start without
+        from Crypto.PublicKey import RSA  # noqa: PLC0415
+
         try:
             key = RSA.import_key(pem)
         except (ValueError, IndexError, TypeError):

@@ -6,6 +6,7 @@ import base64
 import json
 
 import pytest
+from Crypto.Cipher import AES
 from Crypto.PublicKey import RSA
 
 from iauth_desktop.core.model.errors import (
@@ -89,8 +90,10 @@ def test_decryption_failures_are_exit_5(sealed: RequestEncryption) -> None:
         sealed.decrypt("***", "EncryptedBody")
     with pytest.raises(CorruptCiphertextError):
         sealed.decrypt(base64.b64encode(b"x" * 15).decode(), "EncryptedBody")
+    # a text whose last byte is 0 is never valid PKCS#7 (random bytes were, one time in ~256)
+    unpadded = AES.new(sealed.key, AES.MODE_CBC, sealed.iv).encrypt(b"x" * 31 + b"\x00")
     with pytest.raises(PaddingError):
-        sealed.decrypt(base64.b64encode(bytes(32)).decode(), "EncryptedBody")
+        sealed.decrypt(base64.b64encode(unpadded).decode(), "EncryptedBody")
     with pytest.raises(DecryptionError, match="SM4-GCM"):
         sealed.open_answer({"Encryption": {"Algorithm": "SM4-GCM"}, "EncryptedBody": "AAAA"})
     with pytest.raises(DecryptionError, match="no EncryptedBody"):
