@@ -219,7 +219,8 @@ def _run_window(
     demo_batch: list[QueueEntry] | None,
 ) -> int:
     window.remember_geometry = True  # the reviewer's own window: its size comes back next time
-    window.restore_state()
+    if not window.restore_state():
+        window.fit_screen()  # first start: the default size, within what the screen offers
 
     def settle_then_fetch() -> None:
         settle()

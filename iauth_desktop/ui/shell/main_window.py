@@ -46,7 +46,8 @@ from iauth_desktop.ui.shell.status_bar import ConnectionStatusBar
 from iauth_desktop.ui.shell.token_bar import TokenBar
 from iauth_desktop.ui.shell.window_state import restore_window_state, save_window_state
 
-MIN_WIDTH, MIN_HEIGHT = 1280, 800
+# a fresh window (and a screenshot without --window-size): a 1366×768 laptop's screen
+DEFAULT_WIDTH, DEFAULT_HEIGHT = 1366, 768
 _log = logging.getLogger(__name__)
 audit = logging.getLogger("iauth_desktop.audit")
 
@@ -80,7 +81,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._profile_store = profile_store
         self._endpoint_override = endpoint_override
         self._demo_token_connections = dict(demo_token_connections or {})
-        self.resize(MIN_WIDTH, MIN_HEIGHT)
+        self.resize(DEFAULT_WIDTH, DEFAULT_HEIGHT)
         # size, position and splitters are kept between runs (not by screenshot mode or tests)
         self.remember_geometry = False
 
@@ -294,6 +295,15 @@ class MainWindow(Retranslating, QMainWindow):
             self.case_view.keep_sizes()
             self.workflow.keep_dock()
         return restored
+
+    def fit_screen(self) -> None:
+        """The default size, no larger than the screen's free area (a laptop's taskbar and
+        title bar leave less than 768 pixels of height)."""
+        screen = self.screen()
+        if screen is None:
+            return
+        free = screen.availableGeometry()
+        self.resize(min(DEFAULT_WIDTH, free.width()), min(DEFAULT_HEIGHT, free.height()))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

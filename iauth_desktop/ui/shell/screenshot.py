@@ -23,7 +23,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Slot
 
 from iauth_desktop.ui.case.prepared_case import PreparedCase
 from iauth_desktop.ui.shell.heartbeat import Heartbeat
-from iauth_desktop.ui.shell.main_window import MIN_HEIGHT, MIN_WIDTH, MainWindow
+from iauth_desktop.ui.shell.main_window import DEFAULT_HEIGHT, DEFAULT_WIDTH, MainWindow
 
 TIMEOUT_S = 60.0
 EXIT_GAVE_UP = 1
@@ -87,7 +87,7 @@ class ScreenshotRun(QObject):
         if window.demo_dock is not None:
             window.demo_dock.hide()  # the case gets the whole width in a picture
         if self._size is None:
-            window.resize(max(MIN_WIDTH, window.width()), max(MIN_HEIGHT, window.height()))
+            window.resize(DEFAULT_WIDTH, DEFAULT_HEIGHT)  # never the size restored from a run
         window.case_shown.connect(self._on_case_shown)
         window.fetch_failed.connect(self._on_failed)
         window.controller.cancelled.connect(self._on_cancelled)

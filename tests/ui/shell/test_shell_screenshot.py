@@ -58,7 +58,7 @@ def test_screenshot_of_a_passed_case(tmp_path: Path) -> None:
     assert figures["startup_ms"] > 0
     assert figures["fetch_process"] == 1  # the console fetches in its fetch process
     image = QImage(str(out))
-    assert image.width() >= 1280 and image.height() >= 800
+    assert (image.width(), image.height()) == (1366, 768)  # the default: a laptop's screen
 
 
 def test_screenshot_of_a_service_error_exits_3(tmp_path: Path) -> None:

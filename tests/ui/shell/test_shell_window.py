@@ -20,7 +20,7 @@ from iauth_desktop.emulator.detectinfo.demo import (
     FAULT_TOKENS,
 )
 from iauth_desktop.ui.case.prepared_case import PreparedCase
-from iauth_desktop.ui.shell.main_window import MIN_HEIGHT, MIN_WIDTH, MainWindow
+from iauth_desktop.ui.shell.main_window import DEFAULT_HEIGHT, DEFAULT_WIDTH, MainWindow
 from tests.ui.conftest import QT_NOISE
 
 pytestmark = pytest.mark.qt_log_ignore(*QT_NOISE, extend=True)
@@ -40,7 +40,7 @@ def _fail(qtbot: QtBot, window: MainWindow, token: str) -> tuple[str, int]:
 
 
 def test_full_flow_shows_the_case(qtbot: QtBot, console: MainWindow, fetch_case: Fetch) -> None:
-    assert console.width() >= MIN_WIDTH and console.height() >= MIN_HEIGHT
+    assert console.width() >= DEFAULT_WIDTH and console.height() >= DEFAULT_HEIGHT
     prepared = fetch_case(console, f"  {PASS}\n")
     assert prepared.case.token == PASS  # trimmed, otherwise as pasted
     assert prepared.case.profile_name == "demo"

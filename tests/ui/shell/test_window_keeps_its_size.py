@@ -125,3 +125,16 @@ def test_no_tile_paints_its_parts_over_each_other(
         for index, one in enumerate(parts):
             for other in parts[index + 1 :]:
                 assert not one.intersects(other), (tile.field, one, other)
+
+
+def test_a_first_window_fits_the_screens_free_area(qtbot: QtBot, console: MainWindow) -> None:
+    """No saved size yet: the default 1366×768, but never more than the screen offers (the
+    offscreen test screen is smaller: then as small as the window's layout allows)."""
+    free = console.screen().availableGeometry()
+    least = console.minimumSizeHint()
+    console.resize(2000, 1500)
+    console.fit_screen()
+    wanted = QSize(max(least.width(), min(1366, free.width())),
+                   max(least.height(), min(768, free.height())))  # fmt: skip
+    qtbot.waitUntil(lambda: console.size() == wanted, timeout=2000)
+    assert wanted.width() < 2000 and wanted.height() < 1500
