@@ -70,7 +70,7 @@ class FieldsTable(Retranslating, QTableView):
             self.addAction(action)
         self.setModel(self._model)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(FieldColumn.LABEL, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(FieldColumn.LABEL, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(FieldColumn.VALUE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(FieldColumn.KEY, QHeaderView.ResizeMode.Interactive)
         self._model.modelReset.connect(self._update_actions)
@@ -176,16 +176,15 @@ class FieldsTable(Retranslating, QTableView):
             self._measure_rows(True)
         for row in self._model.header_rows():
             self.setSpan(row, 0, 1, len(FieldColumn))
-        self._fit_key_column()
+        self._fit_columns()
 
     def _measure_rows(self, measure: bool) -> None:
-        """Rows and the label/key columns sized to their contents, or fixed (cheap)."""
+        """Rows sized to their contents, or fixed (cheap); the columns by ``_fit_columns``."""
         fixed = QHeaderView.ResizeMode.Fixed
         fit = QHeaderView.ResizeMode.ResizeToContents
         self.verticalHeader().setSectionResizeMode(fit if measure else fixed)
         header = self.horizontalHeader()
-        columns = fit if measure else QHeaderView.ResizeMode.Interactive
-        header.setSectionResizeMode(FieldColumn.LABEL, columns)
+        header.setSectionResizeMode(FieldColumn.LABEL, QHeaderView.ResizeMode.Interactive)
         if self.wordWrap() != measure:
             self.setWordWrap(measure)
 
@@ -231,15 +230,19 @@ class FieldsTable(Retranslating, QTableView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_key_column()
+        self._fit_columns()
 
-    def _fit_key_column(self) -> None:
-        """The service's keys take at most a quarter of the width: the values come first (a
-        longer key is cut, and says so in its tooltip)."""
+    def _fit_columns(self) -> None:
+        """The fields' names take at most 30 % of the width, the service's keys a quarter: the
+        values come first (a longer name or key is cut, and says so in its tooltip). A table
+        of very many rows is not measured (see ``_span_headers``)."""
         header = self.horizontalHeader()
-        column = FieldColumn.KEY
-        wanted = max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
-        header.resizeSection(column, min(wanted, self.viewport().width() // 4))
+        width = self.viewport().width()
+        many = self._model.rowCount() > MANY_ROWS
+        for column, share in ((FieldColumn.LABEL, 0.3), (FieldColumn.KEY, 0.25)):
+            hint = header.sectionSizeHint(column)
+            wanted = hint if many else max(self.sizeHintForColumn(column), hint)
+            header.resizeSection(column, min(wanted, int(width * share)))
 
     def select_row(self, row: int) -> None:
         self.setCurrentIndex(self._model.index(row, FieldColumn.VALUE))

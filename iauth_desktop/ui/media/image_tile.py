@@ -40,7 +40,7 @@ class _Picture(QWidget):
         self.placeholder = ""
         self.fresh = False  # set on every change, reset by the first paint after it
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(96, 48)
+        self.setMinimumSize(64, 48)  # four frames and three card images share a laptop's pane
 
     def sizeHint(self) -> QSize:
         return QSize(240, 152)

@@ -175,8 +175,8 @@ def test_a_cut_value_has_its_whole_shown_text_in_a_tooltip(qtbot: QtBot) -> None
     stays masked (Reveal shows it), a hostile value is text, never markup."""
     table = table_with_case(qtbot, name=HOSTILE_LONG)
     table.show()
-    table.resize(260, 500)
-    qtbot.waitUntil(lambda: table.width() == 260, timeout=2000)
+    table.resize(200, 500)
+    qtbot.waitUntil(lambda: table.width() == 200, timeout=2000)
     model = table.fields_model()
     number = model.index(model.row_of("ID"), FieldColumn.VALUE)
     name = model.index(model.row_of("name"), FieldColumn.VALUE)
