@@ -18,9 +18,11 @@ from pytestqt.qtbot import QtBot
 
 from iauth_desktop.core.model.decision import DecisionAction
 from iauth_desktop.emulator.detectinfo.demo import CASE_TOKENS
+from iauth_desktop.emulator.faceid.demo import CASE_TOKENS as FACEID_TOKENS
 from iauth_desktop.ui.case.prepared_case import PreparedCase
 from iauth_desktop.ui.i18n import install_language
 from iauth_desktop.ui.shell.main_window import MainWindow
+from tests.ui.case.test_faceid_case import faceid_console, faceid_emulator
 from tests.ui.conftest import QT_NOISE
 from tests.ui.layout_checks import (
     columns_overflow,
@@ -28,9 +30,11 @@ from tests.ui.layout_checks import (
     cut_cells_without_their_text,
     cut_labels_without_tooltip,
     outside_the_window,
+    scroll_area_of,
 )
 
 pytestmark = pytest.mark.qt_log_ignore(*QT_NOISE)
+__all__ = ["faceid_console", "faceid_emulator"]  # fixtures shared with the FaceID case tests
 
 
 def _sizes() -> list[QSize]:
@@ -65,7 +69,6 @@ def test_the_case_fits_the_window(
         assert console.devicePixelRatioF() == pytest.approx(float(ratio))
     console.resize(size)
     qtbot.waitUntil(lambda: console.size() == size, timeout=2000)
-    view = console.case_view
     panel = console.workflow.panel
     for case in CASES:
         fetch_case(console, CASE_TOKENS[case])
@@ -75,30 +78,58 @@ def test_the_case_fits_the_window(
         QApplication.processEvents()
         where = f"{case}, {language}, {size.width()}×{size.height()}"
         assert console.size() == size, where
-        assert content_overflow(view.banner) == (0, 0), where
-        assert cut_cells_without_their_text(view.fields) == [], where
-        fields = view.fields
-        widths = [fields.columnWidth(c) for c in range(3) if not fields.isColumnHidden(c)]
-        assert columns_overflow(fields, widths) == 0, where
-        assert cut_labels_without_tooltip(console) == [], where
-        # the decision panel whole, on screen, without scrolling
-        assert not outside_the_window(console, panel.record_button), where
-        assert panel.height() >= panel.minimumSizeHint().height(), where
-        recorded = panel.decision_list
-        header = recorded.header()
-        assert not outside_the_window(console, recorded), where
-        columns = [header.sectionSize(c) for c in range(header.count())]
-        assert columns_overflow(recorded, columns) == 0, where
-        for column in range(header.count()):
-            wanted = max(recorded.sizeHintForColumn(column), header.sectionSizeHint(column))
-            assert header.sectionSize(column) >= wanted, (where, column)
-        # the video's controls on one line, the time whole
-        controls = view.video.controls
-        rows = {w.geometry().center().y() for w in controls.findChildren(type(controls.slider))}
-        buttons = [controls.play_button, controls.mute_button, controls.speed_combo]
-        centres = {b.geometry().center().y() for b in buttons} | rows
-        assert max(centres) - min(centres) <= 2, where
-        time = controls.time_label
-        assert time.width() >= time.sizeHint().width(), where
-        assert not outside_the_window(console, time), where
+        assert_fits(console, where)
     assert panel.decision_list.topLevelItemCount() == 0  # the last case has none: a new list
+
+
+def assert_fits(console: MainWindow, where: str) -> None:
+    """Everything the issue names, on the case now on screen."""
+    view = console.case_view
+    panel = console.workflow.panel
+    assert content_overflow(view.banner) == (0, 0), where
+    assert cut_cells_without_their_text(view.fields) == [], where
+    fields = view.fields
+    widths = [fields.columnWidth(c) for c in range(3) if not fields.isColumnHidden(c)]
+    assert columns_overflow(fields, widths) == 0, where
+    # the evidence images share their pane's width: no sideways scrolling
+    evidence = scroll_area_of(view.evidence)
+    assert view.evidence.minimumSizeHint().width() <= evidence.viewport().width(), where
+    assert cut_labels_without_tooltip(console) == [], where
+    # the decision panel whole, on screen, without scrolling
+    assert not outside_the_window(console, panel.record_button), where
+    assert panel.height() >= panel.minimumSizeHint().height(), where
+    recorded = panel.decision_list
+    header = recorded.header()
+    assert not outside_the_window(console, recorded), where
+    columns = [header.sectionSize(c) for c in range(header.count())]
+    assert columns_overflow(recorded, columns) == 0, where
+    for column in range(header.count()):
+        wanted = max(recorded.sizeHintForColumn(column), header.sectionSizeHint(column))
+        assert header.sectionSize(column) >= wanted, (where, column)
+    # the video's controls on one line, the time whole
+    controls = view.video.controls
+    parts = [controls.play_button, controls.mute_button, controls.speed_combo, controls.slider]
+    centres = {part.geometry().center().y() for part in parts}
+    assert max(centres) - min(centres) <= 2, where
+    time = controls.time_label
+    assert time.width() >= time.sizeHint().width(), where
+    assert not outside_the_window(console, time), where
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
+def test_a_faceid_case_with_seven_images_and_attempts_fits(
+    qtbot: QtBot,
+    faceid_console: MainWindow,
+    fetch_case: Callable[[MainWindow, str], PreparedCase],
+    language: str,
+    size: QSize,
+) -> None:
+    faceid_console.resize(size)
+    qtbot.waitUntil(lambda: faceid_console.size() == size, timeout=2000)
+    fetch_case(faceid_console, FACEID_TOKENS["liveness-retries"])
+    QApplication.processEvents()
+    assert faceid_console.case_view.attempts.isVisible()
+    assert len(faceid_console.case_view.evidence.tiles) >= 7
+    where = f"faceid, {language}, {size.width()}×{size.height()}"
+    assert faceid_console.size() == size, where
+    assert_fits(faceid_console, where)
