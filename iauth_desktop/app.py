@@ -168,8 +168,11 @@ def run_app(
     view: str | None = None,
     window_size: tuple[int, int] | None = None,
     demo_batch: list[QueueEntry] | None = None,
+    after_first_paint: Callable[[], None] | None = None,
 ) -> int:
-    """Run the console until it is closed; in screenshot mode until the picture is saved."""
+    """Run the console until it is closed; in screenshot mode until the picture is saved.
+    ``after_first_paint`` runs once the window is painted, before anything else (the demo
+    starts its emulators there)."""
     disable_core_dumps()
     if screenshot is not None and needs_offscreen():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -193,6 +196,13 @@ def run_app(
     window.controller.fetcher = default_fetcher()
     if window_size is not None:
         window.resize(*window_size)
+    first = after_first_paint
+
+    def settle_first() -> None:
+        if first is not None:
+            first()
+        settle()
+
     if screenshot is not None and open_token:
         run: ScreenshotRun | ViewScreenshotRun = ScreenshotRun(
             window, open_token, screenshot, window_size=window_size
@@ -200,11 +210,11 @@ def run_app(
     elif screenshot is not None and view is not None:
         run = ViewScreenshotRun(window, view, screenshot, seed=demo_batch)
     else:
-        return _run_window(app, window, view, open_token, demo_batch)
+        return _run_window(app, window, view, open_token, demo_batch, settled=settle_first)
     run.start()
     # installed after the run's own filter, so called before it: the warm-up is queued before
     # the run's first step (its fetch), and done before that starts
-    AfterFirstPaint(window, settle)
+    AfterFirstPaint(window, settle_first)
     app.exec()
     window.close()
     shutdown_default()
@@ -217,12 +227,14 @@ def _run_window(
     view: str | None,
     open_token: str | None,
     demo_batch: list[QueueEntry] | None,
+    *,
+    settled: Callable[[], None] = settle,
 ) -> int:
     window.remember_geometry = True  # the reviewer's own window: its size comes back next time
     window.restore_state()
 
     def settle_then_fetch() -> None:
-        settle()
+        settled()
         if open_token:
             window.fetch_token(open_token)
 

@@ -70,7 +70,7 @@ def run_gui(args: argparse.Namespace) -> int:
         raise UsageError("--screenshot needs --open TOKEN (or --view queue or dashboard)")
     demo_session = DemoSession() if args.demo else None
     if demo_session is not None:
-        demo_session.spawn()  # the emulators boot while Qt and the console load
+        demo_session.reserve()  # the emulators' addresses: they start once the window shows
     try:
         return _run_gui(args, demo_session, screenshot, token, view)
     except BaseException:
@@ -102,19 +102,24 @@ def _run_gui(
         )  # fmt: skip
 
     if demo_session is not None:
-        with demo_session as demo:
-            extra = (
-                {}
-                if demo.faceid_credentials is None
-                else dict.fromkeys(demo.faceid_tokens.values(), demo.faceid_credentials)
-            )
-            batch = demo_batch() if view in LIST_VIEWS else None
+        demo = demo_session
+        extra = (
+            {}
+            if demo.faceid_credentials is None
+            else dict.fromkeys(demo.faceid_tokens.values(), demo.faceid_credentials)
+        )
+        batch = demo_batch() if view in LIST_VIEWS else None
+        try:
+            # the emulators start once the window is painted (a request waits for them)
             return run(
                 demo.credentials,
                 demo_tokens=demo.all_tokens(),
                 demo_sources=extra,
                 demo_batch=batch,
+                after_first_paint=demo.spawn,
             )
+        finally:
+            demo.close()
     try:
         creds = credentials_from(args)
     except MissingCredentialsError as exc:
