@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from iauth_desktop.core.config.profiles import ProfileStore
 from iauth_desktop.core.config.resolve import Credentials
 from iauth_desktop.core.config.resources import resource_path
-from iauth_desktop.core.config.secrets import KeyringStatus
+from iauth_desktop.core.config.secrets import KeyringStatus, SecretStore
 from iauth_desktop.core.model.messages import Detail
 from iauth_desktop.core.model.queue import QueueEntry
 from iauth_desktop.core.net.child_fetch import ChildFetcher, default_fetcher, shutdown_default
@@ -115,7 +115,7 @@ class AfterFirstPaint(QObject):
 
 def build_window(
     creds: Credentials | None,
-    keyring: KeyringStatus,
+    keyring: KeyringStatus | None,
     *,
     demo_tokens: dict[str, str] | None = None,
     problem: str | Detail = "",
@@ -157,7 +157,7 @@ def build_window(
 
 def run_app(
     creds: Credentials | None,
-    keyring: KeyringStatus,
+    keyring: KeyringStatus | None,
     *,
     demo_tokens: dict[str, str] | None = None,
     demo_sources: dict[str, Credentials] | None = None,
@@ -171,8 +171,9 @@ def run_app(
     after_first_paint: Callable[[], None] | None = None,
 ) -> int:
     """Run the console until it is closed; in screenshot mode until the picture is saved.
-    ``after_first_paint`` runs once the window is painted, before anything else (the demo
-    starts its emulators there)."""
+    ``keyring`` None: found once the window is painted (looking for the keyring's backend takes
+    ~0.1 s). ``after_first_paint`` runs then too, before anything else (the demo starts its
+    emulators there)."""
     disable_core_dumps()
     if screenshot is not None and needs_offscreen():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -201,6 +202,8 @@ def run_app(
     def settle_first() -> None:
         if first is not None:
             first()
+        if keyring is None:
+            window.set_keyring(SecretStore().status())
         settle()
 
     if screenshot is not None and open_token:

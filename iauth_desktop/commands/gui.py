@@ -88,11 +88,10 @@ def _run_gui(
 ) -> int:
     from iauth_desktop.app import run_app  # noqa: PLC0415 - Qt is imported only for the window
     from iauth_desktop.commands.common import credentials_from  # noqa: PLC0415
-    from iauth_desktop.core.config.secrets import SecretStore  # noqa: PLC0415
     from iauth_desktop.core.model.errors import MissingCredentialsError  # noqa: PLC0415
 
     language: str | None = getattr(args, "language", None)
-    keyring = SecretStore().status()
+    keyring = None  # found once the window is painted: finding the backend takes ~0.1 s
     shown = {"view": view, "window_size": getattr(args, "window_size", None)}
 
     def run(creds: Credentials | None, **extra: Any) -> int:
