@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from iauth_desktop.core.config.profiles import ProfileStore
 from iauth_desktop.core.config.resolve import Credentials
 from iauth_desktop.core.config.resources import resource_path
-from iauth_desktop.core.config.secrets import KeyringStatus
+from iauth_desktop.core.config.secrets import KeyringStatus, SecretStore
 from iauth_desktop.core.model.messages import Detail
 from iauth_desktop.core.model.queue import QueueEntry
 from iauth_desktop.core.net.child_fetch import ChildFetcher, default_fetcher, shutdown_default
@@ -115,7 +115,7 @@ class AfterFirstPaint(QObject):
 
 def build_window(
     creds: Credentials | None,
-    keyring: KeyringStatus,
+    keyring: KeyringStatus | None,
     *,
     demo_tokens: dict[str, str] | None = None,
     problem: str | Detail = "",
@@ -157,7 +157,7 @@ def build_window(
 
 def run_app(
     creds: Credentials | None,
-    keyring: KeyringStatus,
+    keyring: KeyringStatus | None,
     *,
     demo_tokens: dict[str, str] | None = None,
     demo_sources: dict[str, Credentials] | None = None,
@@ -168,8 +168,12 @@ def run_app(
     view: str | None = None,
     window_size: tuple[int, int] | None = None,
     demo_batch: list[QueueEntry] | None = None,
+    after_first_paint: Callable[[], None] | None = None,
 ) -> int:
-    """Run the console until it is closed; in screenshot mode until the picture is saved."""
+    """Run the console until it is closed; in screenshot mode until the picture is saved.
+    ``keyring`` None: found once the window is painted (looking for the keyring's backend takes
+    ~0.1 s). ``after_first_paint`` runs then too, before anything else (the demo starts its
+    emulators there)."""
     disable_core_dumps()
     if screenshot is not None and needs_offscreen():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -193,6 +197,15 @@ def run_app(
     window.controller.fetcher = default_fetcher()
     if window_size is not None:
         window.resize(*window_size)
+    first = after_first_paint
+
+    def settle_first() -> None:
+        if first is not None:
+            first()
+        if keyring is None:
+            window.set_keyring(SecretStore().status())
+        settle()
+
     if screenshot is not None and open_token:
         run: ScreenshotRun | ViewScreenshotRun = ScreenshotRun(
             window, open_token, screenshot, window_size=window_size
@@ -200,11 +213,11 @@ def run_app(
     elif screenshot is not None and view is not None:
         run = ViewScreenshotRun(window, view, screenshot, seed=demo_batch)
     else:
-        return _run_window(app, window, view, open_token, demo_batch)
+        return _run_window(app, window, view, open_token, demo_batch, settled=settle_first)
     run.start()
     # installed after the run's own filter, so called before it: the warm-up is queued before
     # the run's first step (its fetch), and done before that starts
-    AfterFirstPaint(window, settle)
+    AfterFirstPaint(window, settle_first)
     app.exec()
     window.close()
     shutdown_default()
@@ -217,13 +230,15 @@ def _run_window(
     view: str | None,
     open_token: str | None,
     demo_batch: list[QueueEntry] | None,
+    *,
+    settled: Callable[[], None] = settle,
 ) -> int:
     window.remember_geometry = True  # the reviewer's own window: its size comes back next time
     if not window.restore_state():
         window.fit_screen()  # first start: the default size, within what the screen offers
 
     def settle_then_fetch() -> None:
-        settle()
+        settled()
         if open_token:
             window.fetch_token(open_token)
 

@@ -1,19 +1,22 @@
-"""The demo: the emulator in its own process, the demo profile in memory, data in a temp dir."""
+"""The demo: the emulators in their own processes, the demo profile in memory, data in a temp
+dir."""
 
 from __future__ import annotations
 
-import json
 import os
+import socket
 import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType, TracebackType
-from typing import Any
 
-from iauth_desktop.core.config.resolve import Credentials
-from iauth_desktop.core.model.errors import UsageError
+from iauth_desktop.core.config.credentials import Credentials
+
+LOOPBACK = "127.0.0.1"
+LISTEN_BACKLOG = 64
+EMULATOR_SECRETS = "IAUTH_EMULATOR_"  # the emulators' own key variables: not for the demo's
 
 
 def emulator_command() -> list[str]:
@@ -25,72 +28,88 @@ def emulator_command() -> list[str]:
 
 @dataclass
 class DemoSession:
-    """Runs ``iauth-desktop emulator`` as a child process for as long as the demo lives."""
+    """Runs ``iauth-desktop emulator`` (legacy and FaceID) as child processes for as long as the
+    demo lives.
+
+    ``reserve`` opens the emulators' listening sockets here, so their addresses, and with the
+    demo's fixed credentials and tokens everything the console needs, are known before either
+    emulator runs; ``spawn`` starts them on those sockets (the console does it once its window
+    is painted: they do not compete with its start-up for the CPU). A request made before an
+    emulator is up waits in its socket's queue.
+    """
 
     credentials: Credentials | None = None
     tokens: dict[str, str] = field(default_factory=dict)
     # FaceID's demo: its own emulator and credentials; its cases listed as "FaceID · <case>"
     faceid_credentials: Credentials | None = None
     faceid_tokens: dict[str, str] = field(default_factory=dict)
-    _processes: list[subprocess.Popen[str]] = field(default_factory=list)
+    _processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
+    _sockets: list[socket.socket] = field(default_factory=list)
     _dirs: tempfile.TemporaryDirectory[str] | None = None
 
-    def spawn(self) -> None:
-        """Start both emulators without waiting for them: they boot while the console loads
-        (``__enter__`` waits for their greetings; it spawns them itself if this was not called)."""
-        if self._processes:
+    def reserve(self) -> None:
+        """Listen on two loopback ports and fill in the credentials and tokens (no emulator
+        runs yet: see ``spawn``)."""
+        if self._sockets or self._processes:
             return
+        from iauth_desktop.emulator.detectinfo import demo as legacy  # noqa: PLC0415
+        from iauth_desktop.emulator.faceid import demo as faceid  # noqa: PLC0415
+
         self._dirs = tempfile.TemporaryDirectory(prefix="iauth-demo-")
         os.environ["IAUTH_CONFIG_DIR"] = str(Path(self._dirs.name) / "config")
         os.environ["IAUTH_DATA_DIR"] = str(Path(self._dirs.name) / "data")
-        for command in (emulator_command(), [*emulator_command(), "--provider", "faceid"]):
-            self._processes.append(
-                subprocess.Popen(  # noqa: S603 - our own executable, fixed arguments
-                    command, stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True
-                )
-            )
-
-    def __enter__(self) -> DemoSession:
-        self.spawn()
-        legacy, faceid_process = self._processes
-        info = self._greeting(legacy)
+        self._sockets = [_listening_socket(), _listening_socket()]
+        legacy_port, faceid_port = (sock.getsockname()[1] for sock in self._sockets)
         self.credentials = Credentials(
-            endpoint=info["url"],
-            appid=info["appid"],
-            secret_key=info["secret_key"],
-            aes_key=info["aes_key"],
+            endpoint=f"http://{LOOPBACK}:{legacy_port}{legacy.ENDPOINT_PATH}",
+            appid=legacy.DEMO_APPID,
+            secret_key=legacy.DEMO_SECRET_KEY,
+            aes_key=legacy.DEMO_AES_KEY,
             profile_name="demo",
             sources=MappingProxyType({"endpoint": "demo", "appid": "demo"}),
         )
-        self.tokens = dict(info["tokens"])
-        faceid = self._greeting(faceid_process)
+        self.tokens = dict(legacy.DEMO_TOKENS)
         self.faceid_credentials = Credentials(
-            endpoint=faceid["url"],
-            appid=faceid["secret_id"],
-            secret_key=faceid["secret_key"],
+            endpoint=f"http://{LOOPBACK}:{faceid_port}/",
+            appid=faceid.DEMO_SECRET_ID,
+            secret_key=faceid.DEMO_SECRET_KEY,
             aes_key=None,
             profile_name="demo-faceid",
             sources=MappingProxyType({"endpoint": "demo", "appid": "demo"}),
-            rsa_public_key=faceid.get("service_public_key"),
+            rsa_public_key=faceid.DEMO_PUBLIC_KEY,
             provider="faceid",
-            rule_id=faceid["rule_id"],
+            rule_id=faceid.DEMO_RULE_ID,
         )
-        self.faceid_tokens = {f"FaceID · {k}": v for k, v in faceid["tokens"].items()}
+        self.faceid_tokens = {f"FaceID · {k}": v for k, v in faceid.CASE_TOKENS.items()}
+
+    def spawn(self) -> None:
+        """Start both emulators on the reserved sockets (reserving them first if need be)."""
+        if self._processes:
+            return
+        self.reserve()
+        # the emulators serve the demo's own keys, which are the ones reserve() announced
+        env = {k: v for k, v in os.environ.items() if not k.startswith(EMULATOR_SECRETS)}
+        for sock, extra in zip(self._sockets, ([], ["--provider", "faceid"]), strict=True):
+            fd = sock.fileno()
+            self._processes.append(
+                subprocess.Popen(  # noqa: S603 - our own executable, fixed arguments
+                    [*emulator_command(), *extra, "--listen-fd", str(fd)],
+                    stdout=subprocess.DEVNULL,  # its greeting says what reserve() already knows
+                    stdin=subprocess.DEVNULL,
+                    env=env,
+                    pass_fds=(fd,),
+                )
+            )
+            sock.close()  # the emulator's now: when it ends, a request is refused, not held
+        self._sockets.clear()
+
+    def __enter__(self) -> DemoSession:
+        self.spawn()
         return self
 
     def all_tokens(self) -> dict[str, str]:
         """Every demo case by the name the console lists it under."""
         return {**self.tokens, **self.faceid_tokens}
-
-    def _greeting(self, process: subprocess.Popen[str]) -> dict[str, Any]:
-        assert process.stdout is not None
-        line = process.stdout.readline()
-        try:
-            info: dict[str, Any] = json.loads(line)
-        except json.JSONDecodeError as exc:
-            self.close()
-            raise UsageError("the demo emulator did not start (no greeting line)") from exc
-        return info
 
     def close(self) -> None:
         for process in self._processes:
@@ -101,9 +120,10 @@ class DemoSession:
                 except subprocess.TimeoutExpired:
                     process.kill()
                     process.wait()
-            if process.stdout is not None:
-                process.stdout.close()
         self._processes.clear()
+        for sock in self._sockets:
+            sock.close()
+        self._sockets.clear()
         if self._dirs is not None:
             self._dirs.cleanup()
             self._dirs = None
@@ -115,3 +135,14 @@ class DemoSession:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _listening_socket() -> socket.socket:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        sock.bind((LOOPBACK, 0))
+        sock.listen(LISTEN_BACKLOG)
+    except OSError:
+        sock.close()
+        raise
+    return sock

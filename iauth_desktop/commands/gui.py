@@ -70,7 +70,7 @@ def run_gui(args: argparse.Namespace) -> int:
         raise UsageError("--screenshot needs --open TOKEN (or --view queue or dashboard)")
     demo_session = DemoSession() if args.demo else None
     if demo_session is not None:
-        demo_session.spawn()  # the emulators boot while Qt and the console load
+        demo_session.reserve()  # the emulators' addresses: they start once the window shows
     try:
         return _run_gui(args, demo_session, screenshot, token, view)
     except BaseException:
@@ -88,11 +88,10 @@ def _run_gui(
 ) -> int:
     from iauth_desktop.app import run_app  # noqa: PLC0415 - Qt is imported only for the window
     from iauth_desktop.commands.common import credentials_from  # noqa: PLC0415
-    from iauth_desktop.core.config.secrets import SecretStore  # noqa: PLC0415
     from iauth_desktop.core.model.errors import MissingCredentialsError  # noqa: PLC0415
 
     language: str | None = getattr(args, "language", None)
-    keyring = SecretStore().status()
+    keyring = None  # found once the window is painted: finding the backend takes ~0.1 s
     shown = {"view": view, "window_size": getattr(args, "window_size", None)}
 
     def run(creds: Credentials | None, **extra: Any) -> int:
@@ -102,19 +101,24 @@ def _run_gui(
         )  # fmt: skip
 
     if demo_session is not None:
-        with demo_session as demo:
-            extra = (
-                {}
-                if demo.faceid_credentials is None
-                else dict.fromkeys(demo.faceid_tokens.values(), demo.faceid_credentials)
-            )
-            batch = demo_batch() if view in LIST_VIEWS else None
+        demo = demo_session
+        extra = (
+            {}
+            if demo.faceid_credentials is None
+            else dict.fromkeys(demo.faceid_tokens.values(), demo.faceid_credentials)
+        )
+        batch = demo_batch() if view in LIST_VIEWS else None
+        try:
+            # the emulators start once the window is painted (a request waits for them)
             return run(
                 demo.credentials,
                 demo_tokens=demo.all_tokens(),
                 demo_sources=extra,
                 demo_batch=batch,
+                after_first_paint=demo.spawn,
             )
+        finally:
+            demo.close()
     try:
         creds = credentials_from(args)
     except MissingCredentialsError as exc:

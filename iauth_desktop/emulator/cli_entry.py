@@ -42,6 +42,13 @@ def add_emulator_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (loopback)")
     parser.add_argument("--port", type=int, default=0, help="TCP port (default 0: any free one)")
     parser.add_argument(
+        "--listen-fd",
+        type=int,
+        metavar="FD",
+        help="serve on this listening socket, inherited from the process that started this one "
+        "(instead of --host and --port; the demo does this)",
+    )
+    parser.add_argument(
         "--fault",
         default=None,
         metavar="NAME[:ARG]",
@@ -78,6 +85,7 @@ def config_from_args(args: argparse.Namespace) -> EmulatorConfig:
         fault=str(fault) if fault is not None else None,
         verbose=bool(getattr(args, "verbose", False)),
         allow_remote=bool(getattr(args, "allow_remote", False)),
+        listen_fd=getattr(args, "listen_fd", None),
     )
 
 

@@ -41,6 +41,7 @@ class EmulatorConfig:
     clock: Callable[[], float] = field(default=time.time, compare=False)
     verbose: bool = False
     allow_remote: bool = False
+    listen_fd: int | None = None  # serve on this listening socket (inherited) instead
 
 
 def is_loopback_listen(host: str) -> bool:
@@ -62,13 +63,22 @@ class HttpServer(ThreadingHTTPServer):
         address: tuple[str, int],
         emulator: Any,
         handler: type[BaseHTTPRequestHandler] = ServiceHandler,
+        listen_fd: int | None = None,
     ) -> None:
+        """``listen_fd``: a socket already bound and listening (handed down by the process that
+        started this one, which knew its address before this process even started)."""
         self.emulator = emulator
         self._connections: set[socket.socket] = set()
         self._connections_lock = threading.Lock()
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
-        super().__init__(address, handler)
+        super().__init__(address, handler, bind_and_activate=listen_fd is None)
+        if listen_fd is not None:
+            self.socket.close()
+            self.socket = socket.socket(fileno=listen_fd)
+            self.server_address = self.socket.getsockname()
+            self.server_name = str(self.server_address[0])
+            self.server_port = int(self.server_address[1])
 
     def server_bind(self) -> None:
         # HTTPServer.server_bind would look the host up in DNS (getfqdn): not needed, can be slow.
@@ -111,13 +121,20 @@ class ServedEmulator:
     url_path = "/"
     thread_name = "iauth-emulator"
 
-    def __init__(self, host: str, port: int, *, allow_remote: bool) -> None:
+    def __init__(
+        self, host: str, port: int, *, allow_remote: bool, listen_fd: int | None = None
+    ) -> None:
+        """``listen_fd``: serve on that listening socket (its own address) instead."""
+        if listen_fd is not None:
+            with socket.socket(fileno=socket.dup(listen_fd)) as listening:
+                host, port = listening.getsockname()[:2]
         if not (allow_remote or is_loopback_listen(host)):
             raise UsageError(
                 f"refusing to listen on {host!r}, which is not a loopback address: "
                 "the emulator serves demo secrets to anyone (use --allow-remote to insist)"
             )
         self._listen = (host, port)
+        self._listen_fd = listen_fd
         self.stopping = threading.Event()
         self._httpd: HttpServer | None = None
         self._thread: threading.Thread | None = None
@@ -126,7 +143,8 @@ class ServedEmulator:
         if self._httpd is not None:
             raise RuntimeError("the emulator is already running")
         self.stopping.clear()
-        self._httpd = HttpServer(self._listen, self, self.handler)
+        self._httpd = HttpServer(self._listen, self, self.handler, self._listen_fd)
+        self._listen_fd = None  # the server owns it now (and closes it when stopped)
         self._thread = threading.Thread(
             target=self._httpd.serve_forever,
             kwargs={"poll_interval": 0.1},
@@ -189,7 +207,12 @@ class EmulatorServer(ServedEmulator):
         get_spec("detectinfo").check_secret("aes_key", self.config.aes_key)
         if not self.config.appid or not self.config.secret_key:
             raise UsageError("the emulator needs a non-empty appid and secret key")
-        super().__init__(self.config.host, self.config.port, allow_remote=self.config.allow_remote)
+        super().__init__(
+            self.config.host,
+            self.config.port,
+            allow_remote=self.config.allow_remote,
+            listen_fd=self.config.listen_fd,
+        )
         self.fault: Fault | None = parse_fault(self.config.fault) if self.config.fault else None
         self.answers = AnswerBuilder(self.config.aes_key)
 

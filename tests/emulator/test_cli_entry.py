@@ -6,6 +6,7 @@ import json
 import os
 import selectors
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -99,6 +100,48 @@ def test_secrets_come_from_the_environment(launch: Any) -> None:
     assert requests.post(info["url"], json={}, timeout=10).status_code == 502
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=10) == 0
+
+
+@pytest.mark.parametrize("provider", ["detectinfo", "faceid"])
+def test_serves_on_a_listening_socket_handed_down(provider: str) -> None:
+    with socket.socket() as listening:
+        listening.bind(("127.0.0.1", 0))
+        listening.listen(8)
+        port = listening.getsockname()[1]
+        fd = listening.fileno()
+        command = [sys.executable, "-m", "iauth_desktop.emulator", "--provider", provider]
+        process = subprocess.Popen(
+            [*command, "--listen-fd", str(fd)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            text=True,
+            pass_fds=(fd,),
+        )
+    try:
+        info = json.loads(first_line(process))
+        assert info["url"].startswith(f"http://127.0.0.1:{port}/")
+        assert requests.get(info["url"], timeout=10).status_code < 500  # it answers there
+    finally:
+        process.terminate()
+        process.communicate(timeout=10)
+
+
+def test_a_socket_handed_down_must_be_loopback_too() -> None:
+    with socket.socket() as listening:
+        listening.bind(("0.0.0.0", 0))  # not loopback: the point of the test
+        listening.listen(8)
+        fd = listening.fileno()
+        done = subprocess.run(
+            [sys.executable, "-m", "iauth_desktop.emulator", "--listen-fd", str(fd)],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            pass_fds=(fd,),
+            timeout=30,
+            check=False,
+        )
+    assert done.returncode == 2
+    assert "loopback" in done.stderr
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,10 @@ worker parses, decrypts and decodes is time the GUI thread may wait for (a 50 Mi
 worker process (``multiprocessing`` *spawn*, started on first use and reused; a frozen build
 supports it through ``multiprocessing.freeze_support`` at its entry point). The parent thread
 that waits only moves bytes: the neutral result comes back pickled with its media set aside,
-then each medium's raw bytes, which the kernel reads straight into an anonymous private
-mapping, so the parent never copies them while holding the GIL.
+then each medium's raw bytes, which the kernel reads straight into a buffer the caller may
+provide (``allocate``; the console's is the ``QByteArray`` it shows, see
+``ui/case/prepared_case.py``), by default an anonymous private mapping, so the parent never
+copies them while holding the GIL.
 
 Secrets go to the child only through its pipe, after it started — never on its command line,
 in its environment (secret variables are withheld from the spawn), in named shared memory or
@@ -32,7 +34,7 @@ import os
 import queue
 import socket
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from multiprocessing.process import BaseProcess
 from types import MappingProxyType
 from typing import Any
@@ -55,6 +57,9 @@ CANCEL_GRACE_S = 1.0  # a cancelled child that has not answered by then is kille
 START_TIMEOUT_S = 30.0
 # Never handed to the child process's environment: its secrets come through the pipe.
 SECRET_ENVIRONMENT = ("IAUTH_SECRET_KEY", "IAUTH_AES_KEY")
+# A writable buffer of exactly that many bytes, whose pages need not be touched yet (a medium
+# is read into it by the kernel); its ``memoryview`` becomes the medium's ``data``.
+Allocate = Callable[[int], Any]
 
 
 def _rebuild_mapping(items: dict[Any, Any]) -> MappingProxyType[Any, Any]:
@@ -97,9 +102,11 @@ class ChildFetcher:
         *,
         progress: Progress | None = None,
         cancel: threading.Event | None = None,
+        allocate: Allocate | None = None,
     ) -> FetchOutcome:
         """``get_spec(credentials.provider).connect(credentials, options).fetch(...)`` in the
-        worker; the same outcome or typed error as in-process."""
+        worker; the same outcome or typed error as in-process (each medium read into a buffer
+        of ``allocate``'s when given)."""
         with self._lock:
             if cancel is not None and cancel.is_set():
                 raise CancelledError("the fetch was cancelled")
@@ -111,7 +118,7 @@ class ChildFetcher:
                 conn = self._ensure()
                 try:
                     conn.send(("fetch", fields, options, token, mode))
-                    return self._await(conn, progress, cancel)
+                    return self._await(conn, progress, cancel, allocate)
                 except (OSError, EOFError) as exc:
                     self._stop()
                     if cancel is not None and cancel.is_set():
@@ -162,6 +169,7 @@ class ChildFetcher:
         conn: multiprocessing.connection.Connection,
         progress: Progress | None,
         cancel: threading.Event | None,
+        allocate: Allocate | None = None,
     ) -> FetchOutcome:
         cancelled_at: float | None = None
         waited = 0.0
@@ -186,24 +194,28 @@ class ChildFetcher:
             elif kind == "internal":
                 raise RuntimeError(f"internal error in the fetch process: {message[1]}")
             elif kind == "done":
-                return _receive_media(conn, message[1], message[2])
+                return _receive_media(conn, message[1], message[2], allocate or _mapping)
             else:  # pragma: no cover - a protocol mistake
                 raise RuntimeError(f"unexpected message from the fetch process: {kind!r}")
+
+
+def _mapping(length: int) -> mmap.mmap:
+    """An anonymous private mapping: no 50 MiB of zeroing, its pages arrive as the bytes do."""
+    return mmap.mmap(-1, max(length, 1))
 
 
 def _receive_media(
     conn: multiprocessing.connection.Connection,
     outcome: FetchOutcome,
     lengths: Mapping[str, int],
+    allocate: Allocate = _mapping,
 ) -> FetchOutcome:
-    """Each medium's raw bytes, read by the kernel straight into an anonymous private mapping:
-    no Python-side copy, and no 50 MiB of zeroing (its pages arrive as the bytes do), so this
-    thread holds the GIL only between reads."""
+    """Each medium's raw bytes, read by the kernel straight into a buffer of ``allocate``'s:
+    no Python-side copy, so this thread holds the GIL only between reads."""
     media = dict(outcome.result.media)
     with socket.socket(fileno=os.dup(conn.fileno())) as sock:
         for name, length in lengths.items():
-            buffer = mmap.mmap(-1, max(length, 1))
-            view = memoryview(buffer)[:length]
+            view = memoryview(allocate(length)).cast("B")[:length]
             at = 0
             while at < length:
                 got = sock.recv_into(view[at:], min(length - at, READ_PIECE))
@@ -345,6 +357,7 @@ class ChildProvider:
     credentials: Credentials
     options: ClientOptions | None
     fetcher: ChildFetcher
+    allocate: Allocate | None = None  # where each medium's bytes are read (see ``fetch``)
 
     @property
     def spec(self) -> Any:
@@ -363,5 +376,11 @@ class ChildProvider:
         cancel: threading.Event | None = None,
     ) -> FetchOutcome:
         return self.fetcher.fetch(
-            self.credentials, self.options, token, mode, progress=progress, cancel=cancel
+            self.credentials,
+            self.options,
+            token,
+            mode,
+            progress=progress,
+            cancel=cancel,
+            allocate=self.allocate,
         )

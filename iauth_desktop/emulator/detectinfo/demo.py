@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Final
 
+# Where the emulator answers (the real service's path on its own host and port)
+ENDPOINT_PATH: Final = "/new/cgi-bin/getdetectinfo.php"
 DEMO_APPID: Final = "IAUTHDEMO0001"
 DEMO_SECRET_KEY: Final = "demo-secret-key-NOT-for-production-0001"  # noqa: S105 - public demo
 DEMO_AES_KEY: Final = "DemoResultKey-32chars-0123456789"

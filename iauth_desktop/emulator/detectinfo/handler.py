@@ -9,6 +9,7 @@ from http.server import BaseHTTPRequestHandler
 from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import urlsplit
 
+from iauth_desktop.emulator.detectinfo.demo import ENDPOINT_PATH
 from iauth_desktop.emulator.detectinfo.faults import GATEWAY_FAULTS, Fault
 from iauth_desktop.emulator.detectinfo.hostile import HOSTILE_TRANSPORT
 from iauth_desktop.emulator.detectinfo.protocol import Rejected, decide
@@ -17,7 +18,6 @@ from iauth_desktop.emulator.detectinfo.responses import NON_JSON_PAGE, error_env
 if TYPE_CHECKING:
     from iauth_desktop.emulator.server import EmulatorServer
 
-ENDPOINT_PATH: Final = "/new/cgi-bin/getdetectinfo.php"
 # The H5 and app flows fetch the same data through api_getdetectinfo.php, signed for its name.
 SCRIPT_PATHS: Final = {
     ENDPOINT_PATH: "getdetectinfo",

@@ -29,6 +29,7 @@ def run_faceid_emulator(args: argparse.Namespace) -> int:
                 fault=args.fault,
                 verbose=bool(getattr(args, "verbose", False)),
                 allow_remote=bool(getattr(args, "allow_remote", False)),
+                listen_fd=getattr(args, "listen_fd", None),
             )
         ).start()
     except (IauthError, OSError) as error:

@@ -16,6 +16,19 @@ from typing import Any, Final
 DEMO_SECRET_ID: Final = "AKIDiauthDEMOfaceid00000000000000001"  # noqa: S105 - public demo
 DEMO_SECRET_KEY: Final = "demo-faceid-secret-key-NOT-for-production"  # noqa: S105 - public demo
 DEMO_RULE_ID: Final = "1"
+# The public half of ``keys.DEMO_PRIVATE_KEY`` as the emulator announces it (a test derives it
+# again): the console's demo knows it without loading the RSA code.
+DEMO_PUBLIC_KEY: Final = """\
+-----BEGIN PUBLIC KEY-----
+MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAw12dFBV10QYWnU6fkWvN
+YvAVra/pZn1xY99p0hpbWkg5EqCQT7y4Oh4V3UHNBazxrfkd+gHiLqm8WFbIf/v+
+6hb9O0Qu/Fiuf8Pn7UuzMVCL6LVLygQniixe/2m4255pez3hkpbMp0ddBNdr7SNk
+WuuFu8gDETJ52eSPE2rXY92wOUCjs6fwA5j4OTDR1ulh0hl0VZ/go85oZs2AK7Zn
+utGYu69i+ONwX2yOtopRv/1XTbiFzBiIvNXUPP3zdwFRP+f7HQQ8O+kwL8MIokWN
+IPSNGtYjBNTFgJFWJnmtd5HsAb66Y2ynZSg9z5/Dh19qPK1hVRlANCE14hCpIOMb
+hwIDAQAB
+-----END PUBLIC KEY-----
+"""
 ENCRYPTED_CASE: Final = "encrypted"
 
 CASE_TOKENS: Final = MappingProxyType(

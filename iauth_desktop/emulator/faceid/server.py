@@ -26,6 +26,7 @@ class FaceIdConfig:
     clock: Callable[[], float] = field(default=time.time, compare=False)
     verbose: bool = False
     allow_remote: bool = False
+    listen_fd: int | None = None  # serve on this listening socket (inherited) instead
 
 
 class FaceIdEmulator(ServedEmulator):
@@ -38,7 +39,12 @@ class FaceIdEmulator(ServedEmulator):
         self.config = config or FaceIdConfig()
         if not self.config.secret_id or not self.config.secret_key:
             raise UsageError("the emulator needs a non-empty SecretId and SecretKey")
-        super().__init__(self.config.host, self.config.port, allow_remote=self.config.allow_remote)
+        super().__init__(
+            self.config.host,
+            self.config.port,
+            allow_remote=self.config.allow_remote,
+            listen_fd=self.config.listen_fd,
+        )
         self.fault: Fault | None = parse_fault(self.config.fault) if self.config.fault else None
         huge = self.fault.value if self.fault is not None and self.fault.name == "huge-video" else 0
         self.answers = AnswerBuilder(int(huge) or None)

@@ -1,16 +1,18 @@
 """The whole case on one screen: verdict and consistency checks on top; fields, evidence images,
 and the video with the digits read aloud below.
 
-``clear()`` drops every reference to decrypted data (Close case). ``media_ready`` fires once per
-case, when every image tile is painted and the video's poster frame is shown (screenshot mode
-waits for it).
+``show_case`` shows the verdict at once and each other part on a turn of the event loop of its
+own. ``clear()`` drops every reference to decrypted data (Close case), parts not yet shown
+included. ``media_ready`` fires
+once per case, when every image tile is painted and the video's poster frame is shown
+(screenshot mode waits for it).
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QByteArray, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,6 +39,7 @@ from iauth_desktop.ui.case.verdict_banner import VerdictBanner
 from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.media.video_player import VideoPlayer
 from iauth_desktop.ui.theme import SPACING, TYPE
+from iauth_desktop.ui.turns import Turns
 
 FIELDS_WIDTH = 340  # px: a field's name, an 18-digit ID number and its key side by side
 
@@ -79,7 +82,7 @@ class CaseView(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._waiting: set[str] = set()
-        self._generation = 0  # bumped by clear(): staged work of an older case is dropped
+        self._turns = Turns(self)  # the parts of a case still to be shown, one per turn
         self._has_case = False
         self._digits: tuple[str, bool] = ("", True)  # the digits read aloud, and whether sent
         self._files: tuple[tuple[str, ...], ...] = ((), (), ())  # changed, missing, unexpected
@@ -216,7 +219,12 @@ class CaseView(Retranslating, QWidget):
     # --- showing a case ----------------------------------------------------------------------
 
     def show_case(self, prepared: PreparedCase) -> None:
-        self.clear()
+        """The verdict now; the consistency checks, the fields and the media each on a turn of
+        the event loop of their own, so the window paints and answers between them."""
+        if self._has_case:
+            self.clear()
+        else:
+            self._turns.cancel()  # an empty view: nothing else to drop, no time spent on it
         case = prepared.case
         result = case.result
         text_only = case.text_only and not result.media
@@ -225,24 +233,30 @@ class CaseView(Retranslating, QWidget):
         self._files = (case.changed_files, case.missing_files, case.unexpected_files)
         self._show_tampering()
         self.banner.show_result(result, evidence_problems(prepared))
-        # the verdict's height is known now: give the top row what it needs (unless the
-        # reviewer set the sizes); the next turn, once the banner has laid itself out
-        QTimer.singleShot(0, self, self._apply_default_sizes)
-        self.consistency.show_identity(result.identity, self.today)
+        self._turns.run(
+            (
+                lambda: self._show_consistency(prepared),
+                lambda: self._show_fields(prepared, text_only),
+                lambda: self._show_media(prepared, text_only),
+            )
+        )
+
+    def _show_consistency(self, prepared: PreparedCase) -> None:
+        # the verdict has laid itself out: give the top row the height it needs (unless the
+        # reviewer set the sizes)
+        self._apply_default_sizes()
+        self.consistency.show_identity(prepared.result.identity, self.today)
+
+    def _show_fields(self, prepared: PreparedCase, text_only: bool) -> None:
+        result = prepared.result
         self.fields.fields_model().load(result)
         self.attempts.show_result(result)
         challenge = result.field(FieldRole.CHALLENGE)
         self._digits = (result.challenge, challenge is not None and challenge.sent)
         self._set_digits()
         self._video_stack.setCurrentIndex(1 if text_only else 0)
-        # Images and video on the next turn of the event loop: the verdict and fields paint first
-        # and no single step keeps the GUI thread from painting for long.
-        generation = self._generation
-        QTimer.singleShot(0, self, lambda: self._show_media(prepared, generation, text_only))
 
-    def _show_media(self, prepared: PreparedCase, generation: int, text_only: bool) -> None:
-        if generation != self._generation:  # closed or replaced meanwhile
-            return
+    def _show_media(self, prepared: PreparedCase, text_only: bool) -> None:
         if not text_only:
             self._load_video(prepared)
         self.evidence.show_media(
@@ -256,7 +270,7 @@ class CaseView(Retranslating, QWidget):
 
     def clear(self) -> None:
         """Close case: no decrypted value, image or video stays referenced by this view."""
-        self._generation += 1
+        self._turns.cancel()  # what was still to be shown of the case
         self._has_case = False
         self._waiting = set()
         self.banner.clear()

@@ -1,9 +1,13 @@
 """A case with its media already turned into Qt objects, built in the worker thread.
 
-Decoding JPEGs and copying a 50 MiB video into a ``QByteArray`` are done by ``prepare_case`` in
-the background task, so the GUI thread only paints. The video is copied in 1 MiB pieces: one
-``QByteArray(bytes)`` of 50 MiB holds the GIL for ~30 ms, which the GUI thread would feel.
-The ID card's portrait side is masked here too (its number, birth line and address covered).
+Decoding JPEGs and putting a 50 MiB video into a ``QByteArray`` are done by ``prepare_case`` in
+the background task, so the GUI thread only paints — and without holding the GIL the GUI thread
+needs: images are decoded by ``QImageReader.read`` (which releases it; ``QImage.fromData`` holds
+it for the whole decode), and a medium the fetch process sent is read straight into the
+``QByteArray`` it is shown from (``media_buffer``), so the video is never copied. Other video
+bytes are copied in 1 MiB pieces: one ``QByteArray(bytes)`` of 50 MiB holds the GIL for
+~30 ms. The ID card's portrait side is masked here too (its number, birth line and address
+covered).
 """
 
 from __future__ import annotations
@@ -11,8 +15,8 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QByteArray
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtGui import QImage, QImageReader
 
 from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.errors import CancelledError
@@ -61,7 +65,7 @@ def prepare_case(case: ReviewCase, cancel: threading.Event | None = None) -> Pre
             if first_video is not None and name == first_video.field:
                 video = copy
             continue
-        image = QImage.fromData(bytes(item.data))  # small; Qt refuses memoryviews
+        image = decode_image(item.data)
         if not image.isNull():
             images[name] = image
             if name in fronts:
@@ -71,7 +75,38 @@ def prepare_case(case: ReviewCase, cancel: threading.Event | None = None) -> Pre
     return PreparedCase(case=case, images=images, video=video, masked=masked, videos=ordered)
 
 
+def media_buffer(length: int) -> memoryview:
+    """Where the fetch process's bytes of a medium go (``ChildFetcher.fetch``'s ``allocate``):
+    a ``QByteArray`` of that length, not yet touched (``resize`` leaves it uninitialised)."""
+    data = QByteArray()
+    data.resize(length)
+    return memoryview(data)
+
+
+def _whole_byte_array(data: bytes | bytearray | memoryview) -> QByteArray | None:
+    """The ``QByteArray`` ``data`` is a view of, when it views all of one (``media_buffer``)."""
+    if isinstance(data, memoryview) and isinstance(data.obj, QByteArray):
+        whole: QByteArray = data.obj
+        if data.contiguous and data.nbytes == whole.size():
+            return whole
+    return None
+
+
+def decode_image(data: bytes | bytearray | memoryview) -> QImage:
+    """The image (null when it does not decode), decoded with the GIL released."""
+    source = _whole_byte_array(data)
+    if source is None:
+        source = QByteArray(bytes(data))  # an image is small; Qt refuses memoryviews
+    buffer = QBuffer()
+    buffer.setData(source)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    return QImageReader(buffer).read()
+
+
 def _byte_array(data: bytes | bytearray | memoryview, cancel: threading.Event | None) -> QByteArray:
+    whole = _whole_byte_array(data)
+    if whole is not None:
+        return whole  # read there by the fetch process's receiver: shared, not copied
     copy = QByteArray()
     copy.reserve(len(data))
     view = memoryview(data)

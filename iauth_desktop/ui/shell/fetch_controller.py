@@ -29,7 +29,7 @@ from iauth_desktop.core.providers.base import Provider
 from iauth_desktop.core.providers.registry import get_spec
 from iauth_desktop.core.review.fetching import AuditRefusal, FetchService
 from iauth_desktop.ui.audit.audit_hooks import AuditHooks
-from iauth_desktop.ui.case.prepared_case import PreparedCase, prepare_case
+from iauth_desktop.ui.case.prepared_case import PreparedCase, media_buffer, prepare_case
 from iauth_desktop.ui.error_text import error_text, service_meaning
 from iauth_desktop.ui.settings.app_settings import AppSettings
 from iauth_desktop.ui.settings.connections import Connection
@@ -161,7 +161,8 @@ def fetch_case(
         creds = connection.resolve()
         provider: Provider = get_spec(creds.provider).connect(creds, options)
         if fetcher is not None:  # connected here too: bad credentials are told at once
-            provider = ChildProvider(provider, creds, options, fetcher)
+            # each medium read straight into the QByteArray it is shown from
+            provider = ChildProvider(provider, creds, options, fetcher, media_buffer)
     except IauthError as exc:  # no credentials, bad key: recorded like any failed fetch
         service.record(
             token.strip(), connection.profile_name, connection.endpoint, describe_outcome(exc)

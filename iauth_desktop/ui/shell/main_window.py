@@ -64,7 +64,7 @@ class MainWindow(Retranslating, QMainWindow):
     def __init__(
         self,
         connections: list[Connection],
-        keyring: KeyringStatus,
+        keyring: KeyringStatus | None,
         *,
         settings: AppSettings | None = None,
         demo_tokens: dict[str, str] | None = None,
@@ -176,6 +176,11 @@ class MainWindow(Retranslating, QMainWindow):
         menus.settings.triggered.connect(self.open_settings)
         menus.signature_inspector.triggered.connect(self.open_signature_inspector)
         menus.language_group.triggered.connect(self._on_language_chosen)
+
+    def set_keyring(self, keyring: KeyringStatus) -> None:
+        """The keyring's status, found after the window showed (it was None then)."""
+        self._keyring = keyring
+        self.status.set_keyring(keyring)
 
     def retranslate_ui(self) -> None:
         self._cancel_shortcut.setWhatsThis(self.tr("Cancel the fetch"))

@@ -3,8 +3,10 @@
 Prints exactly one JSON line to stdout: ``startup_ms`` (process start to the window's first
 paint), ``load_ms`` (fetch start to every image shown and the video's poster painted) and
 ``max_gui_stall_ms`` (the longest gap between ticks of a 5 ms heartbeat from the fetch's start
-until the case is fully shown: fields, images, poster and the whole window painted once more)
-and ``fetch_process`` (1 when the fetch ran in the fetch process, as the console's do).
+until the case is fully shown and painted: fields, images and poster), ``grab_ms`` (how long
+this mode's own ``grab()`` of the whole window then took, on the GUI thread: a picture's cost,
+not the console's, so it is reported apart from the stall) and ``fetch_process`` (1 when the
+fetch ran in the fetch process, as the console's do).
 The exit code follows the CLI's table: 0 shown, 3 service error code, 4 network, 5 decryption;
 1 when nothing was shown within the time limit.
 """
@@ -143,8 +145,12 @@ class ScreenshotRun(QObject):
     @Slot()
     def _finish(self) -> None:
         self._timeout.stop()
-        picture = self._window.grab()  # the whole window painted: the last step of showing it
+        # the case's last paint ran before this call: the stall ends here; the grab (the whole
+        # window painted once more, into the picture) is this mode's own work, timed apart
         self.heartbeat.stop()
+        grab_started = time.perf_counter()
+        picture = self._window.grab()
+        grab_ms = round((time.perf_counter() - grab_started) * 1000)
         if not picture.save(str(self._path), "PNG"):
             print(f"iauth-desktop: cannot write {self._path}", file=sys.stderr)
             self.exit_code = EXIT_GAVE_UP
@@ -153,6 +159,7 @@ class ScreenshotRun(QObject):
                 "startup_ms": self._startup_ms or 0,
                 "load_ms": self._load_ms,
                 "max_gui_stall_ms": round(self.heartbeat.max_gap_ms),
+                "grab_ms": grab_ms,
                 # 1: the fetch ran in the fetch process (core/net/child_fetch.py), 0: in a thread
                 "fetch_process": int(self._fetched_in_child()),
             }

@@ -21,7 +21,9 @@ _KIND_COLOURS = {
 
 
 class ConnectionStatusBar(Retranslating, QStatusBar):
-    def __init__(self, keyring: KeyringStatus, parent: QWidget | None = None) -> None:
+    """``keyring`` None: not known yet (``set_keyring`` says it once the window shows)."""
+
+    def __init__(self, keyring: KeyringStatus | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._keyring = keyring
         self._connection: Connection | None = None
@@ -40,6 +42,10 @@ class ConnectionStatusBar(Retranslating, QStatusBar):
 
     def set_connection(self, connection: Connection | None) -> None:
         self._connection = connection
+        self.retranslate_ui()
+
+    def set_keyring(self, keyring: KeyringStatus) -> None:
+        self._keyring = keyring
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -62,13 +68,15 @@ class ConnectionStatusBar(Retranslating, QStatusBar):
                 f"QLabel#endpointKind {{ background: {background}; color: {colour}; "
                 f"font-weight: {weight}; border-radius: 3px; padding: 1px 6px; }}"
             )
-        state = self.tr("secure") if self._keyring.secure else self.tr("NOT secure")
+        keyring = self._keyring
+        if keyring is None:
+            self.keyring_label.clear()
+            return
+        state = self.tr("secure") if keyring.secure else self.tr("NOT secure")
         self.keyring_label.setText(
-            self.tr("Keyring: {backend} ({state})").format(
-                backend=self._keyring.backend, state=state
-            )
+            self.tr("Keyring: {backend} ({state})").format(backend=keyring.backend, state=state)
         )
-        self.keyring_label.setToolTip(self._keyring.explanation)
+        self.keyring_label.setToolTip(keyring.explanation)
 
     def _kind_word(self, kind: str) -> str:
         words = {

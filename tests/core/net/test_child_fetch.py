@@ -109,6 +109,27 @@ def test_the_child_gives_the_case_the_process_would(
     assert evidence_digest(as_case(there)) == evidence_digest(as_case(here))
 
 
+def test_media_are_read_into_the_callers_buffers(
+    emulator: EmulatorServer, fetcher: ChildFetcher
+) -> None:
+    buffers: list[bytearray] = []
+
+    def allocate(length: int) -> bytearray:
+        buffers.append(bytearray(length))
+        return buffers[-1]
+
+    creds = creds_for(emulator.url)
+    token = DEMO_TOKENS["pass"]
+    here = get_spec().connect(creds, NO_RETRY).fetch(token, FetchMode.FULL)
+    there = fetcher.fetch(creds, NO_RETRY, token, FetchMode.FULL, allocate=allocate)
+    received = {k: v.data for k, v in there.result.media.items() if v.data is not None}
+    assert len(buffers) == len(received) > 1
+    for key, data in received.items():
+        assert isinstance(data, memoryview)
+        assert any(data.obj is buffer for buffer in buffers)  # read there, not copied
+        assert bytes(data) == bytes(here.result.media[key].data or b"")
+
+
 def test_a_text_only_fetch_too(emulator: EmulatorServer, fetcher: ChildFetcher) -> None:
     creds = creds_for(emulator.url)
     outcome = fetcher.fetch(creds, NO_RETRY, DEMO_TOKENS["pass"], FetchMode.TEXT_ONLY)

@@ -8,6 +8,7 @@ import base64
 from Crypto.Cipher import PKCS1_v1_5
 from Crypto.PublicKey import RSA
 
+from iauth_desktop.emulator.faceid.demo import DEMO_PUBLIC_KEY
 from iauth_desktop.emulator.faceid.keys import demo_public_key_pem, unwrap_key
 
 
@@ -23,3 +24,7 @@ def test_its_own_key_opens_and_a_foreign_or_broken_one_does_not() -> None:
     assert unwrap_key(wrap(larger, key)) is None
     assert unwrap_key("not base64!") is None
     assert unwrap_key(base64.b64encode(b"\xff" * 256).decode()) is None  # beyond the modulus
+
+
+def test_the_announced_public_key_is_the_private_keys_own() -> None:
+    assert demo_public_key_pem() == DEMO_PUBLIC_KEY  # the demo knows it without the RSA code

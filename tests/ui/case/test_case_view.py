@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import weakref
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -136,6 +138,37 @@ def test_clear_drops_every_decrypted_reference(qtbot: QtBot, view: CaseView) -> 
     texts = "\n".join(label.text() for label in view.findChildren(QLabel))
     for secret in ("司马样本", "3344", "比对相似度未达到通过标准", "-4020"):
         assert secret not in texts
+
+
+def test_the_verdict_shows_at_once_and_the_rest_a_turn_at_a_time(
+    qtbot: QtBot, view: CaseView
+) -> None:
+    view.show_case(demo_case("pass"))
+    assert view.has_case()
+    assert view.banner.status() == "passed"  # at once: the verdict comes first
+    assert view.fields.fields_model().rowCount() == 0  # on a later turn
+    with qtbot.waitSignal(view.media_ready, timeout=WAIT_MS):
+        pass
+    assert view.consistency.warning_count() == 0
+    assert view.fields.fields_model().rowCount() == 9 + 1 + 1 + 2
+    assert view.digits_label.text() == "3344"
+
+
+def test_a_case_closed_before_it_is_all_shown_shows_no_more(qtbot: QtBot, view: CaseView) -> None:
+    prepared = demo_case("pass")
+    gone = weakref.ref(prepared)
+    ready: list[bool] = []
+    view.media_ready.connect(lambda: ready.append(True))
+    view.show_case(prepared)
+    view.clear()
+    del prepared
+    qtbot.wait(200)
+    assert ready == []
+    assert view.fields.fields_model().rowCount() == 0
+    assert not any(tile.has_image() for tile in view.evidence.tiles.values())
+    assert not view.video.has_video()
+    gc.collect()
+    assert gone() is None  # nothing waiting to be shown keeps it
 
 
 def _visible_rect(widget: QWidget, top: QWidget) -> QRect:

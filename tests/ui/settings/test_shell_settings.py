@@ -90,6 +90,16 @@ def test_production_is_unmistakable(qtbot: QtBot, demo_credentials: object) -> N
     assert "#b00020" not in bar.endpoint_label.styleSheet()
 
 
+def test_the_keyring_is_said_once_known(qtbot: QtBot) -> None:
+    bar = ConnectionStatusBar(None)  # the console finds it after its first paint
+    qtbot.addWidget(bar)
+    assert bar.keyring_label.text() == ""
+    bar.set_keyring(KeyringStatus("SecretService", False, "not a secure OS keyring"))
+    assert "SecretService" in bar.keyring_label.text()
+    assert "NOT secure" in bar.keyring_label.text()
+    assert bar.keyring_label.toolTip() == "not a secure OS keyring"
+
+
 def test_the_team_database_url_is_a_setting_checked_before_it_is_saved(qtbot: QtBot) -> None:
     from PySide6.QtWidgets import QFormLayout, QWidget
 

@@ -1,8 +1,10 @@
-"""prepare_case: images decoded and the video copied into Qt objects, off the GUI thread."""
+"""prepare_case: images decoded and the video copied into Qt objects, off the GUI thread (a
+medium the fetch process read into a ``media_buffer`` is used as it is, never copied)."""
 
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 import threading
 from datetime import UTC, datetime
@@ -15,8 +17,15 @@ from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.errors import CancelledError
 from iauth_desktop.core.model.result import FetchMode
 from iauth_desktop.core.providers.detectinfo.payload import parse_payload
-from iauth_desktop.ui.case.prepared_case import PreparedCase, prepare_case
+from iauth_desktop.ui.case.prepared_case import (
+    PreparedCase,
+    decode_image,
+    media_buffer,
+    prepare_case,
+)
 from iauth_desktop.ui.tasks import Progress, TaskRunner
+
+pytestmark = pytest.mark.usefixtures("qapp")  # masking a card draws text: fonts need the app
 
 
 def _demo(name: str) -> bytes:
@@ -52,6 +61,41 @@ def test_undecodable_image_has_no_entry_and_no_video_is_none() -> None:
     assert list(prepared.images) == ["backpic"]
     assert "frontpic" in prepared.result.media  # the view explains it from the MediaItem
     assert prepared.video is None
+
+
+def _in_media_buffers(case: ReviewCase) -> ReviewCase:
+    """The case as the fetch process's receiver hands it over: each medium in a media_buffer."""
+    media = dict(case.result.media)
+    for name, item in media.items():
+        if item.data is not None:
+            view = media_buffer(len(item.data))
+            view[:] = item.data
+            media[name] = dataclasses.replace(item, data=view)
+    return dataclasses.replace(case, result=dataclasses.replace(case.result, media=media))
+
+
+def test_media_read_into_a_media_buffer_are_not_copied() -> None:
+    video = _demo("video.mp4") + bytes(3 << 20)
+    case = _in_media_buffers(_case(frontpic=_demo("idcard-a-front.jpg"), video=video))
+    prepared = prepare_case(case)
+    data = case.result.media["video"].data
+    assert isinstance(data, memoryview)
+    assert prepared.video is data.obj  # the very QByteArray the bytes were read into
+    assert prepared.videos == {"video": prepared.video}
+    assert prepared.video.data() == video
+    assert prepared.images["frontpic"].width() == 856
+
+
+@pytest.mark.qt_log_ignore("Corrupt JPEG data", "JPEG datastream contains no image")
+def test_decode_image_as_qt_would() -> None:
+    jpeg = _demo("idcard-a-front.jpg")
+    image = decode_image(memoryview(jpeg))
+    read = media_buffer(len(jpeg))
+    read[:] = jpeg
+    assert image == decode_image(jpeg) == decode_image(read)
+    assert (image.width(), image.isNull()) == (856, False)
+    assert decode_image(b"\xff\xd8\xff" + b"\x00" * 40).isNull()
+    assert decode_image(b"").isNull()
 
 
 def test_cancel_stops_preparing() -> None:

@@ -25,7 +25,7 @@ from iauth_desktop.ui.shell.screenshot import needs_offscreen, process_age_s
 from tests.ui.conftest import QT_NOISE, credentials_for
 
 pytestmark = pytest.mark.qt_log_ignore(*QT_NOISE, extend=True)
-KEYS = {"startup_ms", "load_ms", "max_gui_stall_ms", "fetch_process"}
+KEYS = {"startup_ms", "load_ms", "max_gui_stall_ms", "grab_ms", "fetch_process"}
 
 
 def _screenshot(token: str, out: Path, *, no_display: bool = False) -> subprocess.CompletedProcess:
