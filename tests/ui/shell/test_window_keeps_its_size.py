@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -138,3 +138,23 @@ def test_a_first_window_fits_the_screens_free_area(qtbot: QtBot, console: MainWi
                    max(least.height(), min(768, free.height())))  # fmt: skip
     qtbot.waitUntil(lambda: console.size() == wanted, timeout=2000)
     assert wanted.width() < 2000 and wanted.height() < 1500
+
+
+def test_the_decision_column_takes_its_share_until_the_reviewer_drags_it(
+    qtbot: QtBot, console: MainWindow
+) -> None:
+    """A wider window gives the decision column more (up to its cap); once the reviewer drags
+    its separator, a resize no longer undoes that."""
+    dock = console.workflow.dock
+    console.resize(1366, 768)
+    qtbot.waitUntil(lambda: console.width() == 1366, timeout=2000)
+    narrow = dock.width()
+    console.resize(1920, 1080)
+    qtbot.waitUntil(lambda: dock.width() > narrow, timeout=2000)
+    assert dock.width() <= 420
+    console.resizeDocks([dock], [520], Qt.Orientation.Horizontal)  # what a drag does
+    qtbot.waitUntil(lambda: abs(dock.width() - 520) <= 2, timeout=2000)
+    console.resize(1700, 1000)
+    qtbot.waitUntil(lambda: console.width() == 1700, timeout=2000)
+    QApplication.processEvents()
+    assert abs(dock.width() - 520) <= 2
