@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from iauth_desktop.core.model.decision import DecisionAction
 from iauth_desktop.emulator.detectinfo.demo import CASE_TOKENS
 from iauth_desktop.emulator.faceid.demo import CASE_TOKENS as FACEID_TOKENS
+from iauth_desktop.ui.case.fields_model import FieldColumn
 from iauth_desktop.ui.case.prepared_case import PreparedCase
 from iauth_desktop.ui.i18n import install_language
 from iauth_desktop.ui.shell.main_window import MainWindow
@@ -79,7 +80,22 @@ def test_the_case_fits_the_window(
         where = f"{case}, {language}, {size.width()}×{size.height()}"
         assert console.size() == size, where
         assert_fits(console, where)
+        if case == "liveness-602":  # revealed, every value shows whole (an 18-digit number too)
+            assert_revealed_values_whole(console, where)
     assert panel.decision_list.topLevelItemCount() == 0  # the last case has none: a new list
+
+
+def assert_revealed_values_whole(console: MainWindow, where: str) -> None:
+    console.audit.ask_purpose = lambda: "compare with the card"
+    fields = console.case_view.fields
+    model = fields.fields_model()
+    revealed = [row for row in range(model.rowCount()) if model.reveal(row)]
+    assert model.row_of("ID") in revealed, where
+    QApplication.processEvents()
+    number = model.index(model.row_of("ID"), FieldColumn.VALUE)
+    assert "*" not in str(number.data()) and not fields.cut(number), where
+    for row in revealed:
+        assert not fields.cut(model.index(row, FieldColumn.VALUE)), (where, row)
 
 
 def assert_fits(console: MainWindow, where: str) -> None:
