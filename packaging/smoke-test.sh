@@ -109,7 +109,7 @@ demo_screenshot() {
     python3 -c 'import json, sys; print(sorted(json.load(open(sys.argv[1]))))' "$scratch/timings.json"
     python3 -c 'import json, sys; sys.exit(json.load(open(sys.argv[1]))["fetch_process"] != 1)' \
         "$scratch/timings.json" || { echo "the case was not fetched in the fetch process"; return 1; }
-    python3 "$checks/check_screenshot.py" "$scratch/console.png" --min-width 1280 --min-height 800
+    python3 "$checks/check_screenshot.py" "$scratch/console.png" --min-width 1366 --min-height 768
 }
 
 fetch_report() {

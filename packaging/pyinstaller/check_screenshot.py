@@ -1,7 +1,7 @@
 """Is this PNG a picture of a real window? Standard library only (the smoke test runs it with the
 system's python3, not with the bundle).
 
-    python3 check_screenshot.py console.png [--min-width 1280 --min-height 800]
+    python3 check_screenshot.py console.png [--min-width 1366 --min-height 768]
 
 Decodes the PNG (8-bit RGB or RGBA, not interlaced: what QImage writes for a window grab) and
 fails unless it is at least the minimum size, shows many colours, and no colour fills most of it.
@@ -102,8 +102,8 @@ def problems_with(path: Path, min_width: int, min_height: int) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("png", type=Path)
-    parser.add_argument("--min-width", type=int, default=1280)
-    parser.add_argument("--min-height", type=int, default=800)
+    parser.add_argument("--min-width", type=int, default=1366)
+    parser.add_argument("--min-height", type=int, default=768)
     args = parser.parse_args(argv)
     problems = problems_with(args.png, args.min_width, args.min_height)
     for problem in problems:
