@@ -32,6 +32,7 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import queue
+import signal
 import socket
 import threading
 from collections.abc import Callable, Mapping
@@ -249,6 +250,9 @@ class _secrets_withheld:
 def _child_main(conn: multiprocessing.connection.Connection) -> None:
     """The worker: a reader thread takes every message (so Cancel arrives mid-fetch); this
     thread runs the fetches one after another."""
+    # Ctrl+C in the terminal reaches the whole process group: the console decides (it closes
+    # its window, which stops this worker through its pipe); the worker does not die mid-fetch
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     requests: queue.Queue[tuple[Any, ...] | None] = queue.Queue()
     current: list[threading.Event] = [threading.Event()]
     send_lock = threading.Lock()
