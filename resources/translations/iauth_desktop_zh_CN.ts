@@ -2158,6 +2158,10 @@
         <translation>（未返回）</translation>
     </message>
     <message>
+        <source>none — action liveness</source>
+        <translation>无 — 动作活体</translation>
+    </message>
+    <message>
         <source>The service did not send this field.</source>
         <translation>服务未返回此字段。</translation>
     </message>

@@ -89,6 +89,11 @@ _ANSWERED_ROLES = frozenset(
 )
 
 
+def _no_digits(item: _Row) -> bool:
+    """The digits field sent empty: an action-liveness case, which has no digits to read."""
+    return item.role == IdentityRole.CHALLENGE and item.present and not item.value.strip()
+
+
 class FieldsModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -247,7 +252,8 @@ class FieldsModel(QAbstractTableModel):
             return self._header_data(column, role)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(item, column)
-        if role == Qt.ItemDataRole.FontRole and not item.present and column == FieldColumn.VALUE:
+        not_a_value = not item.present or _no_digits(item)
+        if role == Qt.ItemDataRole.FontRole and not_a_value and column == FieldColumn.VALUE:
             font = QFont()
             font.setItalic(True)
             return font
@@ -298,6 +304,8 @@ class FieldsModel(QAbstractTableModel):
             return key
         if not item.present:
             return self.tr("(not sent)")
+        if _no_digits(item):  # action liveness: said, as the panel beside the video says it
+            return self.tr("none — action liveness")
         return shown_text(mask_field(item.role or "", item.value) if item.masked else item.value)
 
     def _tooltip(self, item: _Row, column: FieldColumn) -> str | None:

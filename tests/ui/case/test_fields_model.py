@@ -182,3 +182,16 @@ def test_headers_are_set() -> None:
     names = [model.headerData(c, Qt.Orientation.Horizontal) for c in FieldColumn]
     assert names == ["Field", "Value", "Key"]
     assert model.headerData(0, Qt.Orientation.Vertical) is None
+
+
+def test_action_liveness_digits_say_none_like_any_field() -> None:
+    """Action mode sends the digits empty: the field says so in words (italic, as "not sent"),
+    where it used to be a blank cell; a digits case shows its digits."""
+    model = loaded(dict(CASES["action-mode"].fields))
+    row = model.row_of("validatedata")
+    index = model.index(row, FieldColumn.VALUE)
+    assert index.data() == "none — action liveness"
+    assert index.data(Qt.ItemDataRole.FontRole).italic()
+    assert index.data(FieldRole.UNMASKED_VALUE) == ""  # copied as sent: nothing
+    digits = loaded(dict(CASES["liveness-602"].fields))
+    assert digits.index(digits.row_of("validatedata"), FieldColumn.VALUE).data() == "3344"
