@@ -15,7 +15,7 @@ from iauth_desktop.core.providers.faceid.encryption import (
 )
 from iauth_desktop.emulator.faceid.demo import CASE_TOKENS, DEMO_RULE_ID
 from iauth_desktop.emulator.faceid.server import FaceIdEmulator
-from tests.emulator.faceid.conftest import sdk_client
+from tests.faceid_servers import sdk_client
 
 ANSWERED = [name for name in CASE_TOKENS if name != "expired"]
 

@@ -17,7 +17,7 @@ from iauth_desktop.emulator.faceid.demo import (
 )
 from iauth_desktop.emulator.faceid.server import FaceIdEmulator
 from iauth_desktop.emulator.faceid.tc3 import verify
-from tests.emulator.faceid.conftest import sdk_client
+from tests.faceid_servers import sdk_client
 
 PARAMS = {"BizToken": CASE_TOKENS["passed"], "RuleId": DEMO_RULE_ID, "InfoType": "1"}
 
