@@ -54,7 +54,63 @@ def needs_offscreen(environ: Mapping[str, str] = os.environ) -> bool:
     )
 
 
-class ScreenshotRun(QObject):
+class PictureRun(QObject):
+    """What both screenshot modes share: show the window, time its first paint, then
+    ``_begin`` (the subclass's work, measured by the heartbeat from there); give up after the
+    time limit with the picture as it stands; ``exit_code`` is final once the app quits."""
+
+    def __init__(
+        self, window: MainWindow, path: Path, *, timeout_s: float, out: TextIO | None
+    ) -> None:
+        super().__init__(window)
+        self._window, self._path = window, path
+        self._out = out if out is not None else sys.stdout
+        self.exit_code = EXIT_GAVE_UP
+        self.heartbeat = Heartbeat(self)
+        self._startup_ms: int | None = None
+        self._done = False
+        self._timeout = QTimer(self)
+        self._timeout.setSingleShot(True)
+        self._timeout.setInterval(int(timeout_s * 1000))
+        self._timeout.timeout.connect(self._give_up)
+
+    def _show(self) -> None:
+        """Show the window; ``_begin`` runs on the turn after its first paint."""
+        self._window.installEventFilter(self)
+        self._timeout.start()
+        self._window.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._startup_ms is None:
+            self._startup_ms = round(process_age_s() * 1000)
+            self._window.removeEventFilter(self)
+            QTimer.singleShot(0, self._begin)
+        return False
+
+    def _begin(self) -> None:
+        raise NotImplementedError
+
+    def _missing(self) -> str:
+        """What was not shown in time, for the give-up message."""
+        raise NotImplementedError
+
+    @Slot()
+    def _give_up(self) -> None:
+        self._done = True
+        self.heartbeat.stop()
+        self._window.grab().save(str(self._path), "PNG")  # what it looked like, for diagnosis
+        seconds = self._timeout.interval() // 1000
+        print(f"iauth-desktop: gave up: {self._missing()} within {seconds} s", file=sys.stderr)
+        self.exit_code = EXIT_GAVE_UP
+        self._quit()
+
+    def _quit(self) -> None:
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.exit(self.exit_code)
+
+
+class ScreenshotRun(PictureRun):
     """Drives ``window`` through one fetch; ``exit_code`` is final once the app quits."""
 
     def __init__(
@@ -67,22 +123,13 @@ class ScreenshotRun(QObject):
         out: TextIO | None = None,
         window_size: tuple[int, int] | None = None,
     ) -> None:
-        super().__init__(window)
+        super().__init__(window, path, timeout_s=timeout_s, out=out)
         self._size = window_size
-        self._window, self._token, self._path = window, token, path
-        self._out = out if out is not None else sys.stdout
-        self.exit_code = EXIT_GAVE_UP
-        self.heartbeat = Heartbeat(self)
-        self._startup_ms: int | None = None
+        self._token = token
         self._fetch_started = 0.0
         self._load_ms = 0
         self._prepared: PreparedCase | None = None
         self._media_ready = False
-        self._done = False
-        self._timeout = QTimer(self)
-        self._timeout.setSingleShot(True)
-        self._timeout.setInterval(int(timeout_s * 1000))
-        self._timeout.timeout.connect(self._give_up)
 
     def start(self) -> None:
         window = self._window
@@ -96,19 +143,11 @@ class ScreenshotRun(QObject):
         media_ready = getattr(window.case_view, "media_ready", None)
         if media_ready is not None:
             media_ready.connect(self._on_media_ready)
-        window.installEventFilter(self)
-        self._timeout.start()
-        window.show()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._startup_ms is None:
-            self._startup_ms = round(process_age_s() * 1000)
-            self._window.removeEventFilter(self)
-            QTimer.singleShot(0, self._fetch)
-        return False
+        self._show()
 
     @Slot()
-    def _fetch(self) -> None:
+    def _begin(self) -> None:
+        """The fetch, once the window has painted."""
         self.heartbeat.start()
         self._fetch_started = time.perf_counter()
         self._window.fetch_token(self._token)
@@ -170,20 +209,5 @@ class ScreenshotRun(QObject):
         fetcher = self._window.controller.fetcher
         return fetcher is not None and fetcher.pid is not None
 
-    @Slot()
-    def _give_up(self) -> None:
-        self._done = True
-        self.heartbeat.stop()
-        self._window.grab().save(str(self._path), "PNG")  # what it looked like, for diagnosis
-        print(
-            f"iauth-desktop: gave up: nothing was shown within {self._timeout.interval() // 1000}"
-            " s",
-            file=sys.stderr,
-        )
-        self.exit_code = EXIT_GAVE_UP
-        self._quit()
-
-    def _quit(self) -> None:
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.exit(self.exit_code)
+    def _missing(self) -> str:
+        return "nothing was shown"

@@ -14,16 +14,15 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Slot
+from PySide6.QtCore import QTimer, Slot
 
 from iauth_desktop.core.model.queue import QueueEntry
 from iauth_desktop.ui.queue.queue_origin import origin_of
-from iauth_desktop.ui.shell.heartbeat import Heartbeat
 from iauth_desktop.ui.shell.main_window import MainWindow
-from iauth_desktop.ui.shell.screenshot import EXIT_GAVE_UP, TIMEOUT_S, process_age_s
+from iauth_desktop.ui.shell.screenshot import EXIT_GAVE_UP, TIMEOUT_S, PictureRun
 
 
-class ViewScreenshotRun(QObject):
+class ViewScreenshotRun(PictureRun):
     def __init__(
         self,
         window: MainWindow,
@@ -34,20 +33,11 @@ class ViewScreenshotRun(QObject):
         timeout_s: float = TIMEOUT_S,
         out: TextIO | None = None,
     ) -> None:
-        super().__init__(window)
-        self._window, self._view, self._path = window, view, path
+        super().__init__(window, path, timeout_s=timeout_s, out=out)
+        self._view = view
         self._seed = list(seed or [])
-        self._out = out if out is not None else sys.stdout
-        self.exit_code = EXIT_GAVE_UP
-        self.heartbeat = Heartbeat(self)
-        self._startup_ms: int | None = None
         self._started = 0.0
         self._triaged = not self._seed
-        self._done = False
-        self._timeout = QTimer(self)
-        self._timeout.setSingleShot(True)
-        self._timeout.setInterval(int(timeout_s * 1000))
-        self._timeout.timeout.connect(self._give_up)
 
     def start(self) -> None:
         window = self._window
@@ -59,16 +49,7 @@ class ViewScreenshotRun(QObject):
             session.snapshot.connect(self._on_snapshot)
         window.queue.dashboard.loaded.connect(self._on_dashboard)
         window.queue.show_view(self._view)
-        window.installEventFilter(self)
-        self._timeout.start()
-        window.show()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._startup_ms is None:
-            self._startup_ms = round(process_age_s() * 1000)
-            self._window.removeEventFilter(self)
-            QTimer.singleShot(0, self._begin)
-        return False
+        self._show()
 
     @Slot()
     def _begin(self) -> None:
@@ -125,20 +106,5 @@ class ViewScreenshotRun(QObject):
             self.exit_code = 0
         self._quit()
 
-    @Slot()
-    def _give_up(self) -> None:
-        self._done = True
-        self.heartbeat.stop()
-        self._window.grab().save(str(self._path), "PNG")
-        print(
-            f"iauth-desktop: gave up: the {self._view} view was not filled within "
-            f"{self._timeout.interval() // 1000} s",
-            file=sys.stderr,
-        )
-        self.exit_code = EXIT_GAVE_UP
-        self._quit()
-
-    def _quit(self) -> None:
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.exit(self.exit_code)
+    def _missing(self) -> str:
+        return f"the {self._view} view was not filled"
