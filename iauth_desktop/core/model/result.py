@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import json
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -129,6 +130,18 @@ def as_int(value: Any) -> int | None:
         if _INT_TEXT.fullmatch(text):
             return int(text)
     return None
+
+
+def as_number(value: Any) -> float | None:
+    """A finite number from a number or a numeric string (``" 92.5"``), else None: a bool,
+    null, text, NaN or infinity is no score."""
+    if isinstance(value, bool) or value is None:
+        return None
+    try:
+        number = float(value.strip()) if isinstance(value, str) else float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
 
 
 def as_text(value: Any) -> str:

@@ -5,15 +5,13 @@ similarity score the answer carries.
 
 from __future__ import annotations
 
-import math
 import re
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from iauth_desktop.core.model.result import Stage, VerificationResult, as_text
+from iauth_desktop.core.model.result import Stage, VerificationResult, as_number, as_text
 from iauth_desktop.ui.case.fields_model import shown_text
 from iauth_desktop.ui.i18n import Retranslating
 from iauth_desktop.ui.labels import (
@@ -59,18 +57,8 @@ def similarity_scores(result: VerificationResult) -> list[tuple[str, float | Non
         if key is None:
             continue
         value = result.raw[key]
-        found.append((key, parse_score(value), as_text(value)))
+        found.append((key, as_number(value), as_text(value)))
     return found
-
-
-def parse_score(value: Any) -> float | None:
-    if isinstance(value, bool):
-        return None
-    try:
-        number = float(value.strip()) if isinstance(value, str) else float(value)
-    except (TypeError, ValueError):
-        return None
-    return number if math.isfinite(number) else None
 
 
 def format_score(value: float) -> str:

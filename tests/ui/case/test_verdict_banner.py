@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from iauth_desktop.core.model.result import VerificationResult
+from iauth_desktop.core.model.result import as_number as parse_score
 from iauth_desktop.core.providers.detectinfo.payload import parse_payload
 from iauth_desktop.emulator.detectinfo.demo import CASES
-from iauth_desktop.ui.case.verdict_banner import _STYLE, VerdictBanner, format_score, parse_score
+from iauth_desktop.ui.case.verdict_banner import _STYLE, VerdictBanner, format_score
 from iauth_desktop.ui.theme import AA, contrast
 
 HOSTILE = "<b>x</b><img src=http://127.0.0.1:1/x.png>"

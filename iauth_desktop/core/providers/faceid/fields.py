@@ -6,7 +6,6 @@ values are coerced only on the way into the neutral model.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -22,6 +21,7 @@ from iauth_desktop.core.model.result import (
     StageResult,
     VerificationResult,
     as_int,
+    as_number,
     as_text,
     present,
 )
@@ -86,7 +86,7 @@ def interpret(
         fields=fields,
         media_slots=MEDIA_SLOTS,
         documented=TOP_DOCUMENTED,
-        similarity=_number(text.get(SIM)),
+        similarity=as_number(text.get(SIM)),
         required_media=required_media(raw, request),
         attempts=attempts(text.get(LIVENESS_DETAIL)),
         warnings=card_warnings(_section(raw, ID_CARD_DATA)),
@@ -135,7 +135,7 @@ def attempts(detail: Any) -> tuple[LivenessAttempt, ...]:
                 when=_moment(entry.get(DETAIL_TIME)),
                 mode=_mode(entry.get(DETAIL_MODE)),
                 codes=tuple(_attempt_code(entry, *keys) for keys in DETAIL_CODES),
-                similarity=_number(entry.get(DETAIL_SIM)),
+                similarity=as_number(entry.get(DETAIL_SIM)),
                 billed=entry.get(DETAIL_CHARGED)
                 if isinstance(entry.get(DETAIL_CHARGED), bool)
                 else None,
@@ -215,16 +215,6 @@ def _attempt_code(
     hint = None if check == "final" else check
     info = None if code is None else codes.explain(code, message or None, stage_hint=hint)
     return AttemptCode(check, code_key, code, message, info)
-
-
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool) or value is None:
-        return None
-    try:
-        number = float(value.strip()) if isinstance(value, str) else float(value)
-    except (TypeError, ValueError):
-        return None
-    return number if math.isfinite(number) else None
 
 
 def _moment(value: Any) -> datetime | None:
