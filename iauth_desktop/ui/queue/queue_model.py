@@ -13,10 +13,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -32,8 +29,8 @@ from iauth_desktop.ui.queue.queue_labels import (
     time_left_text,
     time_left_tip,
 )
+from iauth_desktop.ui.rows_model import AnyIndex, RowsModel
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's QueueItem
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a value that sorts as the column should
 _STATE_ORDER = {state: n for n, state in enumerate(QueueState)}
@@ -50,26 +47,25 @@ class QueueColumn(IntEnum):
     TOKEN = 7
 
 
-class QueueTableModel(QAbstractTableModel):
+class QueueTableModel(RowsModel[QueueItem]):
+    columns = QueueColumn
+
     def __init__(
         self, parent: QObject | None = None, *, clock: Callable[[], datetime] = utc_now
     ) -> None:
         super().__init__(parent)
-        self._rows: list[QueueItem] = []
         self._clock = clock
         self._now = clock()
 
     def set_items(self, items: Sequence[QueueItem]) -> None:
-        self.beginResetModel()
-        self._rows = list(items)
         self._now = self._clock()
-        self.endResetModel()
+        self._set_rows(items)
 
     def items(self) -> list[QueueItem]:
         return list(self._rows)
 
     def item(self, row: int) -> QueueItem | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def tick(self) -> None:
         """The clock moved: the time columns say it again."""
@@ -82,34 +78,8 @@ class QueueTableModel(QAbstractTableModel):
                     [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole],
                 )
 
-    def retranslate_ui(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(QueueColumn) - 1)
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0),
-                self.index(len(self._rows) - 1, len(QueueColumn) - 1),
-                [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole],
-            )
-
-    # --- QAbstractTableModel -------------------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(QueueColumn)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        headers = {
+    def headers(self) -> dict[Any, str]:
+        return {
             QueueColumn.STATE: self.tr("State"),
             QueueColumn.TIME_LEFT: self.tr("Time left (estimate)"),
             QueueColumn.VERDICT: self.tr("Verdict"),
@@ -119,7 +89,8 @@ class QueueTableModel(QAbstractTableModel):
             QueueColumn.SINCE: self.tr("Since"),
             QueueColumn.TOKEN: self.tr("Token"),
         }
-        return headers.get(QueueColumn(section)) if 0 <= section < len(QueueColumn) else None
+
+    # --- QAbstractTableModel -------------------------------------------------------------------
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

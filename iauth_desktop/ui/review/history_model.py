@@ -9,14 +9,14 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from iauth_desktop.core.model.timefmt import format_local_time, to_db_text
 from iauth_desktop.core.store.base import CaseSummary
 from iauth_desktop.ui.labels import verdict_label
 from iauth_desktop.ui.review.decision_labels import action_past_label, describe_decision
+from iauth_desktop.ui.rows_model import AnyIndex, RowsModel
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's CaseSummary
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a value that sorts as the column should
 
@@ -31,47 +31,17 @@ class HistoryColumn(IntEnum):
     EXPORTED = 6
 
 
-class HistoryModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[CaseSummary] = []
+class HistoryModel(RowsModel[CaseSummary]):
+    columns = HistoryColumn
 
     def set_summaries(self, summaries: list[CaseSummary]) -> None:
-        self.beginResetModel()
-        self._rows = list(summaries)
-        self.endResetModel()
+        self._set_rows(summaries)
 
     def summary(self, row: int) -> CaseSummary | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
-    def retranslate_ui(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HistoryColumn) - 1)
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0),
-                self.index(len(self._rows) - 1, len(HistoryColumn) - 1),
-                [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole],
-            )
-
-    # --- QAbstractTableModel -------------------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HistoryColumn)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        headers = {
+    def headers(self) -> dict[Any, str]:
+        return {
             HistoryColumn.FETCHED_AT: self.tr("Fetched at (local)"),
             HistoryColumn.TOKEN: self.tr("Token"),
             HistoryColumn.NAME: self.tr("Name (masked)"),
@@ -80,7 +50,8 @@ class HistoryModel(QAbstractTableModel):
             HistoryColumn.REVIEWER: self.tr("Reviewer"),
             HistoryColumn.EXPORTED: self.tr("Exported"),
         }
-        return headers.get(HistoryColumn(section)) if 0 <= section < len(HistoryColumn) else None
+
+    # --- QAbstractTableModel -------------------------------------------------------------------
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
