@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Protocol, Self
 
 from iauth_desktop.core.model.errors import UsageError
 from iauth_desktop.core.providers.registry import get_spec
@@ -111,6 +111,19 @@ class HttpServer(ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
+class Listening(Protocol):
+    """What an emulator's configuration says of where it listens (both emulators' have it)."""
+
+    @property
+    def host(self) -> str: ...
+    @property
+    def port(self) -> int: ...
+    @property
+    def allow_remote(self) -> bool: ...
+    @property
+    def listen_fd(self) -> int | None: ...
+
+
 class ServedEmulator:
     """What every emulator does with its socket: refuse a non-loopback address unless asked,
     start serving from a daemon thread, say its URL, stop (waking handlers that sleep in a
@@ -121,14 +134,14 @@ class ServedEmulator:
     url_path = "/"
     thread_name = "iauth-emulator"
 
-    def __init__(
-        self, host: str, port: int, *, allow_remote: bool, listen_fd: int | None = None
-    ) -> None:
-        """``listen_fd``: serve on that listening socket (its own address) instead."""
+    def __init__(self, config: Listening) -> None:
+        """Where ``config`` says to listen (``listen_fd``: on that listening socket, at its own
+        address, instead)."""
+        host, port, listen_fd = config.host, config.port, config.listen_fd
         if listen_fd is not None:
             with socket.socket(fileno=socket.dup(listen_fd)) as listening:
                 host, port = listening.getsockname()[:2]
-        if not (allow_remote or is_loopback_listen(host)):
+        if not (config.allow_remote or is_loopback_listen(host)):
             raise UsageError(
                 f"refusing to listen on {host!r}, which is not a loopback address: "
                 "the emulator serves demo secrets to anyone (use --allow-remote to insist)"
@@ -207,12 +220,7 @@ class EmulatorServer(ServedEmulator):
         get_spec("detectinfo").check_secret("aes_key", self.config.aes_key)
         if not self.config.appid or not self.config.secret_key:
             raise UsageError("the emulator needs a non-empty appid and secret key")
-        super().__init__(
-            self.config.host,
-            self.config.port,
-            allow_remote=self.config.allow_remote,
-            listen_fd=self.config.listen_fd,
-        )
+        super().__init__(self.config)
         self.fault: Fault | None = parse_fault(self.config.fault) if self.config.fault else None
         self.answers = AnswerBuilder(self.config.aes_key)
 

@@ -39,12 +39,7 @@ class FaceIdEmulator(ServedEmulator):
         self.config = config or FaceIdConfig()
         if not self.config.secret_id or not self.config.secret_key:
             raise UsageError("the emulator needs a non-empty SecretId and SecretKey")
-        super().__init__(
-            self.config.host,
-            self.config.port,
-            allow_remote=self.config.allow_remote,
-            listen_fd=self.config.listen_fd,
-        )
+        super().__init__(self.config)
         self.fault: Fault | None = parse_fault(self.config.fault) if self.config.fault else None
         huge = self.fault.value if self.fault is not None and self.fault.name == "huge-video" else 0
         self.answers = AnswerBuilder(int(huge) or None)
