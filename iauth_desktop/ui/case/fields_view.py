@@ -40,6 +40,7 @@ class FieldsTable(Retranslating, QTableView):
     def __init__(self, parent: QWidget | None = None, model: FieldsModel | None = None) -> None:
         super().__init__(parent)
         self._model = model or FieldsModel(self)
+        self._wanted: dict[FieldColumn, int] = {}  # the names' and keys' measured widths
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -91,6 +92,8 @@ class FieldsTable(Retranslating, QTableView):
         self.copy_key_action.setText(self.tr("Copy key"))
         self._model.retranslate_ui()
         self._update_actions()
+        if self._model.rowCount():
+            self._measure_columns()  # the names are other words now
 
     # --- actions -----------------------------------------------------------------------------
 
@@ -176,7 +179,7 @@ class FieldsTable(Retranslating, QTableView):
             self._measure_rows(True)
         for row in self._model.header_rows():
             self.setSpan(row, 0, 1, len(FieldColumn))
-        self._fit_columns()
+        self._measure_columns()
 
     def _measure_rows(self, measure: bool) -> None:
         """Rows sized to their contents, or fixed (cheap); the columns by ``_fit_columns``."""
@@ -232,16 +235,26 @@ class FieldsTable(Retranslating, QTableView):
         super().resizeEvent(event)
         self._fit_columns()
 
+    def _measure_columns(self) -> None:
+        """The names' and keys' widths, measured once per case (and language), not on every
+        resize. A table of very many rows is not measured (see ``_span_headers``)."""
+        header = self.horizontalHeader()
+        many = self._model.rowCount() > MANY_ROWS
+        self._wanted = {
+            column: header.sectionSizeHint(column)
+            if many
+            else max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
+            for column in (FieldColumn.LABEL, FieldColumn.KEY)
+        }
+        self._fit_columns()
+
     def _fit_columns(self) -> None:
         """The fields' names take at most 30 % of the width, the service's keys a quarter: the
-        values come first (a longer name or key is cut, and says so in its tooltip). A table
-        of very many rows is not measured (see ``_span_headers``)."""
+        values come first (a longer name or key is cut, and says so in its tooltip)."""
         header = self.horizontalHeader()
         width = self.viewport().width()
-        many = self._model.rowCount() > MANY_ROWS
         for column, share in ((FieldColumn.LABEL, 0.3), (FieldColumn.KEY, 0.25)):
-            hint = header.sectionSizeHint(column)
-            wanted = hint if many else max(self.sizeHintForColumn(column), hint)
+            wanted = self._wanted.get(column, header.sectionSizeHint(column))
             header.resizeSection(column, min(wanted, int(width * share)))
 
     def select_row(self, row: int) -> None:
