@@ -29,7 +29,7 @@ from iauth_desktop.ui.queue.queue_labels import (
     time_left_text,
     time_left_tip,
 )
-from iauth_desktop.ui.rows_model import AnyIndex, RowsModel
+from iauth_desktop.ui.review.rows_model import AnyIndex, RowsModel
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's QueueItem
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a value that sorts as the column should

@@ -15,7 +15,7 @@ from iauth_desktop.core.model.timefmt import format_local_time, to_db_text
 from iauth_desktop.core.store.base import CaseSummary
 from iauth_desktop.ui.labels import verdict_label
 from iauth_desktop.ui.review.decision_labels import action_past_label, describe_decision
-from iauth_desktop.ui.rows_model import AnyIndex, RowsModel
+from iauth_desktop.ui.review.rows_model import AnyIndex, RowsModel
 
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's CaseSummary
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a value that sorts as the column should
