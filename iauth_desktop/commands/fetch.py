@@ -22,6 +22,7 @@ from iauth_desktop.commands.faceid.options import (
     refuse_legacy_options,
 )
 from iauth_desktop.commands.terminal import raw_stream
+from iauth_desktop.core.allocator import recycle_freed_memory
 from iauth_desktop.core.evidence.bundle import check_bundle_target, write_case_bundle
 from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.decision import default_reviewer
@@ -123,6 +124,7 @@ def run_fetch(args: argparse.Namespace) -> int:
 
 def _fetch(args: argparse.Namespace) -> int:
     check_bundle_target(args.out, force=args.force)  # before anything is fetched
+    recycle_freed_memory()
     creds = credentials_from(args, need_sign=True, need_decrypt=True)
     options = ClientOptions(
         body_encoding="form" if args.form else "json", total_timeout=args.deadline

@@ -40,6 +40,7 @@ from multiprocessing.process import BaseProcess
 from types import MappingProxyType
 from typing import Any
 
+from iauth_desktop.core.allocator import recycle_freed_memory
 from iauth_desktop.core.config.credentials import Credentials
 from iauth_desktop.core.model.errors import CancelledError, IauthError, NetworkError
 from iauth_desktop.core.model.messages import plain
@@ -253,6 +254,7 @@ def _child_main(conn: multiprocessing.connection.Connection) -> None:
     # Ctrl+C in the terminal reaches the whole process group: the console decides (it closes
     # its window, which stops this worker through its pipe); the worker does not die mid-fetch
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    recycle_freed_memory()  # this process only fetches: see core.allocator
     requests: queue.Queue[tuple[Any, ...] | None] = queue.Queue()
     current: list[threading.Event] = [threading.Event()]
     send_lock = threading.Lock()
