@@ -13,9 +13,8 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from Crypto.Cipher import AES
-
 from iauth_desktop.core.model.errors import PaddingError, UsageError, WrongKeyError
+from iauth_desktop.core.pycryptodome import AES
 
 AES_BLOCK = 16
 ZERO_IV = bytes(AES_BLOCK)

@@ -15,7 +15,6 @@ import codecs
 from typing import Any
 
 import pybase64
-from Crypto.Cipher import AES
 
 from iauth_desktop.core.model.errors import (
     Base64DecodeError,
@@ -30,6 +29,7 @@ from iauth_desktop.core.providers.detectinfo.ciphers import (
     RsaPublicKey,
     opener,
 )
+from iauth_desktop.core.pycryptodome import AES
 
 AES_KEY_BYTES = 32
 _BLOCK = 16

@@ -22,10 +22,12 @@ import json
 import secrets
 import string
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from Crypto.Cipher import AES, PKCS1_v1_5
-from Crypto.PublicKey import RSA
+from iauth_desktop.core.pycryptodome import AES, PKCS1_v1_5
+
+if TYPE_CHECKING:
+    from Crypto.PublicKey import RSA
 
 from iauth_desktop.core.model.errors import (
     Base64DecodeError,
@@ -72,6 +74,8 @@ class IvReading(enum.StrEnum):
 
 def load_public_key(pem: str, *, source: str = "the service's public key") -> RSA.RsaKey:
     """The service's RSA public key from PEM; UsageError when it is not one."""
+    from Crypto.PublicKey import RSA  # noqa: PLC0415 - after core.pycryptodome chose ctypes
+
     try:
         key = RSA.import_key(pem)
     except (ValueError, IndexError, TypeError):
