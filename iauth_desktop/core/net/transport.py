@@ -21,8 +21,8 @@ import requests
 from iauth_desktop.core.model.errors import CancelledError, NetworkError
 from iauth_desktop.core.net.errors import HeadFailure, body_failure, head_failure
 
-CHUNK_BYTES = 256 * 1024
-_QUEUE_CHUNKS = 8  # at most 2 MiB in flight between the threads
+CHUNK_BYTES = 1024 * 1024
+_QUEUE_CHUNKS = 4  # at most 4 MiB in flight between the threads
 _POLL_SECONDS = 0.1
 
 
