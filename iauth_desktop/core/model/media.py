@@ -89,14 +89,17 @@ class MediaItem:
     warning: str | None = None
 
     @classmethod
-    def decoded(cls, name: str, data: bytes | bytearray | memoryview) -> MediaItem:
+    def decoded(
+        cls, name: str, data: bytes | bytearray | memoryview, *, sha256: str | None = None
+    ) -> MediaItem:
+        """The item for decoded ``data``; ``sha256``: its digest, when the decoder made it."""
         mime, ext = sniff(data)
         return cls(
             field=name,
             data=data,
             mime=mime,
             ext=ext,
-            sha256=hashlib.sha256(data).hexdigest(),
+            sha256=sha256 or hashlib.sha256(data).hexdigest(),
             warning=image_warning(data, mime),
         )
 

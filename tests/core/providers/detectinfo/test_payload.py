@@ -1,4 +1,5 @@
 import base64
+import hashlib
 import json
 import os
 import random
@@ -253,3 +254,38 @@ def test_in_place_failure_midway_keeps_the_exact_text() -> None:
     assert video.data is None
     assert video.raw_text == broken
     assert result.media["frontpic"].data == base64.b64decode(good[:400])
+
+
+@pytest.mark.parametrize("escaping", ["plain", "php-slashes", "wrapped"])
+def test_a_large_video_gets_the_digest_of_its_exact_bytes(escaping: str) -> None:
+    """Over 1 MiB the digest is made on a second thread while decoding: it must still be the
+    SHA-256 of exactly the bytes kept, in place or not."""
+    video = b"\x00\x00\x00\x20ftypisom" + os.urandom((3 << 20) + 11)
+    text = b64(video)
+    if escaping == "wrapped":
+        text = wrap(text, 76, "\r\n")
+    encoded = json.dumps({**DOC_TEXT, "video": text})
+    if escaping == "php-slashes":
+        encoded = encoded.replace("/", "\\/")
+    result = parse_payload(bytearray(encoded.encode()))
+    item = result.media["video"]
+    assert item.data is not None
+    assert bytes(item.data) == video
+    assert item.sha256 == hashlib.sha256(video).hexdigest()
+
+
+def test_cancel_in_the_middle_of_a_large_video_leaves_no_digest_thread() -> None:
+    cancel = threading.Event()
+    plaintext = bytearray(json.dumps({**DOC_TEXT, "video": b64(os.urandom(4 << 20))}).encode())
+    checks = 0
+
+    def is_set() -> bool:
+        nonlocal checks
+        checks += 1
+        return checks > 3  # after two chunks of the video were decoded (and queued for hashing)
+
+    cancel.is_set = is_set  # type: ignore[method-assign]
+    with pytest.raises(CancelledError):
+        parse_payload(plaintext, cancel=cancel)
+    assert checks > 3
+    assert not [t for t in threading.enumerate() if t.name == "iauth-digest"]
