@@ -7,6 +7,7 @@ answer. Everything is checked against ``MAX_JSON_DEPTH`` first, by a scan that d
 
 from __future__ import annotations
 
+import mmap
 import re
 
 MAX_JSON_DEPTH = 200  # the service's answers nest 2 levels; nothing legitimate comes close
@@ -15,7 +16,7 @@ _BACKSLASH = 0x5C
 _WINDOW = 1 << 20
 
 
-def _string_end(buf: bytes | bytearray, quote: int) -> int:
+def _string_end(buf: bytes | bytearray | mmap.mmap, quote: int) -> int:
     pos = quote + 1
     while True:
         pos = buf.find(b'"', pos)
@@ -29,7 +30,7 @@ def _string_end(buf: bytes | bytearray, quote: int) -> int:
         pos += 1
 
 
-def json_depth_exceeds(buf: bytes | bytearray, limit: int = MAX_JSON_DEPTH) -> bool:
+def json_depth_exceeds(buf: bytes | bytearray | mmap.mmap, limit: int = MAX_JSON_DEPTH) -> bool:
     """True when the JSON text in ``buf`` nests arrays and objects deeper than ``limit``."""
     depth = 0
     pos = 0

@@ -64,7 +64,8 @@ def reason_in_words(error: BaseException) -> Detail:
     for kind, key in words:
         if any(isinstance(item, kind) for item in chain):
             return said(key)
-    if any(isinstance(item, requests.exceptions.ReadTimeout) for item in chain):
+    read_timeouts = requests.exceptions.ReadTimeout | urllib3.exceptions.ReadTimeoutError
+    if any(isinstance(item, read_timeouts) for item in chain):
         return said("net.reason.read_timeout")
     return said("net.reason.failed")
 
@@ -119,7 +120,10 @@ def body_failure(error: BaseException, received: int) -> TransportError:
     """Map an error raised while the body streamed in; unknown errors are raised as they are."""
     if isinstance(error, requests.exceptions.ContentDecodingError):
         return MalformedResponseError(said("net.decompress"))
-    if isinstance(error, requests.RequestException | OSError):
+    # straight from urllib3 (an answer without content encoding is read from it directly)
+    if isinstance(error, urllib3.exceptions.DecodeError):
+        return MalformedResponseError(said("net.decompress"))
+    if isinstance(error, requests.RequestException | urllib3.exceptions.HTTPError | OSError):
         reason = reason_in_words(error)
         for item in _chain(error):
             if isinstance(item, urllib3.exceptions.IncompleteRead):

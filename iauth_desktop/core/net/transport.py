@@ -176,10 +176,21 @@ class Exchange:
             if not self._put(response):
                 return
             try:
-                for chunk in response.iter_content(CHUNK_BYTES):
+                for chunk in _body_chunks(response):
                     if not self._put(chunk):
                         return
             except Exception as exc:  # noqa: BLE001 - handed to the calling thread, raised there
                 self._put(_Failed(exc))
                 return
             self._put(_End())
+
+
+def _body_chunks(response: requests.Response) -> Iterator[bytes]:
+    """The body in ``CHUNK_BYTES`` pieces. Without a content encoding they come straight from
+    urllib3 (``decode_content=False``): ``iter_content`` passes every piece through a decoding
+    buffer that copies it twice more, the whole answer under the GIL. A compressed answer (the
+    client accepts gzip and deflate) goes through ``iter_content`` and is decompressed."""
+    encoding = response.headers.get("Content-Encoding", "").strip().lower()
+    if encoding in ("", "identity"):
+        return response.raw.stream(CHUNK_BYTES, decode_content=False)
+    return response.iter_content(CHUNK_BYTES)

@@ -89,6 +89,10 @@ class AesOpener:
         opened: bytes = self._cipher.decrypt(blocks)
         return opened
 
+    def open_into(self, blocks: bytes | memoryview, out: memoryview) -> None:
+        """Open ``blocks`` straight into ``out`` (the same length): nothing copied after."""
+        self._cipher.decrypt(blocks, output=out)
+
 
 class RsaOpener:
     """The public-key side of RSA "private-key encryption" (OpenSSL's ``rsautl -sign``)."""

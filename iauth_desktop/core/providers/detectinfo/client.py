@@ -210,19 +210,23 @@ class DetectInfoClient:
             crypt_type=self.crypt_type or CryptType.AES_ECB,
             rsa_key=self._rsa_key,
             expect_object=True,
+            size_hint=total,  # the data string is part of the answer: never longer
         )
-        parser = EnvelopeParser(decryptor.feed, status=status, secrets=secrets)
-        received = 0
-        for chunk in exchange.chunks(cancel):
-            received += len(chunk)
-            if received > limit:
-                raise ResponseTooLargeError(limit)
-            parser.feed(chunk)
-            if progress is not None:
-                progress(received, total)
-        parser.finish()
-        exchange.close()
-        plaintext = decryptor.finish()
+        try:
+            parser = EnvelopeParser(decryptor.feed, status=status, secrets=secrets)
+            received = 0
+            for chunk in exchange.chunks(cancel):
+                received += len(chunk)
+                if received > limit:
+                    raise ResponseTooLargeError(limit)
+                parser.feed(chunk)
+                if progress is not None:
+                    progress(received, total)
+            parser.finish()
+            exchange.close()
+            plaintext = decryptor.finish()
+        finally:
+            decryptor.close()
         cancel.check()
         return received, parse_payload(plaintext, cancel=cancel.event)
 

@@ -19,6 +19,7 @@ import binascii
 import codecs
 import json
 import math
+import mmap
 import re
 import threading
 from dataclasses import dataclass
@@ -54,7 +55,7 @@ _NO_DATA = "the value decodes to no data"
 
 
 def parse_payload(
-    plaintext: bytes | bytearray, *, cancel: threading.Event | None = None
+    plaintext: Buffer, *, cancel: threading.Event | None = None
 ) -> VerificationResult:
     """The decrypted JSON object as a typed result; media decoded, one broken item kept apart.
 
@@ -168,11 +169,12 @@ def _simple_unescape(chunk: bytes) -> bytes:
 class _ChunkDecoder:
     """Decodes a media string's Base64 one chunk at a time, in place when it may.
 
-    In place (the plaintext is a bytearray): four characters give three bytes and escapes only
-    shrink the text, so what is written never overtakes what is still to be read, and the
-    plaintext becomes the media's own storage: a 50 MB video costs no memory beyond the decrypted
-    text. Otherwise into one preallocated buffer. With no double backslash present, every
-    backslash starts a two-byte escape, so a chunk never ends inside one unless it ends on one.
+    In place (the plaintext is a bytearray or the decryptor's map): four characters give three
+    bytes and escapes only shrink the text, so what is written never overtakes what is still to
+    be read, and the plaintext becomes the media's own storage: a 50 MB video costs no memory
+    beyond the decrypted text. Otherwise into one preallocated buffer. With no double backslash
+    present, every backslash starts a two-byte escape, so a chunk never ends inside one unless
+    it ends on one.
     """
 
     def __init__(
@@ -182,11 +184,14 @@ class _ChunkDecoder:
         # In place only for plain Base64 (no escapes, no spaces): then a failed decode can still
         # give back the exact text, by re-encoding what was decoded so far.
         clean = not traits.backslash and not traits.space
-        self.in_place = isinstance(buf, bytearray) and clean
-        if isinstance(buf, bytearray) and clean:
+        self.out: bytearray | mmap.mmap
+        self._own: bytearray | None = None  # the buffer decoded into when not in place
+        if clean and not isinstance(buf, bytes):  # a bytearray, or the decryptor's map
             self.out, self.out_start = buf, start
         else:
-            self.out, self.out_start = bytearray((end - start) * 3 // 4 + 3), 0
+            self._own = bytearray((end - start) * 3 // 4 + 3)
+            self.out, self.out_start = self._own, 0
+        self.in_place = self._own is None
         self.read, self.write = start, self.out_start
         self.rest = b""
         self.clean = clean
@@ -232,10 +237,10 @@ class _ChunkDecoder:
             raise Base64DecodeError(said("base64.cut_short"))
 
     def data(self) -> bytearray | memoryview:
-        if self.in_place:  # a view of the plaintext
+        if self._own is None:  # in place: a view of the plaintext
             return memoryview(self.out)[self.out_start : self.write]
-        del self.out[self.write :]
-        return self.out
+        del self._own[self.write :]
+        return self._own
 
     def raw_text(self) -> str:
         """The value as the service sent it (escapes undone), even after a partial decode.
@@ -374,7 +379,7 @@ def _load_text(data: bytes) -> Any:
 
 def _load_whole(buf: Buffer) -> dict[str, Any]:
     try:
-        text = buf.decode("utf-8").removeprefix("\ufeff")
+        text = str(buf, "utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
         raise PayloadFormatError(said("payload.not_utf8")) from None
     try:

@@ -15,6 +15,7 @@ the caller then lets ``json.loads`` on the whole text name the problem.
 from __future__ import annotations
 
 import json
+import mmap
 import re
 from dataclasses import dataclass
 from typing import TypeAlias
@@ -23,7 +24,7 @@ from iauth_desktop.core.model.errors import PayloadFormatError
 from iauth_desktop.core.model.messages import said
 from iauth_desktop.core.providers.detectinfo.fields import MEDIA_FIELDS
 
-Buffer: TypeAlias = bytes | bytearray
+Buffer: TypeAlias = bytes | bytearray | mmap.mmap  # a map: see core.prefaulted
 
 _WHITESPACE = re.compile(rb"[ \t\n\r]*")
 _STRUCTURE = re.compile(rb'[\[\]{}"]')
@@ -125,7 +126,7 @@ def _key(buf: Buffer, start: int, end: int) -> str:
 
 def scan_object(buf: Buffer) -> ScannedObject:
     """Locate the top-level media strings of the JSON object in ``buf``."""
-    pos = _skip_ws(buf, 3 if buf.startswith(_BOM) else 0)
+    pos = _skip_ws(buf, 3 if buf[:3] == _BOM else 0)
     if _at(buf, pos) != ord("{"):
         raise _malformed()
     with memoryview(buf) as view:

@@ -1,9 +1,11 @@
 import base64
 import contextlib
 import json
+import mmap
 import os
 import shutil
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,7 @@ from iauth_desktop.core.model.errors import (
     PaddingError,
     WrongKeyError,
 )
+from iauth_desktop.core.providers.detectinfo import crypto as crypto_module
 from iauth_desktop.core.providers.detectinfo.crypto import (
     StreamingDecryptor,
     aes_key_bytes,
@@ -142,3 +145,77 @@ def test_chunked_base64_rejects_bad_input() -> None:
         decode_base64_chunked(b"QUI=QUJD", chunk=4)
     with pytest.raises(Base64DecodeError):
         decode_base64_chunked(b"QUJDR")
+
+
+# --- a large answer decrypted straight into a prefaulted map (core.prefaulted) ---------------
+
+
+@pytest.fixture
+def map_always(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every answer with a size hint takes the map path, however small (it starts at 8 MiB)."""
+    monkeypatch.setattr(crypto_module, "MAP_AT_LEAST", 1)
+
+
+def _fed(data: bytes, cut: list[int], **options: object) -> bytearray | mmap.mmap:
+    decryptor = StreamingDecryptor(KEY, expect_text=False, **options)  # type: ignore[arg-type]
+    pos = 0
+    for size in cut:
+        decryptor.feed(data[pos : pos + size])
+        pos += size
+    decryptor.feed(data[pos:])
+    return decryptor.finish()
+
+
+@given(
+    plaintext=st.binary(min_size=1, max_size=3000),
+    cut=st.lists(st.integers(1, 200)),
+    wrapped=st.booleans(),
+)
+def test_the_map_gives_the_same_plaintext_in_any_chunks(
+    plaintext: bytes, cut: list[int], wrapped: bool
+) -> None:
+    data = encrypt_payload(plaintext, KEY).encode()
+    if wrapped:  # line-wrapped Base64: the stitched groups meet whitespace
+        data = base64.encodebytes(base64.b64decode(data))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(crypto_module, "MAP_AT_LEAST", 1)  # the map however small the answer
+        out = _fed(data, cut, size_hint=len(data))
+    assert isinstance(out, mmap.mmap)
+    assert out[:] == plaintext
+    assert _fed(data, cut) == plaintext  # and the bytearray way agrees
+
+
+def test_a_size_hint_too_small_goes_on_in_a_bytearray(map_always: None) -> None:
+    plaintext = os.urandom(5000)
+    data = encrypt_payload(plaintext, KEY).encode()
+    out = _fed(data, [700] * 8, size_hint=1000)  # the answer said less than came
+    assert isinstance(out, bytearray)
+    assert out == plaintext
+
+
+def test_a_map_holding_only_padding_gives_empty_text(map_always: None) -> None:
+    data = encrypt_payload(b"", KEY).encode()
+    assert _fed(data, [], size_hint=len(data)) == bytearray()
+
+
+def test_a_wrong_key_is_told_at_once_and_leaves_no_thread(map_always: None) -> None:
+    data = encrypt_payload(b'{"yt_errorcode":0,"video":"' + b"A" * 4000 + b'"}', KEY).encode()
+    decryptor = StreamingDecryptor("z" * 32, expect_object=True, size_hint=len(data))
+    with pytest.raises(WrongKeyError):
+        decryptor.feed(data[:128])
+    decryptor.close()
+    assert not [t for t in threading.enumerate() if t.name == "iauth-prefault"]
+
+
+def test_a_50_mib_answer_fills_one_map_of_its_size() -> None:
+    """The real threshold (no monkeypatch): a large answer is opened into the map and the map
+    is trimmed to the plaintext, nothing copied beside it."""
+    plaintext = b'{"video":"' + base64.b64encode(os.urandom(9 << 20)) + b'"}'
+    data = encrypt_payload(plaintext, KEY).encode()
+    decryptor = StreamingDecryptor(KEY, expect_object=True, size_hint=len(data) + 200)
+    for start in range(0, len(data), 1 << 20):
+        decryptor.feed(data[start : start + (1 << 20)])
+    out = decryptor.finish()
+    assert isinstance(out, mmap.mmap)
+    assert len(out) == len(plaintext)
+    assert out[:] == plaintext
