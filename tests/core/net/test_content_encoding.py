@@ -113,7 +113,8 @@ def test_every_encoding_gives_the_same_case(emulator: EmulatorServer, how: str) 
         relayed = _fetch(url)
     assert relayed.identity == direct.identity  # type: ignore[attr-defined]
     assert {k: v.sha256 for k, v in relayed.media.items()} == {  # type: ignore[attr-defined]
-        k: v.sha256 for k, v in direct.media.items()  # type: ignore[attr-defined]
+        k: v.sha256
+        for k, v in direct.media.items()  # type: ignore[attr-defined]
     }
 
 
