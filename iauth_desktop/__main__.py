@@ -7,6 +7,6 @@ if __name__ == "__main__":
         # A frozen build's fetch process is this executable again: let it run its task, not
         # the CLI.
         multiprocessing.freeze_support()
-    from iauth_desktop.cli import main
+    from iauth_desktop.cli import run
 
-    sys.exit(main())
+    run()

@@ -11,6 +11,7 @@ With no subcommand it starts the GUI.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Callable
@@ -206,9 +207,16 @@ def _run_gui(args: argparse.Namespace) -> int:
     return run_gui(args)
 
 
+class _Ending:
+    """How the process that ran ``main`` may end: set from the chosen command's defaults."""
+
+    at_once = False
+
+
 def main(argv: list[str] | None = None) -> int:
     with escaped_output():  # nothing a server or a file says reaches the terminal as a control
         args = build_parser().parse_args(argv)  # --version and --help exit here, nothing loaded
+        _Ending.at_once = bool(getattr(args, "exit_at_once", False))
         import logging  # noqa: PLC0415
 
         from iauth_desktop.core.model.errors import IauthError  # noqa: PLC0415
@@ -227,6 +235,31 @@ def main(argv: list[str] | None = None) -> int:
             print("iauth-desktop: interrupted", file=sys.stderr)
             return EXIT_INTERRUPTED
         return code
+
+
+def run() -> None:
+    """The ``iauth-desktop`` program: ``main``, then the process ends with its exit code.
+
+    A command that leaves nothing open when it returns (``fetch``: its bundle and audit entry
+    written and fsynced, every connection closed) ends without the interpreter's teardown, which
+    frees ~400 modules and the decoded case object by object: ~35 ms of a 0.4 s fetch. Its
+    output is flushed first. Tests call ``main``, which never ends the process.
+    """
+    code = main()
+    if _Ending.at_once:
+        _end_at_once(code)
+    sys.exit(code)
+
+
+def _end_at_once(code: int) -> None:
+    import logging  # noqa: PLC0415
+
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        # a reader gone or a stream closed: there is nothing more to say
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
 
 
 def _drop_stdout() -> None:

@@ -76,7 +76,8 @@ def add_fetch_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
         help="print one JSON object (the case, or the error on exit 3, 4, 5) instead of a line",
     )
     add_connection_options(parser)
-    parser.set_defaults(handler=run_fetch)
+    # nothing is left open when it returns: the process may end without tearing down
+    parser.set_defaults(handler=run_fetch, exit_at_once=True)
 
 
 class ProgressLine:
