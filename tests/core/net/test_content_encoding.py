@@ -129,3 +129,23 @@ def test_a_plain_answer_cut_short_says_how_much_came(emulator: EmulatorServer) -
         with pytest.raises(TruncatedResponseError) as info:
             _fetch(url)
     assert "connection" in str(info.value) or "bytes" in str(info.value)
+
+
+@pytest.mark.parametrize(("how", "through_iter_content"), [("identity", False), ("gzip", True)])
+def test_only_a_compressed_answer_goes_through_iter_content(
+    emulator: EmulatorServer, monkeypatch: pytest.MonkeyPatch, how: str, through_iter_content: bool
+) -> None:
+    """A plain answer is read from urllib3 as it stands: iter_content copies each piece twice."""
+    import requests
+
+    calls: list[int] = []
+    real = requests.Response.iter_content
+
+    def spy(self: requests.Response, *args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(requests.Response, "iter_content", spy)
+    for url in _relay_url(emulator, how):
+        _fetch(url)
+    assert bool(calls) is through_iter_content
