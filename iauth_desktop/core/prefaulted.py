@@ -22,15 +22,25 @@ import threading
 from typing import Final
 
 MADV_POPULATE_WRITE: Final = 23  # <linux/mman.h>, Linux 5.14
+AHEAD: Final = 32 << 20  # populated at most this far past what was written
+STEP: Final = 8 << 20  # populated this much per call
 
 
 class PrefaultedMap:
-    """``capacity`` bytes, populated by a thread; write with ``view``, finish with ``take``."""
+    """``capacity`` bytes, populated by a thread; write with ``view``, finish with ``take``.
+
+    The thread keeps at most ``AHEAD`` bytes populated past the furthest ``view``: an answer
+    that announces a gigabyte and sends little costs the memory of what it sent, not of what it
+    announced.
+    """
 
     def __init__(self, capacity: int) -> None:
         self.capacity = capacity
-        self.populated = False  # the kernel populated every page (known once taken or closed)
+        self.populated = 0  # bytes the kernel populated so far
         self._map = mmap.mmap(-1, capacity)
+        self._written = 0  # the end of the furthest view handed out
+        self._done = False
+        self._moved = threading.Condition()
         self._thread = threading.Thread(target=self._populate, name="iauth-prefault", daemon=True)
         self._thread.start()
 
@@ -53,31 +63,56 @@ class PrefaultedMap:
         madvise.restype = ctypes.c_int
         pages = (ctypes.c_char * self.capacity).from_buffer(self._map)
         try:
-            # failing (an older kernel: EINVAL) only means the pages fault as they are written
-            done = madvise(ctypes.addressof(pages), self.capacity, MADV_POPULATE_WRITE)
-            self.populated = done == 0
+            base = ctypes.addressof(pages)
+            while (end := self._next_end()) is not None:
+                # failing (an older kernel: EINVAL) only means the pages fault as written
+                if madvise(base + self.populated, end - self.populated, MADV_POPULATE_WRITE):
+                    return
+                self.populated = end
         finally:
             del pages  # the export: the map can be resized once it is gone
+
+    def _next_end(self) -> int | None:
+        """Where the next step ends; waits while far enough ahead; None once finished."""
+        with self._moved:
+            while not self._done and self.populated >= min(self._written + AHEAD, self.capacity):
+                if self.populated >= self.capacity:
+                    return None
+                self._moved.wait()
+            if self._done:
+                return None
+            limit = min(self._written + AHEAD, self.populated + STEP)
+            return min(-(-limit // mmap.PAGESIZE) * mmap.PAGESIZE, self.capacity)  # whole pages
 
     def view(self, start: int, length: int) -> memoryview:
         """A writable view of ``length`` bytes at ``start`` (release it before ``take``)."""
         if start < 0 or length < 0 or start + length > self.capacity:
             raise ValueError(f"{start}+{length} lies outside the map's {self.capacity} bytes")
+        if start + length > self._written:
+            with self._moved:
+                self._written = start + length
+                self._moved.notify()
         return memoryview(self._map)[start : start + length]
 
     def head(self, length: int) -> bytes:
         return self._map[:length]
 
+    def _stop(self) -> None:
+        with self._moved:
+            self._done = True
+            self._moved.notify()
+        self._thread.join()
+
     def take(self, length: int) -> mmap.mmap:
         """The map trimmed to its first ``length`` bytes (at least 1); this object is done."""
         if not 0 < length <= self.capacity:
             raise ValueError(f"cannot keep {length} of the map's {self.capacity} bytes")
-        self._thread.join()
+        self._stop()
         if length < self.capacity:
             self._map.resize(length)  # mremap: nothing copied; the unused tail goes back
         return self._map
 
     def close(self) -> None:
         """Drop the map unused (an error ended the writing)."""
-        self._thread.join()
+        self._stop()
         self._map.close()

@@ -1,4 +1,4 @@
-"""PrefaultedMap: populated by its thread, written through views, trimmed by take."""
+"""PrefaultedMap: populated by its thread a bounded way ahead of its writer, trimmed by take."""
 
 from __future__ import annotations
 
@@ -6,13 +6,14 @@ import mmap
 import os
 import resource
 import threading
+import time
 
 import pytest
 
 from iauth_desktop.core import prefaulted
-from iauth_desktop.core.prefaulted import PrefaultedMap
+from iauth_desktop.core.prefaulted import AHEAD, PrefaultedMap
 
-SIZE = 32 << 20
+SIZE = 64 << 20
 
 
 def _kernel_at_least(major: int, minor: int) -> bool:
@@ -20,22 +21,54 @@ def _kernel_at_least(major: int, minor: int) -> bool:
     return (int(release[0]), int(release[1])) >= (major, minor)
 
 
-def test_its_pages_are_faulted_in_by_its_thread_not_by_the_writer() -> None:
+# MADV_POPULATE_WRITE came with Linux 5.14; before, the map works and its pages fault late
+POPULATES = _kernel_at_least(5, 14)
+
+
+def _until(condition: object, seconds: float = 10.0) -> bool:
+    ends = time.monotonic() + seconds
+    while time.monotonic() < ends:
+        if condition():  # type: ignore[operator]
+            return True
+        time.sleep(0.005)
+    return False
+
+
+def _rss() -> int:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * mmap.PAGESIZE
+
+
+def test_the_writer_finds_its_pages_already_faulted_in() -> None:
     made = PrefaultedMap.create(SIZE)
     assert made is not None
-    made._thread.join()
-    # MADV_POPULATE_WRITE came with Linux 5.14; before, the map still works, pages fault late
-    assert made.populated is _kernel_at_least(5, 14)
-    before = resource.getrusage(resource.RUSAGE_THREAD).ru_minflt
-    with made.view(0, SIZE) as out:
-        for start in range(0, SIZE, 1 << 20):
+    with made.view(0, SIZE) as out:  # the writer says how far it goes...
+        assert _until(lambda: made.populated == SIZE) is POPULATES
+        before = resource.getrusage(resource.RUSAGE_THREAD).ru_minflt
+        for start in range(0, SIZE, 1 << 20):  # ...and writes it
             out[start : start + (1 << 20)] = b"x" * (1 << 20)
-    faults = resource.getrusage(resource.RUSAGE_THREAD).ru_minflt - before
-    if made.populated:
-        assert faults < SIZE // mmap.PAGESIZE // 10, faults  # the 8,192 pages were ready
+        faults = resource.getrusage(resource.RUSAGE_THREAD).ru_minflt - before
+    if POPULATES:
+        assert faults < SIZE // mmap.PAGESIZE // 10, faults  # of 16,384 pages
     taken = made.take(SIZE)
     assert taken[:3] == b"xxx"
     taken.close()
+
+
+def test_an_answer_that_announces_much_and_sends_little_costs_little() -> None:
+    """Only AHEAD past what was written is populated, however large the map."""
+    before = _rss()
+    made = PrefaultedMap.create(1 << 30)  # a gigabyte announced
+    assert made is not None
+    with made.view(0, 4096) as out:
+        out[:5] = b"hello"
+    if POPULATES:
+        assert _until(lambda: made.populated >= AHEAD)
+        time.sleep(0.2)  # it would go on here if it were not bounded
+        assert made.populated <= AHEAD + 4096 + mmap.PAGESIZE
+    assert _rss() - before < AHEAD + (16 << 20)
+    made.close()
+    assert not made._thread.is_alive()
 
 
 def test_take_trims_to_what_was_written_and_ends_the_thread() -> None:
