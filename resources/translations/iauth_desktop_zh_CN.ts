@@ -325,6 +325,37 @@
     </message>
 </context>
 <context>
+    <name>CompactAttemptsModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>尝试</translation>
+    </message>
+    <message>
+        <source>Codes</source>
+        <translation>结果码</translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>结果：%1</translation>
+    </message>
+    <message>
+        <source>Liveness: %1</source>
+        <translation>活体：%1</translation>
+    </message>
+    <message>
+        <source>Compare: %1</source>
+        <translation>比对：%1</translation>
+    </message>
+    <message>
+        <source>similarity %1</source>
+        <translation>相似度 %1</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionStatusBar</name>
     <message>
         <source>No profile</source>

@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 
 from iauth_desktop.core.model.decision import DecisionAction
@@ -149,3 +150,19 @@ def test_a_faceid_case_with_seven_images_and_attempts_fits(
     where = f"faceid, {language}, {size.width()}×{size.height()}"
     assert faceid_console.size() == size, where
     assert_fits(faceid_console, where)
+    assert_attempts_fit(faceid_console.case_view.attempts.table, where)
+
+
+def assert_attempts_fit(table: QTableView, where: str) -> None:
+    """The attempts need no sideways scrolling, and no word in them is wider than its column
+    (Chinese may wrap between any two characters; other text wraps between words)."""
+    header = table.horizontalHeader()
+    assert header.length() <= table.viewport().width(), where
+    metrics = QFontMetrics(table.font())
+    model = table.model()
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            room = table.columnWidth(column) - 8  # the cell's margins
+            for word in str(model.index(row, column).data()).split():
+                if not any("\u4e00" <= char <= "\u9fff" for char in word):
+                    assert metrics.horizontalAdvance(word) <= room, (where, row, column, word)

@@ -4,101 +4,15 @@ the ID card photos. Shown for providers that report attempts (FaceID); hidden ot
 
 from __future__ import annotations
 
-from enum import IntEnum
-from typing import Any
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from iauth_desktop.core.model.attempts import (
-    LivenessAttempt,
-    code_text,
-    similarity_text,
-    time_text,
-)
 from iauth_desktop.core.model.result import VerificationResult
+from iauth_desktop.ui.case.attempts_compact import CompactAttemptsModel, CompactColumn
+from iauth_desktop.ui.case.attempts_model import ATTEMPT_ROLE, AttemptColumn, AttemptsModel
 from iauth_desktop.ui.i18n import Retranslating
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-class AttemptColumn(IntEnum):
-    NUMBER = 0
-    TIME = 1
-    MODE = 2
-    FINAL = 3
-    LIVENESS = 4
-    COMPARE = 5
-    SIMILARITY = 6
-    BILLED = 7
-
-
-ATTEMPT_ROLE = Qt.ItemDataRole.UserRole + 1  # the LivenessAttempt itself
-
-
-class AttemptsModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._attempts: tuple[LivenessAttempt, ...] = ()
-
-    def load(self, attempts: tuple[LivenessAttempt, ...]) -> None:
-        self.beginResetModel()
-        self._attempts = attempts
-        self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._attempts)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(AttemptColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        names = (
-            self.tr("#"),
-            self.tr("Time"),
-            self.tr("Mode"),
-            self.tr("Result"),
-            self.tr("Liveness"),
-            self.tr("Compare"),
-            self.tr("Similarity"),
-            self.tr("Billed"),
-        )
-        return names[section] if 0 <= section < len(names) else None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._attempts):
-            return None
-        attempt = self._attempts[index.row()]
-        if role == ATTEMPT_ROLE:
-            return attempt
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        column = AttemptColumn(index.column())
-        if column in (AttemptColumn.FINAL, AttemptColumn.LIVENESS, AttemptColumn.COMPARE):
-            code = attempt.codes[column - AttemptColumn.FINAL]
-            if role == Qt.ItemDataRole.DisplayRole:
-                return code_text(code)
-            text = code_text(code, full=True)
-            said = self.tr("service says:")
-            return f"{text}\n{said} {code.message}" if code.message else text
-        return self._plain(attempt, column)
-
-    def _plain(self, attempt: LivenessAttempt, column: AttemptColumn) -> str:
-        if column is AttemptColumn.NUMBER:
-            return str(attempt.index)
-        if column is AttemptColumn.TIME:
-            return time_text(attempt)
-        if column is AttemptColumn.MODE:
-            return attempt.mode or "—"
-        if column is AttemptColumn.SIMILARITY:
-            return similarity_text(attempt)
-        if attempt.billed is None:
-            return self.tr("not said")
-        return self.tr("billed") if attempt.billed else self.tr("not billed")
+__all__ = ["ATTEMPT_ROLE", "AttemptColumn", "AttemptsModel", "AttemptsView"]
 
 
 class AttemptsView(Retranslating, QWidget):
@@ -114,14 +28,19 @@ class AttemptsView(Retranslating, QWidget):
         self.notes = QLabel(self)
         self.notes.setWordWrap(True)
         self.notes.setTextFormat(Qt.TextFormat.PlainText)
-        self.model = AttemptsModel(self)
+        self.model = AttemptsModel(self)  # a column per datum
+        self.compact = CompactAttemptsModel(self.model, self)  # what the table shows
         self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setWordWrap(False)
+        self.table.setModel(self.compact)
+        self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        fit = QHeaderView.ResizeMode.ResizeToContents
+        header.setSectionResizeMode(CompactColumn.NUMBER, fit)
+        header.setSectionResizeMode(CompactColumn.ATTEMPT, fit)
+        header.setSectionResizeMode(CompactColumn.CODES, QHeaderView.ResizeMode.Stretch)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -164,4 +83,5 @@ class AttemptsView(Retranslating, QWidget):
         count = len(self._result.attempts) if self._result is not None else 0
         self.title.setText(self.tr("Liveness attempts (%1)").replace("%1", str(count)))
         self.table.setAccessibleName(self.tr("Liveness attempts"))
+        self.compact.retranslate()
         self._notes()

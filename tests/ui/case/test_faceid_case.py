@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from iauth_desktop.app import build_window
@@ -15,6 +17,8 @@ from iauth_desktop.core.config.secrets import KeyringStatus
 from iauth_desktop.core.model.result import MediaRole
 from iauth_desktop.emulator.faceid.demo import CASE_TOKENS, DEMO_SECRET_ID, DEMO_SECRET_KEY
 from iauth_desktop.emulator.faceid.server import FaceIdEmulator
+from iauth_desktop.ui import i18n
+from iauth_desktop.ui.case.attempts_compact import CompactColumn
 from iauth_desktop.ui.case.attempts_view import AttemptColumn
 from iauth_desktop.ui.case.case_view import shown_slots
 from iauth_desktop.ui.case.prepared_case import PreparedCase
@@ -75,6 +79,27 @@ def test_a_faceid_case_shows_its_attempts_frames_and_video(
     assert not any("990101199005171231" in str(t) for t in texts)
 
 
+def test_the_attempts_table_shows_every_datum_in_three_columns(
+    faceid_console: MainWindow,
+    fetch_case: Callable[[MainWindow, str], PreparedCase],
+    qtmodeltester,
+) -> None:
+    """What the table shows (CompactAttemptsModel) holds every cell of the full model, and its
+    tooltips the English meanings: nothing is left out to fit a laptop's pane."""
+    fetch_case(faceid_console, CASE_TOKENS["liveness-retries"])
+    attempts = faceid_console.case_view.attempts
+    compact, full = attempts.compact, attempts.model
+    assert attempts.table.model() is compact
+    qtmodeltester.check(compact)
+    assert compact.rowCount() == full.rowCount() == 3
+    for row in range(3):
+        shown = "\n".join(str(compact.index(row, c).data()) for c in range(len(CompactColumn)))
+        for column in AttemptColumn:
+            assert str(full.index(row, column).data()) in shown, (row, column.name)
+    tooltip = compact.index(0, CompactColumn.CODES).data(3)
+    assert "not fully visible" in tooltip and "service says:" in tooltip
+
+
 def test_a_legacy_case_hides_the_attempts_pane(
     console: MainWindow, fetch_case: Callable[[MainWindow, str], PreparedCase]
 ) -> None:
@@ -131,3 +156,23 @@ def test_every_attempts_video_can_be_played(
     passed = fetch_case(faceid_console, CASE_TOKENS["passed"])
     attempts = len(passed.result.attempts)
     assert len(passed.videos) == 1 + attempts and choice.count() == 1 + attempts
+
+
+def test_the_attempts_table_is_re_worded_when_the_language_changes(
+    qtbot: QtBot,
+    faceid_console: MainWindow,
+    fetch_case: Callable[[MainWindow, str], PreparedCase],
+) -> None:
+    fetch_case(faceid_console, CASE_TOKENS["liveness-retries"])
+    compact = faceid_console.case_view.attempts.compact
+    app = QApplication.instance()
+    assert app is not None
+    try:
+        assert i18n.install_language(app, "zh_CN")
+        qtbot.wait(50)  # the posted LanguageChange events reach every window
+        assert compact.headerData(CompactColumn.CODES, Qt.Orientation.Horizontal) == "结果码"
+        assert str(compact.index(0, CompactColumn.CODES).data()).startswith("结果：1102 ")
+    finally:
+        assert i18n.install_language(app, "en")
+        qtbot.wait(50)
+    assert compact.headerData(CompactColumn.CODES, Qt.Orientation.Horizontal) == "Codes"
