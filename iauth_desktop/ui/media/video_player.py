@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QUrl, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QUrl, Signal, SignalInstance
 from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame, QVideoSink
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -37,6 +37,26 @@ _SOURCE_NAME = QUrl("video.mp4")  # a name only: the bytes come from the QBuffer
 _log = logging.getLogger(__name__)
 
 
+def settle_notify_overrides(signal: SignalInstance) -> None:
+    """Connect to ``signal`` and disconnect at once, on the GUI thread.
+
+    The first time Qt calls a virtual method of an object made from Python, PySide takes the GIL
+    to see whether Python overrides it, then remembers that it does not. The FFmpeg backend's
+    renderer threads disconnect from the player's audio output, sink and player while tearing
+    down (``disconnectNotify``, under the sender's connection lock); if that is the first such
+    call, the renderer thread waits for the GIL while the GUI thread, holding it in ``stop()``,
+    waits for that lock: a deadlock (seen once in a full test run, in the sound tests). Calling
+    ``connectNotify`` and ``disconnectNotify`` once here settles both, so those threads never
+    need the GIL for them.
+    """
+
+    def nothing(*_args: object) -> None:
+        return None
+
+    signal.connect(nothing)
+    signal.disconnect(nothing)
+
+
 class VideoPlayer(Retranslating, QWidget):
     """After ``load(bytes)``: ``poster_ready`` once the first frame is shown (nothing played),
     or ``failed(message)`` when the bytes are no playable video; either settles the load."""
@@ -59,6 +79,8 @@ class VideoPlayer(Retranslating, QWidget):
 
         self._player = QMediaPlayer(self)
         self._sink = QVideoSink(self)
+        settle_notify_overrides(self._player.playbackRateChanged)
+        settle_notify_overrides(self._sink.videoFrameChanged)
         self._player.setVideoSink(self._sink)
         self.frame_widget = VideoFrameWidget(self)
         self.controls = VideoControls(self)
@@ -266,6 +288,7 @@ class VideoPlayer(Retranslating, QWidget):
         # (a headless review box) makes Qt complain, and a silent clip never needs one.
         if has_audio and self._audio is None:
             self._audio = QAudioOutput(self)
+            settle_notify_overrides(self._audio.volumeChanged)
             self._audio.setMuted(self._muted)
             self._player.setAudioOutput(self._audio)
 

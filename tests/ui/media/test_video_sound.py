@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import SIGNAL
+from PySide6.QtMultimedia import QAudioOutput
 from pytestqt.qtbot import QtBot
 
-from iauth_desktop.ui.media.video_player import VideoPlayer
+from iauth_desktop.ui.media.video_player import VideoPlayer, settle_notify_overrides
 from tests.ui.media.test_video_clips import (
     MULTIMEDIA_NOISE,
     clip_with_sound,
@@ -58,3 +60,15 @@ def test_sound_without_picture_says_so(qtbot: QtBot, player: VideoPlayer) -> Non
     assert player.is_settled()
     assert not player.has_video()
     assert player.current_frame_image() is None
+
+
+def test_settling_the_notify_overrides_leaves_the_connections_as_they_were(qtbot: QtBot) -> None:
+    """The connect-and-disconnect that spares the renderer threads the GIL changes nothing a
+    slot sees: the real connection still fires, once, and the settling one is gone."""
+    audio = QAudioOutput()
+    seen: list[float] = []
+    audio.volumeChanged.connect(seen.append)
+    settle_notify_overrides(audio.volumeChanged)
+    audio.setVolume(0.25)
+    assert seen == [pytest.approx(0.25)]
+    assert audio.receivers(SIGNAL("volumeChanged(float)")) == 1
