@@ -7,6 +7,7 @@ import os
 import resource
 import threading
 import time
+from collections.abc import Callable
 
 import pytest
 
@@ -25,10 +26,10 @@ def _kernel_at_least(major: int, minor: int) -> bool:
 POPULATES = _kernel_at_least(5, 14)
 
 
-def _until(condition: object, seconds: float = 10.0) -> bool:
+def _until(condition: Callable[[], bool], seconds: float = 10.0) -> bool:
     ends = time.monotonic() + seconds
     while time.monotonic() < ends:
-        if condition():  # type: ignore[operator]
+        if condition():
             return True
         time.sleep(0.005)
     return False

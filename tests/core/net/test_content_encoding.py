@@ -14,10 +14,12 @@ import threading
 import urllib.request
 import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 
 from iauth_desktop.core.model.errors import MalformedResponseError, TruncatedResponseError
+from iauth_desktop.core.model.result import VerificationResult
 from iauth_desktop.core.net.options import ClientOptions
 from iauth_desktop.core.providers.detectinfo.client import DetectInfoClient
 from iauth_desktop.emulator.detectinfo.demo import (
@@ -40,9 +42,7 @@ def _encode(body: bytes, how: str) -> tuple[bytes, str | None]:
         packed = bytearray(gzip.compress(body))
         packed[10:20] = b"\xff" * 10  # the first deflate block: reserved type 3, invalid
         return bytes(packed), "gzip"
-    if how == "short":  # announced in full, cut at half, connection closed
-        return body, None
-    return body, None
+    return body, None  # identity, and "short": announced in full, then cut at half
 
 
 class _Relay(http.server.ThreadingHTTPServer):
@@ -90,6 +90,7 @@ def emulator() -> Iterator[EmulatorServer]:
         yield server
 
 
+@contextmanager
 def _relay_url(emulator: EmulatorServer, how: str) -> Iterator[str]:
     relay = _Relay(emulator.url, how)
     thread = threading.Thread(target=relay.serve_forever, daemon=True)
@@ -101,7 +102,7 @@ def _relay_url(emulator: EmulatorServer, how: str) -> Iterator[str]:
         relay.server_close()
 
 
-def _fetch(url: str) -> object:
+def _fetch(url: str) -> VerificationResult:
     client = DetectInfoClient(url, DEMO_APPID, DEMO_SECRET_KEY, DEMO_AES_KEY, FAST)
     return client.fetch(DEMO_TOKENS["pass"]).result
 
@@ -109,25 +110,22 @@ def _fetch(url: str) -> object:
 @pytest.mark.parametrize("how", ["identity", "gzip", "deflate"])
 def test_every_encoding_gives_the_same_case(emulator: EmulatorServer, how: str) -> None:
     direct = _fetch(emulator.url)
-    for url in _relay_url(emulator, how):
+    with _relay_url(emulator, how) as url:
         relayed = _fetch(url)
-    assert relayed.identity == direct.identity  # type: ignore[attr-defined]
-    assert {k: v.sha256 for k, v in relayed.media.items()} == {  # type: ignore[attr-defined]
-        k: v.sha256
-        for k, v in direct.media.items()  # type: ignore[attr-defined]
+    assert relayed.identity == direct.identity
+    assert {k: v.sha256 for k, v in relayed.media.items()} == {
+        k: v.sha256 for k, v in direct.media.items()
     }
 
 
 def test_a_damaged_compressed_answer_is_a_malformed_answer(emulator: EmulatorServer) -> None:
-    for url in _relay_url(emulator, "broken-gzip"):
-        with pytest.raises(MalformedResponseError):
-            _fetch(url)
+    with _relay_url(emulator, "broken-gzip") as url, pytest.raises(MalformedResponseError):
+        _fetch(url)
 
 
 def test_a_plain_answer_cut_short_says_how_much_came(emulator: EmulatorServer) -> None:
-    for url in _relay_url(emulator, "short"):
-        with pytest.raises(TruncatedResponseError) as info:
-            _fetch(url)
+    with _relay_url(emulator, "short") as url, pytest.raises(TruncatedResponseError) as info:
+        _fetch(url)
     assert "connection" in str(info.value) or "bytes" in str(info.value)
 
 
@@ -146,6 +144,6 @@ def test_only_a_compressed_answer_goes_through_iter_content(
         return real(self, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(requests.Response, "iter_content", spy)
-    for url in _relay_url(emulator, how):
+    with _relay_url(emulator, how) as url:
         _fetch(url)
     assert bool(calls) is through_iter_content

@@ -191,7 +191,6 @@ class _ChunkDecoder:
         else:
             self._own = bytearray((end - start) * 3 // 4 + 3)
             self.out, self.out_start = self._own, 0
-        self.in_place = self._own is None
         self.read, self.write = start, self.out_start
         self.rest = b""
         self.clean = clean
@@ -235,6 +234,10 @@ class _ChunkDecoder:
             self.read = stop
         if self.rest.translate(None, _WHITESPACE):
             raise Base64DecodeError(said("base64.cut_short"))
+
+    @property
+    def in_place(self) -> bool:
+        return self._own is None
 
     def data(self) -> bytearray | memoryview:
         if self._own is None:  # in place: a view of the plaintext
