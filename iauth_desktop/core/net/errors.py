@@ -118,10 +118,8 @@ def head_failure(  # noqa: PLR0911 - one return per kind of failure reads best
 
 def body_failure(error: BaseException, received: int) -> TransportError:
     """Map an error raised while the body streamed in; unknown errors are raised as they are."""
-    if isinstance(error, requests.exceptions.ContentDecodingError):
-        return MalformedResponseError(said("net.decompress"))
-    # straight from urllib3 (an answer without content encoding is read from it directly)
-    if isinstance(error, urllib3.exceptions.DecodeError):
+    # requests' own, or urllib3's (an answer without content encoding is read from it directly)
+    if isinstance(error, requests.exceptions.ContentDecodingError | urllib3.exceptions.DecodeError):
         return MalformedResponseError(said("net.decompress"))
     if isinstance(error, requests.RequestException | urllib3.exceptions.HTTPError | OSError):
         reason = reason_in_words(error)
