@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
+from iauth_desktop.core.direct_write import write_all
 from iauth_desktop.core.platform_files import restrict_mode
 
 PRIVATE_FILE_MODE = 0o600  # owner only: read and write
@@ -54,6 +55,21 @@ def new_private_file(path: Path) -> Iterator[BinaryIO]:
         yield handle
         handle.flush()
         os.fsync(fd)
+
+
+def write_private_file(path: Path, content: bytes | bytearray | memoryview) -> int:
+    """Create ``path`` as ``new_private_file`` does, write ``content`` and fsync it; a large
+    ``content`` goes past the page cache where the file system allows (``direct_write``).
+    Returns how many bytes did."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags, PRIVATE_FILE_MODE)
+    try:
+        restrict_mode(fd, PRIVATE_FILE_MODE)
+        direct = write_all(fd, content)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    return direct
 
 
 def staging_dir(target: Path) -> Path:

@@ -27,7 +27,7 @@ from iauth_desktop.core.evidence.format import (
     format_timestamp,
 )
 from iauth_desktop.core.evidence.read import BundleCheck, LoadedBundle, read_bundle, verify_bundle
-from iauth_desktop.core.files import fsync_dir, new_private_file, staging_dir
+from iauth_desktop.core.files import fsync_dir, staging_dir, write_private_file
 from iauth_desktop.core.model.case import ReviewCase
 from iauth_desktop.core.model.errors import OutputError, TargetExistsError
 from iauth_desktop.core.model.messages import said
@@ -154,10 +154,10 @@ def _write_contents(result: VerificationResult, folder: Path, meta: dict[str, An
 
 
 def _write_file(path: Path, content: bytes | bytearray | memoryview) -> None:
-    """Create ``path`` (0600, never an existing file), write, fsync. Nothing is hashed here:
-    ``bundle_contents`` made the manifest's entries (a 50 MiB video hashed again cost 30 ms)."""
-    with new_private_file(path) as handle:
-        handle.write(content)
+    """Create ``path`` (0600, never an existing file), write, fsync; the video past the page
+    cache. Nothing is hashed here: ``bundle_contents`` made the manifest's entries (a 50 MiB
+    video hashed again cost 30 ms)."""
+    write_private_file(path, content)
 
 
 Content = bytes | bytearray | memoryview
