@@ -3,7 +3,6 @@ the ordinary way where it does not (refused, another alignment, an unaligned off
 
 from __future__ import annotations
 
-import ctypes
 import errno
 import fcntl
 import mmap
@@ -17,36 +16,10 @@ import pytest
 from iauth_desktop.core import direct_write
 from iauth_desktop.core.direct_write import ALIGNMENT, BOUNCE_BYTES, DIRECT_FROM_BYTES, write_all
 from iauth_desktop.core.files import PRIVATE_FILE_MODE, write_private_file
+from tests.page_cache import resident_pages, takes_direct_io
 
 LARGE = os.urandom(1 << 20) * 9 + os.urandom(1234)  # 9 MiB and a tail under one alignment
 ALIGNED_PART = len(LARGE) // ALIGNMENT * ALIGNMENT
-
-
-def _takes_direct_io(folder: Path) -> bool:
-    probe = folder / ".probe"
-    try:
-        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_DIRECT, 0o600)
-    except OSError:
-        return False
-    os.close(fd)
-    probe.unlink()
-    return True
-
-
-def _resident_pages(path: Path) -> int:
-    """How many of the file's pages the page cache holds (mincore over a private map of it)."""
-    libc = ctypes.CDLL(None, use_errno=True)
-    size = path.stat().st_size
-    pages = -(-size // mmap.PAGESIZE)
-    vector = (ctypes.c_ubyte * pages)()
-    with path.open("rb") as handle, mmap.mmap(handle.fileno(), size, access=mmap.ACCESS_COPY) as m:
-        start = ctypes.c_char.from_buffer(m)
-        try:
-            if libc.mincore(ctypes.c_void_p(ctypes.addressof(start)), size, vector):
-                raise OSError(ctypes.get_errno(), "mincore")
-        finally:
-            del start
-    return sum(byte & 1 for byte in vector)
 
 
 @pytest.fixture
@@ -60,10 +33,10 @@ def loose_umask() -> Iterator[None]:
 def test_a_large_file_goes_past_the_page_cache_and_reads_back_whole(tmp_path: Path) -> None:
     out = tmp_path / "video.mp4"
     direct = write_private_file(out, LARGE)
-    if _takes_direct_io(tmp_path):
+    if takes_direct_io(tmp_path):
         assert direct == ALIGNED_PART
         # the buffered tail is one page; a buffered write of it all would leave 2,305
-        assert _resident_pages(out) <= 1
+        assert resident_pages(out) <= 1
     else:  # a file system without direct I/O still gets the whole file
         assert direct == 0
     assert stat.S_IMODE(out.stat().st_mode) == PRIVATE_FILE_MODE
@@ -74,7 +47,7 @@ def test_small_files_are_written_the_ordinary_way(tmp_path: Path) -> None:
     out = tmp_path / "case.json"
     content = os.urandom(DIRECT_FROM_BYTES - 1)
     assert write_private_file(out, content) == 0
-    assert _resident_pages(out) == -(-len(content) // mmap.PAGESIZE)  # all in the cache
+    assert resident_pages(out) == -(-len(content) // mmap.PAGESIZE)  # all in the cache
     assert out.read_bytes() == content
 
 
@@ -110,7 +83,7 @@ def _refusing_direct_writes(after: int) -> object:
 def test_a_refused_direct_write_is_finished_the_ordinary_way(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, after: int
 ) -> None:
-    if not _takes_direct_io(tmp_path):
+    if not takes_direct_io(tmp_path):
         pytest.fail(f"{tmp_path} takes no direct I/O: this test needs a file system that does")
     monkeypatch.setattr(direct_write.os, "write", _refusing_direct_writes(after))
     out = tmp_path / "video.mp4"
