@@ -25,9 +25,11 @@ except ImportError:  # Windows
     fcntl = None  # type: ignore[assignment]
 
 DIRECT_FROM_BYTES = 8 << 20  # smaller files are written the ordinary way
-ALIGNMENT = 4096  # offsets, lengths and the buffer's address: a page satisfies every Linux device
+ALIGNMENT = 4096  # offsets, lengths, the buffer's address: a page (a device wanting more refuses)
 BOUNCE_BYTES = 4 << 20  # the aligned buffer the device reads from
 O_DIRECT: int = getattr(os, "O_DIRECT", 0)
+# what a direct write is refused with where the buffered one would do (not ENOSPC, EIO, ...)
+REFUSALS = frozenset({errno.EINVAL, errno.EOPNOTSUPP})
 
 
 def write_all(fd: int, data: bytes | bytearray | memoryview) -> int:
@@ -61,19 +63,29 @@ def _write_direct(fd: int, view: memoryview) -> int:
 
 def _copy_through_bounce(fd: int, view: memoryview, end: int) -> int:
     """Write ``view[:end]`` piece by piece from a page-aligned buffer (an anonymous map is one);
-    stop early at the first refusal or short write, whose remainder the caller writes."""
+    stop early at the first refusal or short write, whose remainder the caller writes.
+
+    Every view of the buffer is released explicitly: one kept alive by an error's traceback
+    would make closing the map fail, and that error would hide the real one (a full disk)."""
     done = 0
-    with mmap.mmap(-1, min(BOUNCE_BYTES, end)) as bounce, memoryview(bounce) as room:
-        while done < end:
-            size = min(len(room), end - done)
-            room[:size] = view[done : done + size]
-            try:
-                written = os.write(fd, room[:size])
-            except OSError as exc:
-                if exc.errno == errno.EINVAL:  # the device wants another alignment
+    with mmap.mmap(-1, min(BOUNCE_BYTES, end)) as bounce:
+        room = memoryview(bounce)
+        try:
+            while done < end:
+                size = min(len(room), end - done)
+                room[:size] = view[done : done + size]
+                piece = room[:size]
+                try:
+                    written = os.write(fd, piece)
+                except OSError as exc:
+                    if exc.errno in REFUSALS:  # e.g. the device wants another alignment
+                        return done
+                    raise
+                finally:
+                    piece.release()
+                done += written
+                if written != size:  # the offset may be unaligned now: no more direct writes
                     return done
-                raise
-            done += written
-            if written != size:  # the offset may be unaligned now: no more direct writes
-                return done
+        finally:
+            room.release()
     return done

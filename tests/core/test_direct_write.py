@@ -62,9 +62,9 @@ def test_an_existing_file_or_a_symlink_is_never_written_through(tmp_path: Path) 
     assert kept.read_bytes() == b"kept"
 
 
-def _refusing_direct_writes(after: int) -> object:
-    """An ``os.write`` that refuses (EINVAL, as a device wanting another alignment does) every
-    direct write after the first ``after`` ones."""
+def _refusing_direct_writes(after: int, code: int = errno.EINVAL) -> object:
+    """An ``os.write`` that fails with ``code`` (EINVAL: as a device wanting another alignment
+    refuses) every direct write after the first ``after`` ones."""
     real_write = os.write
     direct_writes = 0
 
@@ -73,27 +73,46 @@ def _refusing_direct_writes(after: int) -> object:
         if fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_DIRECT:
             direct_writes += 1
             if direct_writes > after:
-                raise OSError(errno.EINVAL, "Invalid argument")
+                raise OSError(code, os.strerror(code))
         return real_write(fd, data)  # type: ignore[arg-type]
 
     return write
 
 
-@pytest.mark.parametrize("after", [0, 1])
+def _new_file(path: Path) -> int:
+    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+
+
+@pytest.mark.parametrize(
+    ("after", "code"), [(0, errno.EINVAL), (1, errno.EINVAL), (1, errno.EOPNOTSUPP)]
+)
 def test_a_refused_direct_write_is_finished_the_ordinary_way(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, after: int
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, after: int, code: int
 ) -> None:
     if not takes_direct_io(tmp_path):
         pytest.fail(f"{tmp_path} takes no direct I/O: this test needs a file system that does")
-    monkeypatch.setattr(direct_write.os, "write", _refusing_direct_writes(after))
+    monkeypatch.setattr(direct_write.os, "write", _refusing_direct_writes(after, code))
     out = tmp_path / "video.mp4"
-    fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    fd = _new_file(out)
     try:
         assert write_all(fd, LARGE) == after * BOUNCE_BYTES
         assert not fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_DIRECT  # the descriptor as it was
     finally:
         os.close(fd)
     assert out.read_bytes() == LARGE
+
+
+def test_a_full_disk_is_an_error_not_a_refusal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only a refusal of direct I/O falls back; ENOSPC in a direct write reaches the caller (the
+    bundle then says the disk is full and leaves nothing behind)."""
+    if not takes_direct_io(tmp_path):
+        pytest.fail(f"{tmp_path} takes no direct I/O: this test needs a file system that does")
+    monkeypatch.setattr(direct_write.os, "write", _refusing_direct_writes(1, errno.ENOSPC))
+    with pytest.raises(OSError) as raised:
+        write_private_file(tmp_path / "video.mp4", LARGE)
+    assert raised.value.errno == errno.ENOSPC
 
 
 def test_an_unaligned_offset_is_written_the_ordinary_way(tmp_path: Path) -> None:
@@ -110,7 +129,7 @@ def test_an_unaligned_offset_is_written_the_ordinary_way(tmp_path: Path) -> None
 def test_any_buffer_shape_is_written_as_its_bytes(tmp_path: Path) -> None:
     words = memoryview(bytearray(LARGE[: 9 << 20])).cast("I")  # 4-byte items, not bytes
     out = tmp_path / "words"
-    fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    fd = _new_file(out)
     try:
         write_all(fd, words)
     finally:

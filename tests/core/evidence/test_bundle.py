@@ -1,5 +1,7 @@
 import base64
 import contextlib
+import errno
+import fcntl
 import hashlib
 import json
 import os
@@ -13,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from iauth_desktop.core import direct_write
 from iauth_desktop.core.evidence import bundle as bundle_module
 from iauth_desktop.core.evidence.bundle import read_bundle, verify_bundle, write_bundle
 from iauth_desktop.core.model.errors import IntegrityError, OutputError, TargetExistsError
@@ -279,6 +282,26 @@ def test_failure_while_writing_leaves_nothing(
     with pytest.raises(OutputError, match="no space"):
         write_bundle(result, tmp_path / "out", **META)
     assert len(written) == 2
+    assert listing(tmp_path) == []
+
+
+def test_a_full_disk_while_the_video_goes_direct_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The large video goes past the page cache (``direct_write``); a full disk there is the
+    bundle's plain error, not a refusal quietly retried nor a BufferError hiding it."""
+    large = MP4 + os.urandom(9 << 20)
+    result = parse_payload(json.dumps({**CASE, "video": base64.b64encode(large).decode()}).encode())
+    real_write = os.write
+
+    def full_once_direct(fd: int, data: Any) -> int:
+        if fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_DIRECT:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(fd, data)
+
+    monkeypatch.setattr(direct_write.os, "write", full_once_direct)
+    with pytest.raises(OutputError, match="No space left"):
+        write_bundle(result, tmp_path / "out", **META)
     assert listing(tmp_path) == []
 
 
