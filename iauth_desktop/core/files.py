@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from iauth_desktop.core.direct_write import write_all
-from iauth_desktop.core.platform_files import restrict_mode
+from iauth_desktop.core.platform_files import O_BINARY, restrict_mode
 
 PRIVATE_FILE_MODE = 0o600  # owner only: read and write
 PRIVATE_DIR_MODE = 0o700  # owner only: list, create, enter
@@ -48,7 +48,7 @@ def make_private_dir(path: Path) -> None:
 def new_private_file(path: Path) -> Iterator[BinaryIO]:
     """Create ``path`` (never an existing file, never through a symlink), mode 0600 whatever the
     umask, for the block to write; flushed and fsynced when the block ends normally."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | O_BINARY
     fd = os.open(path, flags, PRIVATE_FILE_MODE)
     with os.fdopen(fd, "wb") as handle:
         restrict_mode(fd, PRIVATE_FILE_MODE)
@@ -61,7 +61,7 @@ def write_private_file(path: Path, content: bytes | bytearray | memoryview) -> i
     """Create ``path`` as ``new_private_file`` does, write ``content`` and fsync it; a large
     ``content`` goes past the page cache where the file system allows (``direct_write``).
     Returns how many bytes did."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | O_BINARY
     fd = os.open(path, flags, PRIVATE_FILE_MODE)
     try:
         restrict_mode(fd, PRIVATE_FILE_MODE)

@@ -12,6 +12,10 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+# Windows opens a descriptor in text mode unless told: "\n" written becomes "\r\n", and a read
+# stops at the first Ctrl-Z. Every file the app opens by descriptor holds bytes (0 elsewhere).
+O_BINARY: int = getattr(os, "O_BINARY", 0)
+
 
 def restrict_mode(fd: int, mode: int) -> None:
     """``fchmod`` where the platform has it (not on Windows before Python 3.13)."""

@@ -56,7 +56,7 @@ from iauth_desktop.core.model.errors import (
     UsageError,
 )
 from iauth_desktop.core.model.messages import said
-from iauth_desktop.core.platform_files import locked_then_closed, restrict_mode
+from iauth_desktop.core.platform_files import O_BINARY, locked_then_closed, restrict_mode
 
 __all__ = [
     "EVENTS",
@@ -218,7 +218,8 @@ class AuditLog:
     def _write_lock(self) -> Iterator[int]:
         try:
             ensure_private_dir(self.path.parent)
-            fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, PRIVATE_FILE_MODE)
+            flags = os.O_RDWR | os.O_APPEND | os.O_CREAT | O_BINARY
+            fd = os.open(self.path, flags, PRIVATE_FILE_MODE)
         except OSError as exc:
             raise OutputError(
                 said("audit.cannot_open", path=str(self.path), reason=str(exc.strerror))
@@ -232,7 +233,7 @@ class AuditLog:
     def _read_lock(self) -> Iterator[int | None]:
         """The log under a shared lock, so a concurrent append is never seen half written."""
         try:
-            fd = os.open(self.path, os.O_RDONLY)
+            fd = os.open(self.path, os.O_RDONLY | O_BINARY)
         except FileNotFoundError:
             yield None  # no log yet: nothing was audited
             return

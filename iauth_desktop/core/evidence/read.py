@@ -36,6 +36,7 @@ from iauth_desktop.core.model.result import (
     VerificationResult,
     value_at,
 )
+from iauth_desktop.core.platform_files import O_BINARY
 from iauth_desktop.core.providers.base import ProviderSpec
 from iauth_desktop.core.providers.registry import get_spec
 
@@ -269,7 +270,7 @@ def read_regular(path: Path, size: int, *, exact: bool = True) -> bytes | None:
     if exact and before.st_size != size:
         return None
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    flags |= getattr(os, "O_BINARY", 0)
+    flags |= O_BINARY
     descriptor = os.open(path, flags)
     with os.fdopen(descriptor, "rb") as handle:
         now = os.fstat(handle.fileno())

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from iauth_desktop.core.files import new_private_file
+from iauth_desktop.core.platform_files import O_BINARY
 
 CHUNK = 1 << 20
 
@@ -65,7 +66,7 @@ def copy_private(source: Path, target: Path) -> FileDigest:
 
 
 def open_regular(path: Path) -> IO[bytes]:
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | O_BINARY)
     return os.fdopen(fd, "rb")
 
 
