@@ -1,16 +1,16 @@
 """Write a large new file past the page cache (``O_DIRECT``), the way a bundle's video is written.
 
-A buffered write copies every byte into pages the kernel has to find first. A bundle's 50 MiB
-video is written once and not read back by this process, so those pages buy nothing, and finding
-them is not always cheap: on a virtual machine that hands freed memory back to its host (free
-page reporting, as on the machine the benchmarks ran on) every fresh page faults on the host, and
-the same write took 100–150 ms instead of 30. With direct I/O the device reads the data from a
-small aligned buffer of ours: 30–40 ms whatever the host did, and no second copy of the evidence
-in memory.
+A buffered write copies every byte into cache pages the kernel has to find first. A bundle's
+50 MiB video is written once and not read back by this process, so those pages buy nothing, and
+finding them is not always cheap: on the virtual machine the benchmarks ran on, the buffered
+write took ~12 ms in ``write()`` right after another had freed its pages and 60–120 ms once the
+machine had sat idle for a while (that machine hands freed memory back to its host). With direct
+I/O the device reads the data from a small aligned buffer of ours: 30–40 ms either way, and no
+second copy of the evidence in memory.
 
 Direct I/O is a request, never a requirement: where the platform, the file system or the device
-refuses it (no ``O_DIRECT``, ``EINVAL``), the rest is written the ordinary way. Either way the
-caller fsyncs.
+refuses it (no ``O_DIRECT``, ``EINVAL``, ``EOPNOTSUPP``), the rest is written the ordinary way.
+Either way the caller fsyncs.
 """
 
 from __future__ import annotations
