@@ -22,6 +22,7 @@ from iauth_desktop.core.model.errors import IntegrityError, OutputError, TargetE
 from iauth_desktop.core.model.result import MEDIA_PLACEHOLDER, FetchMode, VerificationResult
 from iauth_desktop.core.providers.detectinfo.fields import interpret
 from iauth_desktop.core.providers.detectinfo.payload import parse_payload
+from tests.page_cache import takes_direct_io
 
 JPEG = b"\xff\xd8\xff\xe0" + bytes(range(256)) + b"\xff\xd9"
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(100) + b"IEND\xaeB`\x82"
@@ -290,6 +291,8 @@ def test_a_full_disk_while_the_video_goes_direct_leaves_nothing(
 ) -> None:
     """The large video goes past the page cache (``direct_write``); a full disk there is the
     bundle's plain error, not a refusal quietly retried nor a BufferError hiding it."""
+    if not takes_direct_io(tmp_path):
+        pytest.fail(f"{tmp_path} takes no direct I/O: this test needs a file system that does")
     large = MP4 + os.urandom(9 << 20)
     result = parse_payload(json.dumps({**CASE, "video": base64.b64encode(large).decode()}).encode())
     real_write = os.write
