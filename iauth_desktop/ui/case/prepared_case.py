@@ -93,14 +93,26 @@ def _whole_byte_array(data: bytes | bytearray | memoryview) -> QByteArray | None
 
 
 def decode_image(data: bytes | bytearray | memoryview) -> QImage:
-    """The image (null when it does not decode), decoded with the GIL released."""
+    """The image (null when it does not decode), decoded with the GIL released.
+
+    Qt chooses the image's format under a lock of its own, shared by every thread that loads an
+    image (the GUI thread too, for the style's icons), reading the buffer through its virtual
+    methods; and the first call of each virtual method of an object made in Python takes the
+    GIL, for PySide to look for a Python override. ``read()`` releases the GIL: choosing the
+    format inside it, this thread waited for the GIL while holding that lock, and the GUI
+    thread, holding the GIL, waited for the lock — a deadlock (a CI rehearsal hung; gdb showed
+    both threads). ``canRead()`` keeps the GIL, so the format is chosen here, with the GIL in
+    hand, and ``read()`` then only decodes, outside that lock."""
     source = _whole_byte_array(data)
     if source is None:
         source = QByteArray(bytes(data))  # an image is small; Qt refuses memoryviews
     buffer = QBuffer()
     buffer.setData(source)
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    return QImageReader(buffer).read()
+    reader = QImageReader(buffer)
+    if not reader.canRead():  # the format chosen with the GIL held (see above)
+        return QImage()
+    return reader.read()
 
 
 def _byte_array(data: bytes | bytearray | memoryview, cancel: threading.Event | None) -> QByteArray:
