@@ -139,8 +139,11 @@ class VideoPlayer(Retranslating, QWidget):
     def clear(self) -> None:
         """Stop and forget the video: source, buffer, bytes and the painted frame."""
         self._poster_pending = False
-        self._player.stop()
+        # The source goes first: PySide releases the GIL in setSource (not in stop), so the
+        # FFmpeg threads torn down meanwhile can still take it (for a first look for a Python
+        # override, as in settle_notify_overrides) instead of waiting for this thread.
         self._player.setSource(QUrl())  # waits for the loader: the buffer is ours again
+        self._player.stop()  # nothing left to stop; the state says so
         if self._buffer is not None:
             self._buffer.close()
             self._buffer.setData(QByteArray())
