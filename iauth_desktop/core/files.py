@@ -44,27 +44,35 @@ def make_private_dir(path: Path) -> None:
     path.chmod(PRIVATE_DIR_MODE)  # mkdir's mode passes through the umask
 
 
-@contextmanager
-def new_private_file(path: Path) -> Iterator[BinaryIO]:
-    """Create ``path`` (never an existing file, never through a symlink), mode 0600 whatever the
-    umask, for the block to write; flushed and fsynced when the block ends normally."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | O_BINARY
-    fd = os.open(path, flags, PRIVATE_FILE_MODE)
-    with os.fdopen(fd, "wb") as handle:
-        restrict_mode(fd, PRIVATE_FILE_MODE)
-        yield handle
-        handle.flush()
-        os.fsync(fd)
-
-
-def write_private_file(path: Path, content: bytes | bytearray | memoryview) -> int:
-    """Create ``path`` as ``new_private_file`` does, write ``content`` and fsync it; a large
-    ``content`` goes past the page cache where the file system allows (``direct_write``).
-    Returns how many bytes did."""
+def _create_private(path: Path) -> int:
+    """A descriptor on the new file ``path`` (never an existing file, never through a symlink),
+    mode 0600 whatever the umask, open for writing bytes."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | O_BINARY
     fd = os.open(path, flags, PRIVATE_FILE_MODE)
     try:
         restrict_mode(fd, PRIVATE_FILE_MODE)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+@contextmanager
+def new_private_file(path: Path) -> Iterator[BinaryIO]:
+    """Create ``path`` (``_create_private``) for the block to write; flushed and fsynced when the
+    block ends normally."""
+    with os.fdopen(_create_private(path), "wb") as handle:
+        yield handle
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def write_private_file(path: Path, content: bytes | bytearray | memoryview) -> int:
+    """Create ``path`` (``_create_private``), write ``content`` and fsync it; a large ``content``
+    goes past the page cache where the file system allows (``direct_write``). Returns how many
+    bytes did."""
+    fd = _create_private(path)
+    try:
         direct = write_all(fd, content)
         os.fsync(fd)
     finally:
