@@ -207,16 +207,16 @@ def _run_gui(args: argparse.Namespace) -> int:
     return run_gui(args)
 
 
-class _Ending:
-    """How the process that ran ``main`` may end: set from the chosen command's defaults."""
-
-    at_once = False
-
-
 def main(argv: list[str] | None = None) -> int:
+    return _main(argv)[0]
+
+
+def _main(argv: list[str] | None) -> tuple[int, bool]:
+    """The exit code, and whether the chosen command lets the process end at once
+    (its ``exit_at_once`` default: see ``run``)."""
     with escaped_output():  # nothing a server or a file says reaches the terminal as a control
         args = build_parser().parse_args(argv)  # --version and --help exit here, nothing loaded
-        _Ending.at_once = bool(getattr(args, "exit_at_once", False))
+        at_once = bool(getattr(args, "exit_at_once", False))
         import logging  # noqa: PLC0415
 
         from iauth_desktop.core.model.errors import IauthError  # noqa: PLC0415
@@ -227,14 +227,14 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's exit
         except BrokenPipeError:
             _drop_stdout()
-            return EXIT_BROKEN_PIPE
+            return EXIT_BROKEN_PIPE, at_once
         except IauthError as exc:
             print(f"iauth-desktop: {exc}", file=sys.stderr)
-            return exc.exit_code
+            return exc.exit_code, at_once
         except KeyboardInterrupt:
             print("iauth-desktop: interrupted", file=sys.stderr)
-            return EXIT_INTERRUPTED
-        return code
+            return EXIT_INTERRUPTED, at_once
+        return code, at_once
 
 
 def run() -> None:
@@ -245,8 +245,8 @@ def run() -> None:
     frees ~400 modules and the decoded case object by object: ~35 ms of a 0.4 s fetch. Its
     output is flushed first. Tests call ``main``, which never ends the process.
     """
-    code = main()
-    if _Ending.at_once:
+    code, at_once = _main(None)
+    if at_once:
         _end_at_once(code)
     sys.exit(code)
 
