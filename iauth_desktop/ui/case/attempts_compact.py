@@ -14,7 +14,12 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from iauth_desktop.ui.case.attempts_model import ATTEMPT_ROLE, AttemptColumn, AttemptsModel
+from iauth_desktop.ui.case.attempts_model import (
+    ATTEMPT_ROLE,
+    CODE_COLUMNS,
+    AttemptColumn,
+    AttemptsModel,
+)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -24,8 +29,6 @@ class CompactColumn(IntEnum):
     ATTEMPT = 1  # time and liveness mode
     CODES = 2  # result, liveness and compare codes; similarity and billing
 
-
-_CODES = (AttemptColumn.FINAL, AttemptColumn.LIVENESS, AttemptColumn.COMPARE)
 
 
 class CompactAttemptsModel(QAbstractTableModel):
@@ -86,7 +89,7 @@ class CompactAttemptsModel(QAbstractTableModel):
         labels = (self.tr("Result: %1"), self.tr("Liveness: %1"), self.tr("Compare: %1"))
         lines = [
             label.replace("%1", str(self._cell(row, column, role)))
-            for label, column in zip(labels, _CODES, strict=True)
+            for label, column in zip(labels, CODE_COLUMNS, strict=True)
         ]
         similarity = self.tr("similarity %1").replace(
             "%1", str(self._cell(row, AttemptColumn.SIMILARITY))

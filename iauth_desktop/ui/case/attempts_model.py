@@ -30,6 +30,8 @@ class AttemptColumn(IntEnum):
 
 
 ATTEMPT_ROLE = Qt.ItemDataRole.UserRole + 1  # the LivenessAttempt itself
+# the three codes, in the order of ``LivenessAttempt.codes``
+CODE_COLUMNS = (AttemptColumn.FINAL, AttemptColumn.LIVENESS, AttemptColumn.COMPARE)
 
 
 class AttemptsModel(QAbstractTableModel):
@@ -74,8 +76,8 @@ class AttemptsModel(QAbstractTableModel):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         column = AttemptColumn(index.column())
-        if column in (AttemptColumn.FINAL, AttemptColumn.LIVENESS, AttemptColumn.COMPARE):
-            code = attempt.codes[column - AttemptColumn.FINAL]
+        if column in CODE_COLUMNS:
+            code = attempt.codes[CODE_COLUMNS.index(column)]
             if role == Qt.ItemDataRole.DisplayRole:
                 return code_text(code)
             text = code_text(code, full=True)
