@@ -47,9 +47,3 @@ class ThreadedDigest:
     def hexdigest(self) -> str:
         self.close()
         return self._hash.hexdigest()
-
-    def __enter__(self) -> ThreadedDigest:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
