@@ -30,7 +30,6 @@ class CompactColumn(IntEnum):
     CODES = 2  # result, liveness and compare codes; similarity and billing
 
 
-
 class CompactAttemptsModel(QAbstractTableModel):
     """A read-only view of ``source`` (an ``AttemptsModel``) in ``CompactColumn`` columns."""
 
